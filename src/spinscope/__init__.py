@@ -1,0 +1,30 @@
+"""spinscope: find and name the propaganda techniques in news articles.
+
+>>> import spinscope
+>>> analysis = spinscope.analyze("They are traitors and warmongers!")
+>>> [(s.technique, s.text_in(analysis.document)) for s in analysis.spans]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spinscope.detector.base import Detector
+from spinscope.detector.loading import load_detector
+from spinscope.document import Analysis, Document, Span
+from spinscope.errors import SpinscopeError
+from spinscope.io.text import check_text
+
+__all__ = ["Analysis", "Detector", "Document", "Span", "SpinscopeError", "analyze", "load_detector"]
+__version__ = "0.1.0"
+
+
+@lru_cache(maxsize=4)
+def _cached_detector(name: str | None) -> Detector:
+    return load_detector(name)
+
+
+def analyze(text: str, detector: str | None = None) -> Analysis:
+    """Find the technique spans in one text with a shipped detector (loaded once)."""
+    document = Document.from_text(check_text(text, source="text"))
+    return _cached_detector(detector).predict([document])[0]

@@ -1,0 +1,1 @@
+"""Detectors: models that find technique spans in documents."""

@@ -1,0 +1,47 @@
+"""Finding and loading a detector by name: a shipped model, a model folder, or the lexicon."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from spinscope.detector.base import Detector
+from spinscope.detector.lexicon import NAME as LEXICON, LexiconDetector
+from spinscope.errors import ModelError
+
+DEFAULT_DETECTOR = LEXICON
+
+
+def shipped_folder(name: str) -> Path:
+    """The folder of a model that ships inside the package (``spinscope/models/<name>``)."""
+    return Path(str(resources.files("spinscope") / "models" / name))
+
+
+def shipped_names() -> list[str]:
+    root = Path(str(resources.files("spinscope") / "models"))
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def load_from_folder(folder: Path) -> Detector:
+    """Load whichever kind of detector the folder holds."""
+    if (folder / "lexicon.json").is_file():
+        return LexiconDetector.load(folder)
+    if (folder / "model.onnx").is_file():
+        from spinscope.detector.onnx import OnnxDetector
+
+        return OnnxDetector.load(folder)
+    raise ModelError(f"{folder}: no model here (expected model.onnx or lexicon.json)")
+
+
+def load_detector(name: str | None = None) -> Detector:
+    """A shipped detector by name (default: the best shipped model), or a model folder path."""
+    name = name or DEFAULT_DETECTOR
+    shipped = shipped_folder(name)
+    if shipped.is_dir():
+        return load_from_folder(shipped)
+    path = Path(name)
+    if path.is_dir():
+        return load_from_folder(path)
+    raise ModelError(
+        f"unknown detector {name!r}: give one of {', '.join(shipped_names())} or a model folder"
+    )

@@ -1,0 +1,83 @@
+"""The values spinscope passes around: documents, technique spans and analyses.
+
+Offsets are half-open Python character offsets into ``Document.text`` exactly as it
+was read, a leading byte-order mark included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from spinscope import techniques
+from spinscope.errors import SpanError
+
+
+def content_id(text: str) -> str:
+    """A short, stable id derived from the text itself (re-adding it gives the same id)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: its text and what is known about where it came from."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, **metadata: str | None) -> Document:
+        """A document whose id is the hash of its text."""
+        return cls(id=content_id(text), text=text, **metadata)
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A technique found at ``text[start:end]``, with the detector's confidence."""
+
+    start: int
+    end: int
+    technique: str
+    score: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+            raise SpanError(f"span offsets must be integers, got {self.start!r}, {self.end!r}")
+        if not 0 <= self.start < self.end:
+            raise SpanError(f"span offsets must satisfy 0 <= start < end, got {self.start}, {self.end}")
+        if not 0.0 <= self.score <= 1.0:
+            raise SpanError(f"span score must be within [0, 1], got {self.score}")
+        techniques.get(self.technique)
+
+    def text_in(self, document: Document) -> str:
+        """The characters of the document this span covers."""
+        return document.text[self.start:self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document and the technique spans found in it (by a detector or by annotators)."""
+
+    document: Document
+    spans: tuple[Span, ...] = field(default_factory=tuple)
+    detector: str = "gold"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spans", tuple(sorted(self.spans)))
+        length = len(self.document.text)
+        for span in self.spans:
+            if span.end > length:
+                raise SpanError(
+                    f"span {span.start}-{span.end} ({span.technique}) runs past the end of "
+                    f"document {self.document.id!r}, which has {length} characters"
+                )
+
+    def span_texts(self) -> list[str]:
+        return [s.text_in(self.document) for s in self.spans]
