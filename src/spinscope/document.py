@@ -81,3 +81,19 @@ class Analysis:
 
     def span_texts(self) -> list[str]:
         return [s.text_in(self.document) for s in self.spans]
+
+    def technique_counts(self) -> dict[str, int]:
+        """Number of spans per technique id, for the techniques that occur."""
+        counts: dict[str, int] = {}
+        for span in self.spans:
+            counts[span.technique] = counts.get(span.technique, 0) + 1
+        return counts
+
+    def density(self) -> float:
+        """Share of the text's characters that lie inside at least one span."""
+        covered, reach = 0, 0
+        for span in self.spans:  # sorted by start
+            if span.end > reach:
+                covered += span.end - max(span.start, reach)
+                reach = span.end
+        return covered / len(self.document.text) if self.document.text else 0.0

@@ -48,7 +48,7 @@ class LexiconDetector:
 
     name = NAME
 
-    def __init__(self, max_words: int = 4, min_count: int = 2, min_precision: float = 0.35,
+    def __init__(self, max_words: int = 4, min_count: int = 1, min_precision: float = 0.1,
                  threshold: float = 0.0) -> None:
         if max_words < 1 or min_count < 1 or not 0 <= min_precision <= 1 or not 0 <= threshold <= 1:
             raise ConfigError("lexicon: need max_words >= 1, min_count >= 1 and precisions in [0, 1]")
