@@ -61,3 +61,11 @@ class ModelError(SpinscopeError):
 
 class ConfigError(SpinscopeError):
     """An invalid setting (training configuration, detector options)."""
+
+
+class SourceError(InputError):
+    """A corpus source (JSONL, CSV, URL list) with a malformed row; the message names the line."""
+
+
+class StoreError(SpinscopeError):
+    """A corpus database that cannot be opened, is not spinscope's, or is from a newer version."""
