@@ -79,6 +79,11 @@ class Analysis:
                     f"document {self.document.id!r}, which has {length} characters"
                 )
 
+    def above(self, min_score: float) -> Analysis:
+        """The same analysis with only the spans scored at least ``min_score``."""
+        kept = tuple(s for s in self.spans if s.score >= min_score)
+        return Analysis(self.document, kept, self.detector)
+
     def span_texts(self) -> list[str]:
         return [s.text_in(self.document) for s in self.spans]
 

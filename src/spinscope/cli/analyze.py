@@ -1,0 +1,65 @@
+"""``spinscope analyze``: find the techniques in an article (file, folder, URL or stdin)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from spinscope.cli.app import app, console
+from spinscope.detector.loading import load_detector
+from spinscope.document import Analysis
+from spinscope.io import ptc
+from spinscope.io.sources import read_source
+from spinscope.io.text import MAX_CHARS
+from spinscope.render import html as html_render
+from spinscope.render.json import analysis_to_dict
+from spinscope.render.terminal import render
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    ptc = "ptc"
+    html = "html"
+
+
+def formatted(analyses: Sequence[Analysis], output_format: Format) -> str:
+    """The analyses as text in the chosen format (what --out writes)."""
+    if output_format is Format.html:
+        return html_render.page(analyses)
+    if output_format is Format.ptc:
+        return ptc.format_labels(analyses)
+    if output_format is Format.json:
+        data = [analysis_to_dict(a) for a in analyses]
+        return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    with console.capture() as capture:
+        for analysis in analyses:
+            console.print(render(analysis))
+    return capture.get()
+
+
+@app.command()
+def analyze(
+    source: str = typer.Argument(..., help="A text or HTML file, a folder of them, an http(s) URL, or - for stdin."),
+    output_format: Format = typer.Option(Format.table, "--format", "-f", help="How to show the result."),
+    detector: str = typer.Option(None, "--detector", "-d", help="Shipped detector name or model folder (default: the shipped model)."),
+    min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Hide spans scored below this."),
+    out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Encoding of text files and stdin."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse documents longer than this."),
+) -> None:
+    """Find and name the propaganda-technique spans in an article."""
+    documents = read_source(source, encoding=encoding, max_chars=max_chars)
+    analyses = [a.above(min_score) for a in load_detector(detector).predict(documents)]
+    if out is not None:
+        out.write_text(formatted(analyses, output_format), encoding="utf-8")
+        console.print(f"wrote {len(analyses)} analysis(es) to {out}")
+    elif output_format is Format.table:
+        for analysis in analyses:
+            console.print(render(analysis))
+    else:
+        typer.echo(formatted(analyses, output_format), nl=False)

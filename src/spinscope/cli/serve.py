@@ -1,0 +1,23 @@
+"""``spinscope serve``: the web page and HTTP API on a local port."""
+
+from __future__ import annotations
+
+import typer
+
+from spinscope.cli.app import app, console
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    detector: str = typer.Option(None, help="Shipped detector name or model folder (default: the best shipped)."),
+) -> None:
+    """Serve the page (paste an article, see its techniques) and the JSON API."""
+    import uvicorn
+
+    from spinscope.web import create_app
+
+    web_app = create_app(detector_name=detector)
+    console.print(f"spinscope on http://{host}:{port}/  (API docs at /docs; Ctrl+C stops)")
+    uvicorn.run(web_app, host=host, port=port, log_level="info")

@@ -1,0 +1,69 @@
+"""One pass of an encoder over documents: token probabilities and hidden states.
+
+The encoder is any ``Runner``: a function from padded ``input_ids`` and
+``attention_mask`` to token logits ``(batch, length, channels)`` and hidden states
+``(batch, length, hidden)``. The shipped detector passes an onnxruntime session;
+training passes its torch model, so that dev figures are computed by the same code
+that ships.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from spinscope.detector.decode import merge_window_scores
+from spinscope.detector.windows import (
+    TokenizedText, Window, batches, make_windows, pad_windows, special_ids, tokenize,
+)
+
+Runner = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+@dataclass(frozen=True)
+class EncodedDocument:
+    """What the encoder saw and said about one document."""
+
+    tokens: TokenizedText
+    probs: np.ndarray  # (n_tokens, channels): sigmoid, averaged over windows
+    windows: tuple[Window, ...]
+    hidden: tuple[np.ndarray, ...]  # per window: (window tokens, hidden), specials removed
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
+
+
+def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer,
+                 runner: Runner, batch_size: int) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
+    specials = special_ids(tokenizer)
+    outputs: dict[Window, tuple[np.ndarray, np.ndarray]] = {}
+    for group in batches(windows, batch_size):
+        batch = pad_windows(group, tokenized, specials)
+        logits, hidden = runner(batch.input_ids, batch.attention_mask)
+        for row, window in enumerate(batch.windows):
+            n = window.end - window.start
+            outputs[window] = (sigmoid(logits[row, 1:n + 1]), np.asarray(hidden[row, 1:n + 1], np.float32))
+    return outputs
+
+
+def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,
+                     stride: int, batch_size: int = 16) -> list[EncodedDocument]:
+    """Tokenise, cut into windows, run the encoder in batches, and merge per document."""
+    tokenized = tokenize(tokenizer, texts)
+    windows = make_windows(tokenized, size, stride)
+    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size)
+    by_doc: list[list[Window]] = [[] for _ in texts]
+    for window in windows:
+        by_doc[window.doc].append(window)
+    encoded = []
+    for doc, tokens in enumerate(tokenized):
+        mine = by_doc[doc]
+        probs = [outputs[w][0] for w in mine]
+        channels = probs[0].shape[1] if probs else 0
+        merged = merge_window_scores(mine, probs, len(tokens)) if probs else np.zeros((0, channels), np.float32)
+        encoded.append(EncodedDocument(tokens, merged, tuple(mine), tuple(outputs[w][1] for w in mine)))
+    return encoded

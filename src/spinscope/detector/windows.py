@@ -1,0 +1,148 @@
+"""Long documents as overlapping token windows, with exact character offsets.
+
+A document is tokenised once, without special tokens or truncation; every token keeps
+the half-open character range ``text[start:end]`` it came from (Python character
+offsets, so a leading BOM, ``\\r`` and emoji count exactly as they do in spans).
+Windows are then cut from the token sequence and framed with ``[CLS]``/``[SEP]``.
+Only ``tokenizers`` and numpy are used here, so inference never needs torch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from spinscope.errors import ConfigError, ModelError
+
+SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every window
+
+
+@dataclass(frozen=True)
+class TokenizedText:
+    """The word pieces of one text: ids, character offsets (an ``(n, 2)`` array) and
+    whether each piece continues the word before it (a ``##`` piece)."""
+
+    ids: np.ndarray
+    offsets: np.ndarray
+    continues: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Tokens ``[start, end)`` of document ``doc`` (an index into the batch of documents)."""
+
+    doc: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class WindowBatch:
+    """Padded model inputs for some windows; row ``i`` holds window ``windows[i]``."""
+
+    windows: tuple[Window, ...]
+    input_ids: np.ndarray
+    attention_mask: np.ndarray
+
+
+def load_tokenizer(path: Path) -> Tokenizer:
+    """A fast tokenizer from ``tokenizer.json`` with truncation and padding switched off."""
+    try:
+        tokenizer = Tokenizer.from_file(str(path))
+    except Exception as error:  # tokenizers raises a bare Exception on bad files
+        raise ModelError(f"{path}: cannot read the tokenizer ({error})") from None
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def special_ids(tokenizer: Tokenizer) -> tuple[int, int, int]:
+    """The ids of ``[CLS]``, ``[SEP]`` and ``[PAD]``."""
+    ids = [tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]")]
+    if None in ids:
+        raise ModelError("the tokenizer lacks one of [CLS], [SEP], [PAD]")
+    return ids[0], ids[1], ids[2]
+
+
+def tokenize(tokenizer: Tokenizer, texts: Sequence[str]) -> list[TokenizedText]:
+    """Word pieces and character offsets of each text (no special tokens)."""
+    encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+    result = []
+    for encoding in encodings:
+        ids = np.asarray(encoding.ids, dtype=np.int64)
+        offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
+        continues = np.asarray([t.startswith("##") for t in encoding.tokens], dtype=bool)
+        keep = offsets[:, 1] > offsets[:, 0]  # drop pieces that cover no character
+        result.append(TokenizedText(ids[keep], offsets[keep], continues[keep]))
+    return result
+
+
+def window_bounds(n_tokens: int, size: int, stride: int, phase: int = 0) -> list[tuple[int, int]]:
+    """Token ranges of windows of at most ``size - 2`` tokens, starting every ``stride``.
+
+    ``phase`` shifts the first cut (training uses a different phase each epoch so the
+    model sees every token near a window's centre). The windows cover every token.
+    """
+    content = size - SPECIAL_TOKENS
+    if content < 1 or not 1 <= stride <= content:
+        raise ConfigError(f"windows need size > 2 and 1 <= stride <= size - 2, got {size}, {stride}")
+    if n_tokens <= content:
+        return [(0, n_tokens)] if n_tokens else []
+    starts = [0] + list(range(phase % stride or stride, n_tokens - content, stride))
+    bounds = [(s, min(s + content, n_tokens)) for s in starts]
+    if bounds[-1][1] < n_tokens:
+        bounds.append((n_tokens - content, n_tokens))
+    return bounds
+
+
+def make_windows(tokenized: Sequence[TokenizedText], size: int, stride: int, phase: int = 0) -> list[Window]:
+    """All windows of all documents, document by document."""
+    return [
+        Window(doc, start, end)
+        for doc, text in enumerate(tokenized)
+        for start, end in window_bounds(len(text), size, stride, phase)
+    ]
+
+
+def pad_windows(windows: Sequence[Window], tokenized: Sequence[TokenizedText],
+                specials: tuple[int, int, int]) -> WindowBatch:
+    """``[CLS] tokens [SEP]`` per window, right-padded to the longest in the batch."""
+    cls_id, sep_id, pad_id = specials
+    width = max(w.end - w.start for w in windows) + SPECIAL_TOKENS
+    input_ids = np.full((len(windows), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(windows), width), dtype=np.int64)
+    for row, window in enumerate(windows):
+        pieces = tokenized[window.doc].ids[window.start:window.end]
+        n = len(pieces) + SPECIAL_TOKENS
+        input_ids[row, :n] = np.concatenate(([cls_id], pieces, [sep_id]))
+        mask[row, :n] = 1
+    return WindowBatch(tuple(windows), input_ids, mask)
+
+
+def batches(windows: Sequence[Window], batch_size: int) -> list[list[Window]]:
+    """Windows in groups of ``batch_size``, longest first so padding stays small."""
+    ordered = sorted(windows, key=lambda w: w.end - w.start, reverse=True)
+    return [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
+
+
+def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """The tokens ``[first, last)`` that overlap characters ``[start, end)``.
+
+    A range that covers no token (only spaces, say) gives the nearest token instead,
+    so that every span has something to look at.
+    """
+    if len(offsets) == 0:
+        return 0, 0
+    first = int(np.searchsorted(offsets[:, 1], start, side="right"))
+    last = int(np.searchsorted(offsets[:, 0], end, side="left"))
+    if first >= last:
+        first = min(first, len(offsets) - 1)
+        last = first + 1
+    return first, last

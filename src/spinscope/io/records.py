@@ -1,0 +1,35 @@
+"""What a corpus source yields: a document, where it came from, and any problem reading it.
+
+A source does not stop at a document it could read but not use (empty text, bytes in the
+wrong encoding): it yields the record with ``problem`` set, so that the store keeps it
+and the analysis step records the problem as that document's error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spinscope.document import Document, content_id
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article from a corpus source."""
+
+    document: Document
+    origin: str
+    problem: str | None = None
+
+
+def record_from_text(text: str, origin: str, problem: str | None = None, **metadata: str | None) -> Record:
+    """A record whose document id is the content hash of its text (so re-adding is a no-op)."""
+    metadata = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in metadata.items()}
+    return Record(Document(id=content_id(text), text=text, **metadata), origin, problem)
+
+
+def first_line(text: str, limit: int = 200) -> str | None:
+    """The first non-blank line, as a title for sources that have none (PTC's first line is the headline)."""
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:limit]
+    return None

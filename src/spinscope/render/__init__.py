@@ -1,0 +1,1 @@
+"""Turning analyses into something to read: terminal, JSON, PTC lines, HTML."""

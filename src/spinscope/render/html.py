@@ -1,0 +1,74 @@
+"""A self-contained HTML page of one or more analyses, readable in any browser offline.
+
+Every piece of article text goes through ``html.escape``; a segment covered by several
+spans gets one coloured underline per extra span, and its tooltip lists them all.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from spinscope import techniques
+from spinscope.document import Analysis
+from spinscope.render.segments import Segment, segments
+
+_STYLE = """
+body { font: 16px/1.6 Georgia, serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #222; }
+article { white-space: pre-wrap; border-top: 1px solid #ccc; padding-top: 1em; margin-bottom: 3em; }
+mark { color: inherit; border-radius: 2px; padding: 0 0 2px 0; cursor: help; }
+.legend span { display: inline-block; margin: 0 .4em .4em 0; padding: 0 .4em; border-radius: 3px; font: 13px sans-serif; }
+h1 { font: bold 22px sans-serif; } h2 { font: bold 18px sans-serif; } .meta { font: 13px sans-serif; color: #666; }
+"""
+
+
+def _tooltip(segment: Segment) -> str:
+    lines = []
+    for span in sorted(segment.spans, key=lambda s: -s.score):
+        technique = techniques.get(span.technique)
+        lines.append(f"{technique.name} ({span.score:.2f}): {technique.definition}")
+    return "\n".join(lines)
+
+
+def _mark(text: str, segment: Segment) -> str:
+    ordered = sorted(segment.spans, key=lambda s: -s.score)
+    colours = [techniques.get(s.technique).colour for s in ordered]
+    shadows = ", ".join(f"inset 0 -{3 * i}px 0 {c}" for i, c in enumerate(colours[1:], 1))
+    style = f"background:{colours[0]};" + (f"box-shadow:{shadows};" if shadows else "")
+    ids = " ".join(s.technique for s in ordered)
+    return (f'<mark style="{style}" data-techniques="{ids}" title="{html.escape(_tooltip(segment))}">'
+            f"{html.escape(text)}</mark>")
+
+
+def article_html(analysis: Analysis) -> str:
+    text = analysis.document.text
+    body = "".join(
+        _mark(text[s.start:s.end], s) if s.spans else html.escape(text[s.start:s.end])
+        for s in segments(analysis)
+    )
+    return f"<article>{body}</article>"
+
+
+def legend_html(analysis: Analysis) -> str:
+    items = [
+        f'<span style="background:{techniques.get(t).colour}" title="{html.escape(techniques.get(t).definition)}">'
+        f"{html.escape(techniques.get(t).name)}: {n}</span>"
+        for t, n in sorted(analysis.technique_counts().items(), key=lambda kv: -kv[1])
+    ]
+    return f'<p class="legend">{"".join(items)}</p>'
+
+
+def page(analyses: Sequence[Analysis]) -> str:
+    """One HTML page with a section per analysis: title, legend, highlighted article."""
+    sections = []
+    for analysis in analyses:
+        doc = analysis.document
+        meta = f"{len(analysis.spans)} spans · {analysis.density():.0%} of the text · detector {analysis.detector}"
+        sections.append(
+            f"<h2>{html.escape(doc.title or doc.id)}</h2><p class=\"meta\">{html.escape(meta)}</p>"
+            f"{legend_html(analysis)}{article_html(analysis)}"
+        )
+    return (
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>spinscope</title>"
+        f"<style>{_STYLE}</style></head><body><h1>spinscope analysis</h1>{''.join(sections)}</body></html>\n"
+    )

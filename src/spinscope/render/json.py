@@ -1,0 +1,29 @@
+"""The JSON form of an analysis, shared by the CLI and anything that serialises results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spinscope import techniques
+from spinscope.document import Analysis, Span
+
+
+def span_to_dict(span: Span, text: str) -> dict[str, Any]:
+    technique = techniques.get(span.technique)
+    return {
+        "start": span.start, "end": span.end, "text": text[span.start:span.end],
+        "technique": technique.id, "name": technique.name, "score": round(span.score, 4),
+        "definition": technique.definition, "colour": technique.colour,
+    }
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """Document metadata, every span with its definition, and a per-technique summary."""
+    doc = analysis.document
+    return {
+        "document": {"id": doc.id, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
+                     "published": doc.published, "characters": len(doc.text)},
+        "detector": analysis.detector,
+        "spans": [span_to_dict(s, doc.text) for s in analysis.spans],
+        "summary": {"counts": analysis.technique_counts(), "density": round(analysis.density(), 4)},
+    }

@@ -1,0 +1,87 @@
+"""The FastAPI app: the page at ``/`` and the JSON API under ``/api``.
+
+The detector is loaded once, when the app is created, and shared by all requests;
+analyses run in a bounded thread pool (see ``runner``). Routes only parse, call one
+function and render; errors become JSON in ``errors``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from spinscope import __version__, techniques
+from spinscope.detector.base import Detector
+from spinscope.detector.loading import load_detector
+from spinscope.web.errors import install_error_handlers
+from spinscope.web.inputs import analyse_request
+from spinscope.web.limits import BodySizeLimit, require_json
+from spinscope.web.payload import analysis_response, catalogue
+from spinscope.web.runner import BoundedRunner
+from spinscope.web.schemas import AnalyzeRequest, AnalyzeResponse, ErrorOut, HealthOut, TechniqueOut
+from spinscope.web.settings import WebSettings
+
+HERE = Path(__file__).parent
+TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
+ERROR_RESPONSES = {code: {"model": ErrorOut} for code in (400, 413, 415, 422, 502, 503, 504)}
+
+api = APIRouter(prefix="/api")
+pages = APIRouter(include_in_schema=False)
+
+
+@api.post("/analyze", response_model=AnalyzeResponse, responses=ERROR_RESPONSES,
+          dependencies=[Depends(require_json)])
+async def analyze(body: AnalyzeRequest, request: Request) -> AnalyzeResponse:
+    """Find the technique spans in an article given as text, HTML or a URL."""
+    state = request.app.state
+    analysis = await state.runner.run(analyse_request, body, state.detector, state.settings)
+    return analysis_response(analysis)
+
+
+@api.get("/techniques", response_model=list[TechniqueOut])
+async def list_techniques() -> list[TechniqueOut]:
+    """The catalogue of techniques, with definitions and display colours."""
+    return catalogue()
+
+
+@pages.get("/healthz", response_model=HealthOut)
+async def health(request: Request) -> HealthOut:
+    return HealthOut(status="ok", detector=request.app.state.detector.name, version=__version__)
+
+
+@pages.get("/", response_class=HTMLResponse)
+async def page(request: Request) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, "index.html", {
+        "techniques": techniques.TECHNIQUES,
+        "detector": request.app.state.detector.name,
+        "max_chars": request.app.state.settings.max_chars,
+    })
+
+
+def create_app(detector: Detector | None = None, settings: WebSettings | None = None,
+               detector_name: str | None = None) -> FastAPI:
+    """The web app around ``detector`` (default: ``load_detector(detector_name)``, loaded now)."""
+    settings = settings or WebSettings()
+    detector = detector if detector is not None else load_detector(detector_name)
+    runner = BoundedRunner(settings.workers, settings.max_waiting, settings.timeout_s)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        runner.shutdown()
+
+    app = FastAPI(title="spinscope", version=__version__, lifespan=lifespan,
+                  description="Find and name propaganda techniques in news articles.")
+    app.state.detector, app.state.settings, app.state.runner = detector, settings, runner
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api)
+    app.include_router(pages)
+    return app

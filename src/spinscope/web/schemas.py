@@ -1,0 +1,77 @@
+"""The JSON shapes of the HTTP API, as pydantic models (they also make the OpenAPI docs)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+URL_SCHEMES = ("http://", "https://")
+
+
+class AnalyzeRequest(BaseModel):
+    """Exactly one of: the article's text, a URL to fetch it from, or a page's HTML."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="The article as plain text.")
+    url: str | None = Field(None, description="An http(s) URL of an article page to fetch.")
+    html: str | None = Field(None, description="The HTML of an article page.")
+
+    @model_validator(mode="after")
+    def exactly_one_input(self) -> AnalyzeRequest:
+        given = [name for name in ("text", "url", "html") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of text, url or html (got {', '.join(given) or 'none'})")
+        if self.url is not None and not self.url.strip().lower().startswith(URL_SCHEMES):
+            raise ValueError("url must start with http:// or https://")
+        return self
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    text: str = Field(description="The text the offsets point into.")
+
+
+class SpanOut(BaseModel):
+    start: int = Field(description="Python character offset of the first character.")
+    end: int = Field(description="Offset just past the last character (half-open).")
+    text: str
+    technique: str = Field(description="Technique id from GET /api/techniques.")
+    name: str
+    score: float
+    definition: str
+    colour: str
+
+
+class SummaryOut(BaseModel):
+    counts: dict[str, int] = Field(description="Spans per technique id, every technique listed.")
+    spans: int
+    characters: int
+    density: float = Field(description="Share of characters inside at least one span (0 to 1).")
+
+
+class AnalyzeResponse(BaseModel):
+    detector: str
+    document: DocumentOut
+    spans: list[SpanOut]
+    summary: SummaryOut
+
+
+class TechniqueOut(BaseModel):
+    id: str
+    name: str
+    definition: str
+    cue: str
+    colour: str
+    ptc_label: str
+
+
+class HealthOut(BaseModel):
+    status: str
+    detector: str
+    version: str
+
+
+class ErrorOut(BaseModel):
+    error: str

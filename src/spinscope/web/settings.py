@@ -1,0 +1,39 @@
+"""The limits a web app instance works within, in one validated value."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from spinscope.errors import ConfigError
+from spinscope.io.text import MAX_CHARS
+
+
+def default_workers() -> int:
+    """Analyses run side by side: one per core, at most four (each uses the CPU fully)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How much one request may send, take and wait, and how many run at once.
+
+    ``workers`` analyses run at the same time; up to ``max_waiting`` more wait in a
+    queue, and further requests get 503 rather than piling up. ``timeout_s`` bounds
+    the time from arrival to result (queueing included) and gives 504 when exceeded.
+    """
+
+    max_body_bytes: int = 2_000_000
+    max_chars: int = MAX_CHARS
+    timeout_s: float = 60.0
+    url_timeout_s: float = 15.0
+    workers: int = default_workers()
+    max_waiting: int = 32
+
+    def __post_init__(self) -> None:
+        if self.max_body_bytes < 1 or self.max_chars < 1:
+            raise ConfigError("web: max_body_bytes and max_chars must be at least 1")
+        if self.timeout_s <= 0 or self.url_timeout_s <= 0:
+            raise ConfigError("web: timeouts must be positive numbers of seconds")
+        if self.workers < 1 or self.max_waiting < 0:
+            raise ConfigError("web: need workers >= 1 and max_waiting >= 0")
