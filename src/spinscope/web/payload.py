@@ -1,50 +1,32 @@
-"""Turning an Analysis into the API's JSON: spans with their catalogue entry, and a summary."""
+"""The answer of POST /api/analyze: the CLI's JSON form of an analysis, plus the text itself.
+
+Spans and document metadata come from ``spinscope.render.json`` so that the API and
+``spinscope analyze --format json`` agree; the web adds the document text (the page
+needs it to place the spans) and lists every technique in the counts, zeros included.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spinscope import techniques
-from spinscope.document import Analysis, Span
+from spinscope.document import Analysis
+from spinscope.render.json import analysis_to_dict
 from spinscope.web.schemas import AnalyzeResponse, DocumentOut, SpanOut, SummaryOut, TechniqueOut
 
 
-def covered_characters(spans: Iterable[Span]) -> int:
-    """How many characters lie inside at least one span (overlaps counted once)."""
-    covered, reach = 0, 0
-    for span in sorted(spans):
-        start = max(span.start, reach)
-        if span.end > start:
-            covered += span.end - start
-        reach = max(reach, span.end)
-    return covered
-
-
 def summary_of(analysis: Analysis) -> SummaryOut:
-    """Per-technique counts and the propaganda density of one analysis."""
-    counts = dict.fromkeys(techniques.TECHNIQUE_IDS, 0)
-    for span in analysis.spans:
-        counts[span.technique] += 1
-    length = len(analysis.document.text)
-    density = covered_characters(analysis.spans) / length if length else 0.0
-    return SummaryOut(counts=counts, spans=len(analysis.spans), characters=length,
-                      density=round(density, 4))
-
-
-def span_out(analysis: Analysis, span: Span) -> SpanOut:
-    technique = techniques.get(span.technique)
-    return SpanOut(start=span.start, end=span.end, text=span.text_in(analysis.document),
-                   technique=technique.id, name=technique.name, score=round(span.score, 4),
-                   definition=technique.definition, colour=technique.colour)
+    """Per-technique counts (catalogue order) and the propaganda density of one analysis."""
+    counts = dict.fromkeys(techniques.TECHNIQUE_IDS, 0) | analysis.technique_counts()
+    return SummaryOut(counts=counts, spans=len(analysis.spans), characters=len(analysis.document.text),
+                      density=round(analysis.density(), 4))
 
 
 def analysis_response(analysis: Analysis) -> AnalyzeResponse:
     """The full answer of POST /api/analyze."""
-    document = analysis.document
+    data = analysis_to_dict(analysis)
     return AnalyzeResponse(
         detector=analysis.detector,
-        document=DocumentOut(id=document.id, title=document.title, url=document.url, text=document.text),
-        spans=[span_out(analysis, span) for span in analysis.spans],
+        document=DocumentOut(**data["document"], text=analysis.document.text),
+        spans=[SpanOut(**span) for span in data["spans"]],
         summary=summary_of(analysis),
     )
 

@@ -30,6 +30,9 @@ class DocumentOut(BaseModel):
     id: str
     title: str | None
     url: str | None
+    outlet: str | None
+    published: str | None
+    characters: int
     text: str = Field(description="The text the offsets point into.")
 
 

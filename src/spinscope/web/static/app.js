@@ -1,0 +1,180 @@
+// spinscope page: send the article to /api/analyze and show the spans found.
+// Article text only ever reaches the page through textContent / createTextNode,
+// never through innerHTML, so markup inside an article is shown, not run.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const form = $("analyse-form"), textBox = $("text-input"), urlBox = $("url-input");
+  const button = $("analyse-button"), statusLine = $("status"), errorLine = $("error");
+  const resultBox = $("result"), articleBox = $("article"), detailsBox = $("details");
+  const slider = $("score-slider"), sliderValue = $("score-value"), downloadButton = $("download-button");
+  let result = null;
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function showError(message) {
+    errorLine.textContent = message;
+    errorLine.hidden = !message;
+  }
+
+  function requestBody() {
+    const url = urlBox.value.trim();
+    return url ? { url: url } : { text: textBox.value };
+  }
+
+  async function analyse(event) {
+    event.preventDefault();
+    showError("");
+    button.disabled = true;
+    statusLine.textContent = "Analysing…";
+    try {
+      const response = await fetch("/api/analyze", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(requestBody()),
+      });
+      const data = await response.json().catch(() => ({ error: "HTTP " + response.status }));
+      if (!response.ok) {
+        statusLine.textContent = "";
+        showError(data.error || "HTTP " + response.status);
+        return;
+      }
+      result = data;
+      statusLine.textContent = "Done.";
+      render();
+    } catch (failure) {
+      statusLine.textContent = "";
+      showError("Could not reach the spinscope server: " + failure.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function visibleSpans() {
+    const minimum = Number(slider.value);
+    return result.spans.filter((span) => span.score >= minimum);
+  }
+
+  // Cut the text at every span boundary; each piece knows every span covering it.
+  function segments(length, spans) {
+    const cuts = new Set([0, length]);
+    spans.forEach((span) => { cuts.add(span.start); cuts.add(span.end); });
+    const points = Array.from(cuts).sort((a, b) => a - b);
+    const pieces = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const start = points[i], end = points[i + 1];
+      pieces.push({ start: start, end: end,
+                    spans: spans.filter((span) => span.start < end && start < span.end) });
+    }
+    return pieces;
+  }
+
+  // One colour fills the background; overlaps get stripes and one underline per span.
+  function paint(node, spans) {
+    const colours = spans.map((span) => span.colour);
+    if (colours.length === 1) {
+      node.style.background = colours[0];
+    } else {
+      const stops = colours.map((c, i) => `${c} ${i * 6}px ${(i + 1) * 6}px`).join(", ");
+      node.style.background = `repeating-linear-gradient(135deg, ${stops})`;
+    }
+    node.style.boxShadow = colours.map((c, i) => `0 ${2 * (i + 1)}px 0 0 ${c}`).join(", ");
+    node.style.marginBottom = `${2 * colours.length}px`;
+  }
+
+  function highlight(piece, text) {
+    const mark = element("mark", "span", text);
+    mark.tabIndex = 0;
+    mark.dataset.techniques = piece.spans.map((span) => span.technique).join(" ");
+    mark.title = piece.spans.map((span) => span.name).join(" + ");
+    if (piece.spans.length > 1) mark.classList.add("overlap");
+    paint(mark, piece.spans);
+    const show = () => showDetails(piece.spans);
+    mark.addEventListener("mouseenter", show);
+    mark.addEventListener("focus", show);
+    mark.addEventListener("click", show);
+    return mark;
+  }
+
+  function renderArticle(spans) {
+    // Offsets are Python character (code point) offsets: index code points, not UTF-16 units.
+    const characters = Array.from(result.document.text);
+    articleBox.replaceChildren();
+    for (const piece of segments(characters.length, spans)) {
+      const text = characters.slice(piece.start, piece.end).join("");
+      articleBox.append(piece.spans.length ? highlight(piece, text) : document.createTextNode(text));
+    }
+  }
+
+  function renderLegend(spans) {
+    const counts = {};
+    spans.forEach((span) => { counts[span.technique] = (counts[span.technique] || 0) + 1; });
+    document.querySelectorAll("#legend li").forEach((row) => {
+      const count = counts[row.dataset.technique] || 0;
+      row.querySelector(".legend-count").textContent = String(count);
+      row.classList.toggle("absent", count === 0);
+    });
+  }
+
+  function renderSummary(spans) {
+    const summary = result.summary;
+    $("result-title").textContent = result.document.title || "Article";
+    $("result-summary").textContent =
+      `${spans.length} of ${summary.spans} spans shown (score ≥ ${Number(slider.value).toFixed(2)}) · ` +
+      `${(summary.density * 100).toFixed(1)}% of the text is inside a span · detector ${result.detector}`;
+  }
+
+  function render() {
+    if (!result) return;
+    const spans = visibleSpans();
+    renderArticle(spans);
+    renderLegend(spans);
+    renderSummary(spans);
+    resetDetails();
+    resultBox.hidden = false;
+    downloadButton.disabled = false;
+  }
+
+  function resetDetails() {
+    detailsBox.replaceChildren(element("p", "hint",
+      "Hover over or click a highlighted passage to see its technique, score and definition."));
+  }
+
+  function showDetails(spans) {
+    detailsBox.replaceChildren();
+    for (const span of spans) {
+      const card = element("div", "detail");
+      card.style.borderLeftColor = span.colour;
+      card.append(element("h3", "detail-name", span.name),
+                  element("p", "detail-score", "score " + span.score.toFixed(2)),
+                  element("p", "detail-definition", span.definition),
+                  element("blockquote", "detail-text", span.text));
+      detailsBox.append(card);
+    }
+  }
+
+  function download() {
+    if (!result) return;
+    const blob = new Blob([JSON.stringify(result, null, 2)], { type: "application/json" });
+    const link = element("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `spinscope-${result.document.id}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  slider.addEventListener("input", () => {
+    sliderValue.textContent = Number(slider.value).toFixed(2);
+    render();
+  });
+  form.addEventListener("submit", analyse);
+  downloadButton.addEventListener("click", download);
+})();
