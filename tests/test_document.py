@@ -1,0 +1,61 @@
+"""Documents, spans and analyses: validation and the derived figures."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from spinscope.document import Analysis, Document, Span, content_id
+from spinscope.errors import SpanError, UnknownTechniqueError
+
+
+def test_span_rejects_empty_or_reversed_offsets():
+    with pytest.raises(SpanError, match="start < end"):
+        Span(5, 5, "doubt")
+    with pytest.raises(SpanError, match="start < end"):
+        Span(-1, 3, "doubt")
+
+
+def test_span_rejects_score_outside_unit_interval():
+    with pytest.raises(SpanError, match="score"):
+        Span(0, 3, "doubt", 1.5)
+
+
+def test_span_rejects_unknown_technique_by_name():
+    with pytest.raises(UnknownTechniqueError, match="'propaganda'"):
+        Span(0, 3, "propaganda")
+
+
+def test_span_is_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Span(0, 3, "doubt").start = 1
+
+
+def test_analysis_rejects_span_past_the_text():
+    with pytest.raises(SpanError, match="runs past the end"):
+        Analysis(Document("d", "short"), (Span(2, 9, "doubt"),))
+
+
+def test_analysis_offsets_count_a_leading_bom():
+    document = Document("d", "\ufeffTraitors!")
+    analysis = Analysis(document, (Span(1, 9, "name_calling"),))
+    assert analysis.span_texts() == ["Traitors"]
+
+
+def test_analysis_density_counts_overlaps_once():
+    document = Document("d", "x" * 100)
+    analysis = Analysis(document, (Span(0, 20, "doubt"), Span(10, 30, "slogans"), Span(50, 60, "doubt")))
+    assert analysis.density() == pytest.approx(0.4)
+    assert analysis.technique_counts() == {"doubt": 2, "slogans": 1}
+
+
+def test_analysis_above_keeps_only_confident_spans():
+    document = Document("d", "x" * 10)
+    analysis = Analysis(document, (Span(0, 2, "doubt", 0.2), Span(3, 5, "doubt", 0.9)))
+    assert [s.score for s in analysis.above(0.5).spans] == [0.9]
+
+
+def test_document_from_text_id_is_content_hash():
+    assert Document.from_text("same text").id == Document.from_text("same text").id == content_id("same text")
+    assert Document.from_text("same text").id != Document.from_text("other text").id
