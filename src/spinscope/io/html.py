@@ -6,6 +6,9 @@ from spinscope.document import Document
 from spinscope.errors import NoArticleTextError
 from spinscope.io.text import MAX_CHARS, check_text
 
+MIN_WORDS = 5
+"""Fewer extracted words than this is a menu or an error page, not an article."""
+
 
 def html_to_document(html: str, url: str | None = None, max_chars: int = MAX_CHARS,
                      source: str | None = None) -> Document:
@@ -18,7 +21,7 @@ def html_to_document(html: str, url: str | None = None, max_chars: int = MAX_CHA
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     text = (extracted.text or "").strip() if extracted else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise NoArticleTextError(f"{source}: found no article text in this page")
     return Document.from_text(
         check_text(text, source, max_chars),

@@ -1,0 +1,40 @@
+"""Turning a path, a URL or '-' into documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.errors import InputError, MissingInputError
+from spinscope.io.sources import read_source
+from tests.conftest import ARTICLE_HTML
+
+
+def test_read_source_folder_of_text_and_html(tmp_path):
+    (tmp_path / "a.txt").write_text("The traitors lied again.", encoding="utf-8")
+    (tmp_path / "b.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    documents = read_source(str(tmp_path))
+    assert [d.id for d in documents] == ["a", "b"]
+    assert "warmongers" in documents[1].text and documents[1].title
+
+
+def test_read_source_ptc_folder_uses_article_ids(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article42.txt").write_text("Some words.", encoding="utf-8")
+    assert [d.id for d in read_source(str(tmp_path))] == ["42"]
+
+
+def test_read_source_url(local_site):
+    local_site.pages["/a"] = (200, "text/html", ARTICLE_HTML.encode("utf-8"))
+    [document] = read_source(local_site.url + "/a")
+    assert "shameful betrayal" in document.text
+
+
+def test_read_source_missing_path_mentions_urls(tmp_path):
+    with pytest.raises(MissingInputError, match="no such file or folder"):
+        read_source(str(tmp_path / "nope.txt"))
+
+
+def test_read_source_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no .txt or .html files"):
+        read_source(str(tmp_path))

@@ -1,0 +1,52 @@
+"""HTML pages and URLs as documents, against a server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.errors import NoArticleTextError, UrlError
+from spinscope.io.html import html_to_document
+from spinscope.io.web import fetch_document
+from tests.conftest import ARTICLE_HTML, free_port
+
+
+def test_html_to_document_extracts_article_text_and_title():
+    document = html_to_document(ARTICLE_HTML, url="http://127.0.0.1/a")
+    assert "warmongers in the capital" in document.text
+    assert "Home" not in document.text and "Copyright" not in document.text
+    assert document.title and "Crisis deepens" in document.title
+    assert document.url == "http://127.0.0.1/a"
+
+
+def test_html_to_document_without_article_text():
+    with pytest.raises(NoArticleTextError, match="no article text"):
+        html_to_document("<html><body><nav>menu</nav></body></html>")
+
+
+def test_fetch_document_from_local_server(local_site):
+    local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
+    document = fetch_document(local_site.url + "/story")
+    assert "shameful" in document.text
+    assert document.url.endswith("/story")
+
+
+def test_fetch_document_http_error_names_status(local_site):
+    with pytest.raises(UrlError, match="HTTP 404"):
+        fetch_document(local_site.url + "/missing")
+
+
+def test_fetch_document_refuses_non_html(local_site):
+    local_site.pages["/image"] = (200, "image/png", b"\x89PNG\r\n")
+    with pytest.raises(UrlError, match="image/png, not an HTML page"):
+        fetch_document(local_site.url + "/image")
+
+
+def test_fetch_document_unreachable_port():
+    with pytest.raises(UrlError, match="cannot reach"):
+        fetch_document(f"http://127.0.0.1:{free_port()}/x", timeout=2)
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "http://"])
+def test_fetch_document_rejects_non_http_urls(url):
+    with pytest.raises(UrlError, match="not an http\\(s\\) URL"):
+        fetch_document(url)
