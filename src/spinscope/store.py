@@ -242,6 +242,10 @@ class Store:
         for row in cursor:
             yield dict(zip(names, row))
 
+    def query_columns(self, sql: str) -> list[str]:
+        """The column names a read-only query returns."""
+        return [c[0] for c in self._db.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+
 
 def _record(row: Sequence) -> Record:
     doc_id, text, title, url, outlet, published, origin, problem = row

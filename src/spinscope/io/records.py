@@ -33,3 +33,26 @@ def first_line(text: str, limit: int = 200) -> str | None:
         if line.strip():
             return line.strip()[:limit]
     return None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An item of a source that gave no text at all (an unreachable URL): reported, not stored."""
+
+    origin: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which field of a JSONL object or CSV row holds each part of an article."""
+
+    text: str = "text"
+    title: str = "title"
+    url: str = "url"
+    outlet: str = "outlet"
+    published: str = "published"
+
+    def metadata(self) -> dict[str, str]:
+        """Document field name → source column name, for everything except the text."""
+        return {"title": self.title, "url": self.url, "outlet": self.outlet, "published": self.published}

@@ -1,0 +1,172 @@
+"""Corpus analysis: ingest articles into a store, then run a detector over them, resumably.
+
+``analyze`` takes the documents the detector has not analysed yet, in batches, and
+commits each batch in one transaction. A run killed at any moment (even by SIGKILL)
+keeps every committed batch, so running it again redoes at most the batch that was in
+flight. A document that cannot be analysed (empty, badly encoded, or one the detector
+fails on) is stored with its error and the run goes on. With ``dask`` set, batches are
+analysed on Dask workers (see ``corpus_dask``) and written here, by the one writer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from spinscope.detector.base import Detector
+from spinscope.detector.loading import load_detector
+from spinscope.document import Document
+from spinscope.errors import ConfigError, ModelError, SpinscopeError
+from spinscope.io.records import Failure, Record
+from spinscope.io.corpus_sources import SourceOptions, read_source
+from spinscope.io.text import check_text
+from spinscope.store import DetectorId, Outcome, Store, utc_now
+
+DEFAULT_BATCH_SIZE = 16
+ADD_CHUNK = 500
+Progress = Callable[[int, int], None]
+"""Called with (0, documents to analyse) at the start, then (documents in the batch, same total)
+after each committed batch."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What ``add`` did: items read, documents new to the store, and items that gave no text."""
+
+    read: int
+    added: int
+    failures: tuple[Failure, ...]
+
+
+@dataclass(frozen=True)
+class AnalyzeResult:
+    """What ``analyze`` did: the detector, documents analysed, how many of them failed."""
+
+    detector: DetectorId
+    analysed: int
+    failed: int
+    seconds: float
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def add(store: Store, sources: Sequence[str], options: SourceOptions = SourceOptions()) -> AddResult:
+    """Read every source into the store; documents already there (same text) are skipped."""
+    read, added, failures = 0, 0, []
+    for source in sources:
+        for chunk in _chunks(read_source(source, options), ADD_CHUNK):
+            records = [item for item in chunk if isinstance(item, Record)]
+            failures.extend(item for item in chunk if isinstance(item, Failure))
+            read += len(chunk)
+            added += store.add_records(records)
+    return AddResult(read, added, tuple(failures))
+
+
+def resolve_detector(spec: str | None) -> Detector:
+    """A detector from a shipped name, a model folder, or ``module:factory`` (a custom detector)."""
+    if spec and ":" in spec and not spec.startswith(("/", ".")) and "/" not in spec.split(":")[0]:
+        module_name, _, attribute = spec.partition(":")
+        try:
+            factory = getattr(importlib.import_module(module_name), attribute)
+        except (ImportError, AttributeError) as error:
+            raise ModelError(f"cannot load detector {spec!r}: {error}") from None
+        return factory() if callable(factory) else factory
+    return load_detector(spec)
+
+
+def detector_id(detector: Detector) -> DetectorId:
+    """The name and version stored with each analysis (version "0" when a detector has none)."""
+    return DetectorId(str(detector.name), str(getattr(detector, "version", None) or "0"))
+
+
+def _problem(record: Record) -> str | None:
+    if record.problem:
+        return record.problem
+    try:
+        check_text(record.document.text, record.origin or record.document.id)
+    except SpinscopeError as error:
+        return str(error)
+    return None
+
+
+def _predict_one(detector: Detector, document: Document) -> Outcome:
+    try:
+        analysis = detector.predict([document])[0]
+    except Exception as error:  # a model failing on one document must not stop the run
+        return Outcome(document.id, error=f"the detector failed: {type(error).__name__}: {error}")
+    return Outcome(document.id, analysis.spans)
+
+
+def analyse_records(detector: Detector, records: Sequence[Record]) -> list[Outcome]:
+    """One outcome per record, in order; bad documents get an error instead of spans."""
+    outcomes: dict[str, Outcome] = {}
+    usable = []
+    for record in records:
+        problem = _problem(record)
+        if problem:
+            outcomes[record.document.id] = Outcome(record.document.id, error=problem)
+        else:
+            usable.append(record.document)
+    try:
+        analyses = detector.predict(usable) if usable else []
+        if len(analyses) != len(usable):
+            raise ValueError("the detector returned a different number of analyses")
+        outcomes.update((a.document.id, Outcome(a.document.id, a.spans)) for a in analyses)
+    except Exception:  # find the document that broke the batch by trying them one at a time
+        outcomes.update((d.id, _predict_one(detector, d)) for d in usable)
+    return [outcomes[r.document.id] for r in records]
+
+
+def pending_batches(store: Store, detector: DetectorId, batch_size: int) -> Iterator[tuple[Record, ...]]:
+    """The documents this detector has not analysed, in batches, in the order they were added."""
+    after = 0
+    while True:
+        batch = store.pending(detector, after, batch_size)
+        if not batch.records:
+            return
+        yield batch.records
+        after = batch.last_rowid
+
+
+def _analyze_here(store: Store, detector: Detector, batch_size: int, progress: Progress | None) -> tuple[int, int]:
+    identity, analysed, failed = detector_id(detector), 0, 0
+    total = store.count_pending(identity)
+    if progress:
+        progress(0, total)
+    for records in pending_batches(store, identity, batch_size):
+        started = utc_now()
+        outcomes = analyse_records(detector, records)
+        store.write_outcomes(identity, outcomes, started)
+        analysed += len(outcomes)
+        failed += sum(1 for o in outcomes if o.error)
+        if progress:
+            progress(len(outcomes), total)
+    return analysed, failed
+
+
+def analyze(store: Store, detector: Detector | str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+            dask: str | None = None, workers: int = 1, progress: Progress | None = None) -> AnalyzeResult:
+    """Analyse every document the detector has not analysed yet; see the module docstring."""
+    if batch_size < 1 or workers < 1:
+        raise ConfigError("batch size and number of workers must be at least 1")
+    begun = time.perf_counter()
+    if dask or workers > 1:
+        if not isinstance(detector, (str, type(None))):
+            raise ConfigError("with Dask, give the detector by name or folder so that each worker can load it")
+        from spinscope.corpus_dask import analyze_distributed
+
+        identity, analysed, failed = analyze_distributed(
+            store, detector, dask or "local", workers, batch_size, progress)
+    else:
+        loaded = resolve_detector(detector) if isinstance(detector, (str, type(None))) else detector
+        identity = detector_id(loaded)
+        analysed, failed = _analyze_here(store, loaded, batch_size, progress)
+    return AnalyzeResult(identity, analysed, failed, time.perf_counter() - begun)
+

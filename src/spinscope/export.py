@@ -1,0 +1,109 @@
+"""Exporting a corpus store as flat tables: CSV, Parquet or JSON Lines.
+
+Three tables: ``spans`` (one row per technique span, with its document's metadata and
+the span's text), ``analyses`` (one row per analysed document) and ``documents``.
+Rows are streamed, so a large store is exported without being loaded whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spinscope.errors import ConfigError
+from spinscope.store import Store
+
+FORMATS = ("csv", "parquet", "jsonl")
+PARQUET_ROWS_PER_GROUP = 10_000
+
+_QUERIES = {
+    "spans": (
+        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector,"
+        " a.detector_version, s.char_start AS start, s.char_end AS \"end\", s.technique, s.score,"
+        " substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
+        " FROM spans s JOIN analyses a ON a.id = s.analysis_id JOIN documents d ON d.id = a.document_id"
+        " ORDER BY a.id, s.char_start, s.char_end"
+    ),
+    "analyses": (
+        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, d.words, d.chars, a.detector,"
+        " a.detector_version, a.status, a.error,"
+        " (SELECT count(*) FROM spans s WHERE s.analysis_id = a.id) AS spans, a.started, a.finished"
+        " FROM analyses a JOIN documents d ON d.id = a.document_id ORDER BY a.id"
+    ),
+    "documents": (
+        "SELECT id, title, url, outlet, published, origin, problem, added, words, chars, text"
+        " FROM documents ORDER BY rowid"
+    ),
+}
+TABLES = tuple(_QUERIES)
+_INTEGER = {"start", "end", "words", "chars", "spans"}
+_FLOAT = {"score"}
+
+
+def default_path(database: str | Path, table: str, format: str) -> Path:
+    """``corpus.db`` → ``corpus.spans.csv``, beside the database."""
+    return Path(database).with_suffix(f".{table}.{format}")
+
+
+def rows(store: Store, table: str) -> Iterator[dict[str, object]]:
+    if table not in _QUERIES:
+        raise ConfigError(f"unknown table {table!r}; export one of {', '.join(TABLES)}")
+    return store.query(_QUERIES[table])
+
+
+def write_csv(columns: list[str], records: Iterable[dict], out) -> None:
+    writer = csv.DictWriter(out, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(records)
+
+
+def write_jsonl(records: Iterable[dict], out) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_parquet(columns: list[str], records: Iterable[dict], path: Path) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigError("Parquet export needs pyarrow; install spinscope[corpus]") from None
+    kinds = {c: pa.int64() if c in _INTEGER else pa.float64() if c in _FLOAT else pa.string() for c in columns}
+    schema = pa.schema([(c, kinds[c]) for c in columns])
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= PARQUET_ROWS_PER_GROUP:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+
+
+def export(store: Store, format: str, out: str | Path, table: str = "spans") -> int:
+    """Write one table to ``out`` ("-" is standard output, for CSV and JSONL); returns rows written."""
+    if format not in FORMATS:
+        raise ConfigError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    counted = [0]
+
+    def counting(items: Iterator[dict]) -> Iterator[dict]:
+        for item in items:
+            counted[0] += 1
+            yield item
+
+    records, columns = counting(rows(store, table)), store.query_columns(_QUERIES[table])
+    if format == "parquet":
+        if str(out) == "-":
+            raise ConfigError("Parquet cannot go to standard output; give a file with --out")
+        write_parquet(columns, records, Path(out))
+        return counted[0]
+    handle = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8", newline="")
+    try:
+        write_csv(columns, records, handle) if format == "csv" else write_jsonl(records, handle)
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    return counted[0]

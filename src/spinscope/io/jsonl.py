@@ -1,0 +1,46 @@
+"""JSON Lines corpus files: one JSON object per line, one article per object.
+
+A line that is not JSON, not an object, or has no text field stops the read with an
+error naming the file and line number; blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from spinscope.errors import MissingInputError, SourceError
+from spinscope.io.records import Columns, Record
+from spinscope.io.rows import row_to_record
+
+
+def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str]]:
+    if not path.is_file():
+        raise MissingInputError(f"{path}: no such JSONL file")
+    with open(path, encoding=encoding, newline="") as handle:
+        number = 0
+        try:
+            for number, line in enumerate(handle, 1):
+                yield number, line
+        except UnicodeDecodeError as error:
+            raise SourceError(
+                f"{path}, line {number + 1}: not {encoding} text ({error.reason}); "
+                "give the file's encoding with --encoding"
+            ) from None
+
+
+def read_jsonl(path: str | Path, columns: Columns = Columns(), encoding: str = "utf-8-sig") -> Iterator[Record]:
+    """Every article of a JSONL file, in file order."""
+    path = Path(path)
+    for number, line in _lines(path, encoding):
+        if not line.strip():
+            continue
+        where = f"{path}, line {number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise SourceError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+        if not isinstance(row, dict):
+            raise SourceError(f"{where}: expected a JSON object per line, found {type(row).__name__}")
+        yield row_to_record(row, columns, where)
