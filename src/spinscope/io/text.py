@@ -51,7 +51,10 @@ def read_bytes(path: Path, max_chars: int) -> bytes:
     with open(path, "rb") as handle:
         data = handle.read(max_chars * 4 + 1)
     if len(data) > max_chars * 4:
-        raise InputTooLargeError(f"{path}: the file is over {max_chars * 4:,} bytes, too large for one article")
+        raise InputTooLargeError(
+            f"{path}: the file has over {max_chars * 4:,} bytes, more than the limit of "
+            f"{max_chars:,} characters allows; split it or raise the limit (--max-chars)"
+        )
     return data
 
 
@@ -67,6 +70,8 @@ def read_stream(stream: BinaryIO | None = None, encoding: str = "utf-8", max_cha
     stream = stream or sys.stdin.buffer
     data = stream.read(max_chars * 4 + 1)
     if len(data) > max_chars * 4:
-        raise InputTooLargeError(f"stdin: over {max_chars * 4:,} bytes, too large for one article")
+        raise InputTooLargeError(
+            f"stdin: over {max_chars * 4:,} bytes, more than the limit of {max_chars:,} characters allows"
+        )
     text = check_text(decode(data, "stdin", encoding), "stdin", max_chars)
     return Document.from_text(text, title="stdin")

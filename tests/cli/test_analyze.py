@@ -1,0 +1,111 @@
+"""``spinscope analyze`` and ``spinscope techniques`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from spinscope.cli import register_commands
+from spinscope.cli.app import app
+
+register_commands()
+runner = CliRunner()
+TEXT = "This harsh criticism was frightening, and the hysteria is a catastrophe."
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """The real console entry point in a subprocess, as a user would run it."""
+    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_analyze_table_shows_spans_and_legend(article):
+    result = runner.invoke(app, ["analyze", str(article), "--detector", "lexicon"])
+    assert result.exit_code == 0, result.output
+    assert "harsh criticism" in result.output and "Loaded language" in result.output
+
+
+def test_analyze_json_has_spans_with_definitions(article):
+    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "--format", "json"])
+    data = json.loads(result.output)
+    assert data["document"]["id"] == "story"
+    texts = {s["text"] for s in data["spans"]}
+    assert "harsh criticism" in texts
+    assert all(s["definition"] and 0 <= s["score"] <= 1 for s in data["spans"])
+    assert data["summary"]["counts"]["loaded_language"] == len(data["spans"])
+
+
+def test_analyze_min_score_hides_weak_spans(article):
+    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "json", "--min-score", "0.9"])
+    assert all(s["score"] >= 0.9 for s in json.loads(result.output)["spans"])
+
+
+def test_analyze_ptc_format_is_a_valid_submission(article, tmp_path):
+    out = tmp_path / "pred.txt"
+    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "ptc", "--out", str(out)])
+    assert result.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(line.split("\t")[0] == "story" and len(line.split("\t")) == 4 for line in lines)
+
+
+def test_analyze_html_escapes_article_text(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("<script>alert(1)</script> The harsh criticism was frightening.", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "-f", "html"])
+    assert "<script>alert(1)</script>" not in result.output
+    assert "&lt;script&gt;" in result.output and "<mark" in result.output
+
+
+def test_analyze_reads_stdin():
+    result = run_cli("analyze", "-", "-d", "lexicon", "-f", "json", stdin=TEXT)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["spans"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the text is empty"),
+    (b"\x00\x01\x02binary", "binary file"),
+    ("caf\xe9".encode("latin-1"), "cannot decode as utf-8"),
+])
+def test_analyze_bad_input_gives_message_not_traceback(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run_cli("analyze", str(path), "-d", "lexicon")
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_analyze_missing_file_and_unknown_detector(tmp_path):
+    assert "no such file or folder" in run_cli("analyze", str(tmp_path / "nope.txt")).stderr
+    result = run_cli("analyze", "-", "-d", "nope", stdin=TEXT)
+    assert result.returncode == 2 and "unknown detector 'nope'" in result.stderr
+
+
+def test_analyze_oversized_input(article):
+    result = run_cli("analyze", str(article), "-d", "lexicon", "--max-chars", "10")
+    assert result.returncode == 2 and "limit of 10 characters" in result.stderr
+
+
+def test_analyze_example_article(example_article):
+    result = runner.invoke(app, ["analyze", str(example_article), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["spans"] and data["document"]["characters"] > 1000
+
+
+def test_techniques_lists_the_catalogue():
+    result = runner.invoke(app, ["techniques"])
+    assert result.exit_code == 0
+    for name in ("Loaded language", "Flag-waving", "Whataboutism"):
+        assert name in result.output
