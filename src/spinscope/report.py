@@ -1,0 +1,194 @@
+"""Corpus report: aggregates of one detector's analyses per outlet and per month.
+
+``build_report`` streams the store once and keeps only counts, so a large corpus is
+summarised without holding its texts: technique counts and rates per 1,000 words,
+propaganda density (the share of an article's characters inside at least one span),
+the phrases flagged most often per outlet, and the articles with the highest density.
+``write_report`` renders it as one self-contained HTML file (see ``report_html``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from spinscope.document import Analysis
+from spinscope.errors import StoreError
+from spinscope.store import DetectorId, StoredAnalysis, Store, utc_now
+
+UNKNOWN = "unknown"
+TOP_ARTICLES = 20
+TOP_PHRASES = 10
+PHRASE_MAX_WORDS = 6
+MIN_WORDS_FOR_TOP = 50
+_ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{2})")
+_EDGE_PUNCTUATION = " \t\r\n\"'“”‘’.,;:!?()[]«»—–-"
+
+
+def month_of(published: str | None) -> str:
+    """``YYYY-MM`` of an ISO or RFC 2822 date, or ``unknown``."""
+    if not published:
+        return UNKNOWN
+    match = _ISO_MONTH.match(published)
+    if match:
+        return f"{match[1]}-{match[2]}"
+    try:
+        return parsedate_to_datetime(published).strftime("%Y-%m")
+    except (TypeError, ValueError, IndexError):
+        return UNKNOWN
+
+
+def phrase_of(text: str) -> str | None:
+    """A span's text as a phrase to count (lower case, spaces collapsed), or None if too long."""
+    phrase = " ".join(text.split()).strip(_EDGE_PUNCTUATION).lower()
+    return phrase if phrase and len(phrase.split()) <= PHRASE_MAX_WORDS else None
+
+
+@dataclass
+class Group:
+    """Running totals for one outlet or one month."""
+
+    key: str
+    documents: int = 0
+    failed: int = 0
+    words: int = 0
+    spans: int = 0
+    techniques: Counter = field(default_factory=Counter)
+    densities: list[float] = field(default_factory=list)
+
+    def add(self, item: StoredAnalysis, density: float) -> None:
+        self.documents += 1
+        if item.error:
+            self.failed += 1
+            return
+        self.words += item.words
+        self.spans += len(item.spans)
+        self.techniques.update(s.technique for s in item.spans)
+        self.densities.append(density)
+
+    def rate(self, technique: str | None = None) -> float:
+        """Spans (of one technique, or all) per 1,000 words."""
+        count = self.spans if technique is None else self.techniques[technique]
+        return 1000.0 * count / self.words if self.words else 0.0
+
+    def mean_density(self) -> float:
+        return statistics.fmean(self.densities) if self.densities else 0.0
+
+    def median_density(self) -> float:
+        return statistics.median(self.densities) if self.densities else 0.0
+
+
+@dataclass(frozen=True)
+class TopArticle:
+    """An article among the densest in the corpus."""
+
+    density: float
+    title: str
+    outlet: str
+    published: str
+    words: int
+    spans: int
+    techniques: tuple[tuple[str, int], ...]
+    example: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    origin: str
+    error: str
+
+
+@dataclass
+class CorpusReport:
+    """Everything the HTML report shows, computed from the store."""
+
+    detector: DetectorId
+    generated: str
+    overall: Group
+    outlets: dict[str, Group]
+    months: dict[str, Group]
+    outlet_months: dict[tuple[str, str], Group]
+    phrases: dict[str, Counter]
+    phrase_techniques: dict[tuple[str, str], Counter]
+    top: list[TopArticle]
+    failures: list[Failed]
+
+    def top_phrases(self, outlet: str, n: int = TOP_PHRASES) -> list[tuple[str, int, str]]:
+        """(phrase, count, most frequent technique) for an outlet's most flagged phrases."""
+        return [(p, c, self.phrase_techniques[(outlet, p)].most_common(1)[0][0])
+                for p, c in self.phrases[outlet].most_common(n)]
+
+
+def choose_detector(store: Store, name: str | None) -> DetectorId:
+    """The detector to report on: the most used one, or the most used version of ``name``."""
+    runs = [r for r in store.detectors() if name is None or r.detector.name == name]
+    if not runs:
+        wanted = f" by {name!r}" if name else ""
+        raise StoreError(f"{store.path}: no analyses{wanted} yet; run `spinscope corpus analyze` first")
+    return runs[0].detector
+
+
+def _top_article(item: StoredAnalysis, analysis: Analysis, density: float) -> TopArticle:
+    document = item.record.document
+    strongest = max(analysis.spans, key=lambda s: (s.score, s.end - s.start))
+    return TopArticle(
+        density, document.title or item.record.origin or document.id, document.outlet or UNKNOWN,
+        document.published or "", item.words, len(analysis.spans),
+        tuple(Counter(s.technique for s in analysis.spans).most_common(3)),
+        strongest.text_in(document)[:300],
+    )
+
+
+def _count_phrases(report: CorpusReport, outlet: str, analysis: Analysis) -> None:
+    for span in analysis.spans:
+        phrase = phrase_of(span.text_in(analysis.document))
+        if phrase:
+            report.phrases[outlet][phrase] += 1
+            report.phrase_techniques[(outlet, phrase)][span.technique] += 1
+
+
+def _add(report: CorpusReport, item: StoredAnalysis, top: list) -> None:
+    document = item.record.document
+    outlet, month = document.outlet or UNKNOWN, month_of(document.published)
+    analysis = Analysis(document, item.spans)
+    density = 0.0 if item.error else analysis.density()
+    for group in (report.overall, report.outlets.setdefault(outlet, Group(outlet)),
+                  report.months.setdefault(month, Group(month)),
+                  report.outlet_months.setdefault((outlet, month), Group(month))):
+        group.add(item, density)
+    if item.error:
+        if len(report.failures) < 50:
+            report.failures.append(Failed(item.record.origin or document.id, item.error))
+        return
+    _count_phrases(report, outlet, analysis)
+    if analysis.spans and item.words >= MIN_WORDS_FOR_TOP:
+        entry = (density, document.id, _top_article(item, analysis, density))
+        (heapq.heappush if len(top) < TOP_ARTICLES else heapq.heappushpop)(top, entry)
+
+
+def build_report(store: Store, detector: str | None = None) -> CorpusReport:
+    """Aggregate one detector's analyses (the most used detector unless one is named)."""
+    identity = choose_detector(store, detector)
+    report = CorpusReport(identity, utc_now(), Group("all"), {}, {}, {}, defaultdict(Counter),
+                          defaultdict(Counter), [], [])
+    top: list = []
+    for item in store.analysed(identity):
+        _add(report, item, top)
+    report.top = [entry[2] for entry in sorted(top, reverse=True)]
+    report.outlets = dict(sorted(report.outlets.items(), key=lambda kv: (-kv[1].documents, kv[0])))
+    report.months = dict(sorted(report.months.items()))
+    return report
+
+
+def write_report(store: Store, out: str | Path, detector: str | None = None) -> CorpusReport:
+    """Build the report and write it as one self-contained HTML file."""
+    from spinscope.report_html import render_html
+
+    report = build_report(store, detector)
+    Path(out).write_text(render_html(report), encoding="utf-8")
+    return report

@@ -1,0 +1,119 @@
+"""The corpus report as one self-contained HTML page: inline CSS, charts as data URIs.
+
+Nothing is loaded from elsewhere (no CDN, no scripts), so the file can be mailed or
+archived. Every string that comes from the corpus — titles, outlets, phrases, errors —
+is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from spinscope import techniques
+from spinscope.report import CorpusReport, Group
+from spinscope import report_charts
+
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #222; }
+h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; }
+.meta { color: #666; } table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
+th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+img.chart { max-width: 100%; height: auto; display: block; margin: 1rem 0; }
+.swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; border-radius: 2px; }
+.phrases { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+blockquote { margin: 0.3rem 0; color: #444; font-style: italic; }
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: set[int] = frozenset()) -> str:
+    head = "".join(f'<th class="{"n" if i in numeric else ""}">{_e(h)}</th>' for i, h in enumerate(headers))
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{"n" if i in numeric else ""}">{cell}</td>' for i, cell in enumerate(row))
+        + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _chart(uri: str | None, alt: str, missing: str = "no data") -> str:
+    if uri is None:
+        return f'<p class="meta">No {_e(alt)} chart: {_e(missing)}.</p>'
+    return f'<img class="chart" src="{uri}" alt="{_e(alt)}">'
+
+
+def _group_rows(groups: Iterable[Group]) -> list[list[str]]:
+    return [[_e(g.key), str(g.documents), str(g.failed), f"{g.words:,}", str(g.spans), f"{g.rate():.1f}",
+             f"{100 * g.mean_density():.1f}%", f"{100 * g.median_density():.1f}%"] for g in groups]
+
+
+GROUP_HEADERS = ["", "articles", "failed", "words", "spans", "spans / 1,000 words", "mean density",
+                 "median density"]
+
+
+def _technique_table(report: CorpusReport) -> str:
+    present = [t for t in techniques.TECHNIQUES if report.overall.techniques[t.id]]
+    headers = ["outlet"] + [t.name for t in present]
+    rows = [[_e(outlet)] + [f"{g.techniques[t.id]} <span class=\"meta\">({g.rate(t.id):.2f})</span>"
+                            for t in present] for outlet, g in report.outlets.items()]
+    return _table(headers, rows, set(range(1, len(headers))))
+
+
+def _phrases(report: CorpusReport) -> str:
+    blocks = []
+    for outlet in report.outlets:
+        if not report.phrases.get(outlet):
+            continue
+        rows = [[_e(p), str(c), _e(techniques.get(t).name)] for p, c, t in report.top_phrases(outlet)]
+        blocks.append(f"<div><h3>{_e(outlet)}</h3>{_table(['phrase', 'times', 'technique'], rows, {1})}</div>")
+    return f'<div class="phrases">{"".join(blocks)}</div>' if blocks else '<p class="meta">No phrases.</p>'
+
+
+def _top_articles(report: CorpusReport) -> str:
+    rows = []
+    for a in report.top:
+        names = ", ".join(f"{techniques.get(t).name} ({n})" for t, n in a.techniques)
+        rows.append([f"{100 * a.density:.1f}%", f"{_e(a.title)}<blockquote>“{_e(a.example)}”</blockquote>",
+                     _e(a.outlet), _e(a.published), f"{a.words:,}", str(a.spans), _e(names)])
+    return _table(["density", "article (and its strongest span)", "outlet", "published", "words", "spans",
+                   "main techniques"], rows, {0, 4, 5})
+
+
+def _legend() -> str:
+    items = "".join(f'<li><span class="swatch" style="background:{t.colour}"></span><b>{_e(t.name)}</b>: '
+                    f"{_e(t.definition)}</li>" for t in techniques.TECHNIQUES)
+    return f"<details><summary>The techniques</summary><ul>{items}</ul></details>"
+
+
+def _failures(report: CorpusReport) -> str:
+    if not report.failures:
+        return ""
+    rows = [[_e(f.origin), _e(f.error)] for f in report.failures]
+    return f"<h2>Documents that could not be analysed</h2>{_table(['document', 'error'], rows)}"
+
+
+def render_html(report: CorpusReport) -> str:
+    """The whole report page."""
+    o, d = report.overall, report.detector
+    sections = [
+        f"<h1>spinscope corpus report</h1><p class=\"meta\">{o.documents:,} articles ({o.failed} failed), "
+        f"{o.words:,} words, {o.spans:,} technique spans ({o.rate():.1f} per 1,000 words); detector "
+        f"{_e(d.name)} {_e(d.version)}; generated {_e(report.generated)}</p>{_legend()}",
+        "<h2>Techniques per outlet</h2>", _chart(report_charts.technique_rates(report), "technique rates per outlet"),
+        "<p class=\"meta\">Counts, with spans per 1,000 words in brackets.</p>", _technique_table(report),
+        "<h2>Outlets</h2>", _table(GROUP_HEADERS, _group_rows(report.outlets.values()), set(range(1, 8))),
+        "<h2>Propaganda density</h2><p class=\"meta\">Share of each article's characters inside at least one "
+        "technique span.</p>", _chart(report_charts.density_distribution(report), "density per outlet"),
+        "<h2>Per month</h2>", _chart(report_charts.monthly_rates(report), "monthly rates", "no article has a date"),
+        _table(GROUP_HEADERS, _group_rows(report.months.values()), set(range(1, 8))),
+        "<h2>Techniques in the whole corpus</h2>", _chart(report_charts.technique_totals(report), "technique totals"),
+        "<h2>Most frequent flagged phrases per outlet</h2>", _phrases(report),
+        "<h2>Articles with the highest density</h2>", _top_articles(report),
+        _failures(report),
+    ]
+    body = "\n".join(sections)
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>spinscope corpus report</title><style>{STYLE}</style></head><body>\n{body}\n</body></html>\n")
