@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-URL_SCHEMES = ("http://", "https://")
+
+def url_problem(url: str) -> str | None:
+    """Why a URL cannot be fetched as given, or None; caught here so it is a 422, not a 500."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return "url must not contain spaces or control characters (percent-encode them)"
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f"url is not a valid address ({error})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "url must be a full http:// or https:// address"
+    return None
 
 
 class AnalyzeRequest(BaseModel):
@@ -21,8 +34,9 @@ class AnalyzeRequest(BaseModel):
         given = [name for name in ("text", "url", "html") if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError(f"give exactly one of text, url or html (got {', '.join(given) or 'none'})")
-        if self.url is not None and not self.url.strip().lower().startswith(URL_SCHEMES):
-            raise ValueError("url must start with http:// or https://")
+        problem = url_problem(self.url.strip()) if self.url is not None else None
+        if problem:
+            raise ValueError(problem)
         return self
 
 

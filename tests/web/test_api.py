@@ -1,0 +1,223 @@
+"""The HTTP API, in process: answers, summaries and every error status."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from spinscope import techniques
+from spinscope.errors import ConfigError
+from spinscope.web import WebSettings, create_app
+
+from .conftest import ARTICLE, BlockingDetector, PhraseDetector
+
+
+def analyze(client: TestClient, **body: object) -> httpx.Response:
+    return client.post("/api/analyze", json=body)
+
+
+def test_analyze_text_returns_spans_with_catalogue_entries(client):
+    response = analyze(client, text=ARTICLE)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["document"]["text"] == ARTICLE
+    assert data["detector"] == "phrases"
+    first = data["spans"][0]
+    technique = techniques.get(first["technique"])
+    assert ARTICLE[first["start"]:first["end"]] == first["text"]
+    assert (first["name"], first["definition"], first["colour"]) == (
+        technique.name, technique.definition, technique.colour)
+
+
+def test_analyze_overlapping_spans_are_all_returned(client):
+    spans = analyze(client, text=ARTICLE).json()["spans"]
+    found = {(s["text"], s["technique"]) for s in spans}
+    assert ("shameful traitors", "loaded_language") in found
+    assert ("traitors", "name_calling") in found
+    assert len(spans) == 4
+
+
+def test_analyze_summary_counts_every_technique_and_density(client):
+    summary = analyze(client, text=ARTICLE).json()["summary"]
+    assert list(summary["counts"]) == list(techniques.TECHNIQUE_IDS)
+    assert summary["counts"]["name_calling"] == 2
+    assert summary["counts"]["repetition"] == 0
+    covered = len("shameful traitors") + len("our glorious nation") + len("traitors")
+    assert summary["density"] == round(covered / len(ARTICLE), 4)
+    assert summary["spans"] == 4 and summary["characters"] == len(ARTICLE)
+
+
+def test_analyze_text_without_spans_is_an_empty_list(client):
+    data = analyze(client, text="The weather was mild on Tuesday.").json()
+    assert data["spans"] == [] and data["summary"]["density"] == 0.0
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_analyze_empty_text_is_400(client, text):
+    response = analyze(client, text=text)
+    assert response.status_code == 400
+    assert "empty" in response.json()["error"]
+
+
+def test_analyze_oversized_body_is_413():
+    app = create_app(PhraseDetector(), WebSettings(max_body_bytes=1000))
+    with TestClient(app) as client:
+        response = analyze(client, text="word " * 500)
+    assert response.status_code == 413
+    assert "1,000 bytes" in response.json()["error"]
+
+
+def test_analyze_oversized_chunked_body_is_413():
+    app = create_app(PhraseDetector(), WebSettings(max_body_bytes=1000))
+    chunks = (b'{"text": "' + b"x" * 400 for _ in range(5))
+    with TestClient(app) as client:
+        response = client.post("/api/analyze", content=chunks,
+                               headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_analyze_text_over_max_chars_is_413():
+    with TestClient(create_app(PhraseDetector(), WebSettings(max_chars=50))) as client:
+        response = analyze(client, text=ARTICLE)
+    assert response.status_code == 413
+    assert "over the limit of 50" in response.json()["error"]
+
+
+@pytest.mark.parametrize("headers", [{"content-type": "text/plain"},
+                                     {"content-type": "application/x-www-form-urlencoded"},
+                                     {}])
+def test_analyze_wrong_content_type_is_415(client, headers):
+    response = client.post("/api/analyze", content=b'{"text": "hello"}', headers=headers)
+    assert response.status_code == 415
+    assert "application/json" in response.json()["error"]
+
+
+def test_analyze_json_with_charset_is_accepted(client):
+    response = client.post("/api/analyze", content=b'{"text": "hello"}',
+                           headers={"content-type": "application/json; charset=utf-8"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b'"text"', b'{"text": 42}', b"{}",
+                                  b'{"text": "a", "url": "http://example.org"}',
+                                  b'{"txt": "typo in the key"}', b'{"url": "ftp://example.org/a"}',
+                                  b'{"url": "http://[bad/"}', b'{"url": "http://example.org/a b"}',
+                                  b'{"url": "http:///no-host"}'])
+def test_analyze_malformed_request_is_422(client, body):
+    response = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("malformed request")
+
+
+def test_analyze_two_inputs_names_the_problem(client):
+    error = analyze(client, text="a", html="<p>b</p>").json()["error"]
+    assert "exactly one of text, url or html" in error
+
+
+def test_analyze_get_is_405_json(client):
+    response = client.get("/api/analyze")
+    assert response.status_code == 405 and "error" in response.json()
+
+
+def test_unknown_route_is_404_json(client):
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404 and response.json() == {"error": "Not Found"}
+
+
+def test_analyze_detector_failure_is_500_json():
+    class BrokenDetector(PhraseDetector):
+        def predict(self, documents):
+            raise RuntimeError("boom")
+
+    with TestClient(create_app(BrokenDetector()), raise_server_exceptions=False) as client:
+        response = analyze(client, text=ARTICLE)
+    assert response.status_code == 500
+    assert "internal error" in response.json()["error"]
+
+
+def test_analyze_slow_detector_is_504():
+    detector = BlockingDetector()
+    app = create_app(detector, WebSettings(timeout_s=0.2, workers=1))
+    try:
+        with TestClient(app) as client:
+            response = analyze(client, text=ARTICLE)
+    finally:
+        detector.release.set()
+    assert response.status_code == 504
+    assert "longer than 0.2 s" in response.json()["error"]
+
+
+def test_analyze_beyond_queue_is_503_and_first_request_completes():
+    detector = BlockingDetector()
+    app = create_app(detector, WebSettings(workers=1, max_waiting=0))
+
+    async def two_requests() -> tuple[httpx.Response, httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            first = asyncio.create_task(client.post("/api/analyze", json={"text": ARTICLE}))
+            await asyncio.to_thread(detector.started.wait, 10)
+            second = await client.post("/api/analyze", json={"text": ARTICLE})
+            detector.release.set()
+            return await first, second
+
+    try:
+        first, second = asyncio.run(two_requests())
+    finally:
+        detector.release.set()
+    assert first.status_code == 200
+    assert second.status_code == 503
+    assert second.headers["retry-after"] and "busy" in second.json()["error"]
+
+
+def test_analyze_waiting_requests_are_queued_not_refused():
+    app = create_app(PhraseDetector(), WebSettings(workers=1, max_waiting=8))
+
+    async def many_requests() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await asyncio.gather(*(client.post("/api/analyze", json={"text": ARTICLE})
+                                          for _ in range(9)))
+
+    assert [r.status_code for r in asyncio.run(many_requests())] == [200] * 9
+
+
+def test_techniques_lists_the_catalogue(client):
+    data = client.get("/api/techniques").json()
+    assert [t["id"] for t in data] == list(techniques.TECHNIQUE_IDS)
+    assert data[0]["definition"] == techniques.TECHNIQUES[0].definition
+
+
+def test_healthz_names_the_detector(client):
+    assert client.get("/healthz").json()["detector"] == "phrases"
+
+
+def test_openapi_documents_the_analyze_route(client):
+    schema = client.get("/openapi.json").json()
+    assert "/api/analyze" in schema["paths"]
+    assert "AnalyzeRequest" in schema["components"]["schemas"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_page_lists_every_technique(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    for technique in techniques.TECHNIQUES:
+        assert f'data-technique="{technique.id}"' in response.text
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_create_app_loads_the_default_detector_once():
+    app = create_app(settings=WebSettings(workers=1))
+    with TestClient(app) as client:
+        assert client.get("/healthz").json()["detector"] == app.state.detector.name
+        assert analyze(client, text=ARTICLE).status_code == 200
+
+
+def test_web_settings_rejects_impossible_limits():
+    with pytest.raises(ConfigError):
+        WebSettings(workers=0)
+    with pytest.raises(ConfigError):
+        WebSettings(timeout_s=0)

@@ -1,0 +1,133 @@
+"""The page at ``/`` end to end, in Debian's chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from spinscope import techniques
+from spinscope.web import WebSettings, create_app
+
+from .conftest import ARTICLE, ARTIFACTS, PHRASES, LiveServer, start_server, stop_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+XSS_TEXT = ("The shameful traitors wrote <script>window.__xss=1</script> into the page, and "
+            'then <img src=x onerror="window.__xss=1"> as well.')
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+expect = playwright_api.expect
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def live_default_server() -> Iterator[LiveServer]:
+    live = start_server(create_app(settings=WebSettings(workers=1)))
+    yield live
+    stop_server(live)
+
+
+def analyse_text(page, server: LiveServer, text: str) -> None:
+    page.goto(server.url + "/")
+    page.fill("#text-input", text)
+    page.click("#analyse-button")
+    expect(page.locator("#result")).to_be_visible()
+
+
+def test_page_example_article_highlights_spans_and_shows_definition(page, live_default_server,
+                                                                     example_article):
+    analyse_text(page, live_default_server, example_article.read_text(encoding="utf-8"))
+    marks = page.locator("#article mark")
+    expect(marks.first).to_be_visible()
+    first = marks.first
+    first.scroll_into_view_if_needed()
+    first.hover()
+    technique = techniques.get(first.get_attribute("data-techniques").split()[0])
+    expect(page.locator("#details")).to_contain_text(technique.definition)
+    expect(page.locator("#details")).to_contain_text(technique.name)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-example-article.png"), full_page=True)
+
+
+def test_page_overlapping_spans_stay_visible(page, live_phrase_server):
+    analyse_text(page, live_phrase_server, ARTICLE)
+    overlap = page.locator("#article mark.overlap").first
+    expect(overlap).to_have_text("traitors")
+    overlap.hover()
+    details = page.locator("#details .detail-name")
+    expect(details).to_have_text([techniques.get("loaded_language").name,
+                                  techniques.get("name_calling").name])
+    expect(page.locator("#legend li[data-technique='name_calling'] .legend-count")).to_have_text("2")
+    expect(page.locator("#article")).to_have_text(ARTICLE)
+
+
+def test_page_score_slider_hides_low_scoring_spans(page, live_phrase_server):
+    analyse_text(page, live_phrase_server, ARTICLE)
+    flag_waving = "#article mark[data-techniques~='flag_waving']"
+    expect(page.locator(flag_waving)).to_have_count(1)
+    page.fill("#score-slider", "0.5")
+    expect(page.locator(flag_waving)).to_have_count(0)
+    expect(page.locator("#legend li[data-technique='flag_waving'] .legend-count")).to_have_text("0")
+    expect(page.locator("#score-value")).to_have_text("0.50")
+    expect(page.locator("#article")).to_have_text(ARTICLE)
+
+
+def test_page_download_json_saves_the_result(page, live_phrase_server, tmp_path):
+    analyse_text(page, live_phrase_server, ARTICLE)
+    with page.expect_download() as download_info:
+        page.click("#download-button")
+    saved = tmp_path / "result.json"
+    download_info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["document"]["text"] == ARTICLE
+    assert len(data["spans"]) == sum(ARTICLE.count(phrase) for phrase in PHRASES)
+
+
+def test_page_script_and_onerror_in_article_do_not_run(page, live_phrase_server):
+    analyse_text(page, live_phrase_server, XSS_TEXT)
+    payload = page.locator("#article mark[data-techniques~='doubt']")
+    expect(payload).to_have_text('<img src=x onerror="window.__xss=1">')
+    payload.hover()
+    expect(page.locator("#details blockquote")).to_have_text('<img src=x onerror="window.__xss=1">')
+    expect(page.locator("#article")).to_have_text(XSS_TEXT)
+    assert page.locator("#article script, #article img, #details img").count() == 0
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_page_error_message_is_shown_as_text(page, live_phrase_server):
+    page.goto(live_phrase_server.url + "/")
+    page.fill("#url-input", "http://127.0.0.1:1/<img/src=x/onerror=window.__xss=1>")
+    page.click("#analyse-button")
+    error = page.locator("#error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("<img/src=x/onerror=window.__xss=1>")
+    assert page.locator("#error img").count() == 0
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_page_empty_text_shows_the_api_error(page, live_phrase_server):
+    page.goto(live_phrase_server.url + "/")
+    page.click("#analyse-button")
+    expect(page.locator("#error")).to_contain_text("empty")
+    expect(page.locator("#result")).to_be_hidden()
