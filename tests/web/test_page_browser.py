@@ -131,3 +131,10 @@ def test_page_empty_text_shows_the_api_error(page, live_phrase_server):
     page.click("#analyse-button")
     expect(page.locator("#error")).to_contain_text("empty")
     expect(page.locator("#result")).to_be_hidden()
+
+
+def test_page_offsets_count_code_points_not_utf16_units(page, live_phrase_server):
+    text = "Emoji 🙂🙂 first, then the traitors speak."
+    analyse_text(page, live_phrase_server, text)
+    expect(page.locator("#article mark")).to_have_text(["traitors"])
+    expect(page.locator("#article")).to_have_text(text)
