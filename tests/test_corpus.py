@@ -1,0 +1,159 @@
+"""Corpus ingestion and analysis: idempotent adds, failures recorded, kill and resume, Dask."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from spinscope import corpus
+from spinscope.detector.lexicon import LexiconDetector
+from spinscope.errors import ConfigError, ModelError
+from spinscope.io.corpus_sources import SourceOptions
+from spinscope.store import DetectorId, Store
+
+from tests.corpus_fakes import FirstWordDetector, FragileDetector
+
+REPO = Path(__file__).resolve().parents[1]
+
+DOCS_FOR_KILL = 150
+BATCH_FOR_KILL = 5
+
+
+def write_folder(folder: Path, texts: dict[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        path = folder / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return folder
+
+
+def spans_by_document(store: Store, detector: DetectorId) -> dict[str, tuple]:
+    return {a.record.document.id: (a.error, a.spans) for a in store.analysed(detector)}
+
+
+def test_add_same_folder_twice_adds_nothing_the_second_time(tmp_path):
+    folder = write_folder(tmp_path / "texts", {"a.txt": "Traitors!", "b.txt": "Heroes.", "c.md": "Traitors!"})
+    with Store(tmp_path / "c.db") as store:
+        first = corpus.add(store, [str(folder)], SourceOptions(outlet="Herald"))
+        second = corpus.add(store, [str(folder)])
+        assert (first.read, first.added) == (3, 2)  # c.md has the same text as a.txt
+        assert (second.read, second.added) == (3, 0)
+        assert {r["outlet"] for r in store.query("SELECT outlet FROM documents")} == {"Herald"}
+
+
+def test_analyze_records_failing_documents_and_goes_on(tmp_path):
+    folder = write_folder(tmp_path / "texts", {
+        "good.txt": "Traitors everywhere.", "empty.txt": "  \n", "latin1.txt": "Caf\xe9 traitors".encode("latin-1"),
+        "boom.txt": "BOOM goes the model.", "fine.txt": "Heroes everywhere.",
+    })
+    with Store(tmp_path / "c.db") as store:
+        corpus.add(store, [str(folder)])
+        result = corpus.analyze(store, FragileDetector(), batch_size=10)
+        outcomes = {a.record.origin.rsplit("/", 1)[-1]: a for a in store.analysed(result.detector)}
+    assert (result.analysed, result.failed) == (5, 3)
+    assert "empty" in outcomes["empty.txt"].error
+    assert "cannot decode as utf-8" in outcomes["latin1.txt"].error
+    assert "the model fell over" in outcomes["boom.txt"].error
+    assert outcomes["good.txt"].error is None and len(outcomes["good.txt"].spans) == 1
+    assert outcomes["fine.txt"].error is None and len(outcomes["fine.txt"].spans) == 1
+
+
+def test_analyze_stores_detector_name_and_version_and_is_a_noop_when_done(tmp_path):
+    folder = write_folder(tmp_path / "texts", {f"{i}.txt": f"Article number {i}." for i in range(7)})
+    with Store(tmp_path / "c.db") as store:
+        corpus.add(store, [str(folder)])
+        first = corpus.analyze(store, FirstWordDetector(), batch_size=3)
+        again = corpus.analyze(store, FirstWordDetector(), batch_size=3)
+        versions = {(r["detector"], r["detector_version"]) for r in store.query("SELECT * FROM analyses")}
+    assert first.detector == DetectorId("first-word", "1") and first.analysed == 7
+    assert again.analysed == 0
+    assert versions == {("first-word", "1")}
+
+
+def test_analyze_progress_reports_total_then_each_batch(tmp_path):
+    folder = write_folder(tmp_path / "texts", {f"{i}.txt": f"Article number {i}." for i in range(7)})
+    calls = []
+    with Store(tmp_path / "c.db") as store:
+        corpus.add(store, [str(folder)])
+        corpus.analyze(store, FirstWordDetector(), batch_size=3, progress=lambda n, total: calls.append((n, total)))
+    assert calls == [(0, 7), (3, 7), (3, 7), (1, 7)]
+
+
+def test_resolve_detector_loads_module_factory_and_rejects_unknown():
+    assert corpus.resolve_detector("tests.corpus_fakes:slow").name == "slow"
+    with pytest.raises(ModelError):
+        corpus.resolve_detector("tests.corpus_fakes:no_such_factory")
+
+
+def test_analyze_rejects_a_detector_object_with_dask(tmp_path):
+    with Store(tmp_path / "c.db") as store, pytest.raises(ConfigError, match="by name or folder"):
+        corpus.analyze(store, FirstWordDetector(), dask="local")
+
+
+def run_analyze(database: Path, log: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+               SPINSCOPE_TEST_LOG=str(log), SPINSCOPE_TEST_DELAY="0.03")
+    command = [sys.executable, "-c", "from spinscope.cli import main; main()", "corpus", "analyze",
+               str(database), "--detector", "tests.corpus_fakes:slow", "--batch-size", str(BATCH_FOR_KILL)]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def committed(database: Path) -> int:
+    with Store(database) as store:
+        return next(iter(store.query("SELECT count(*) AS n FROM analyses")))["n"]
+
+
+def wait_for_first_batches(process: subprocess.Popen, database: Path) -> None:
+    while committed(database) < 2 * BATCH_FOR_KILL:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.05)
+
+
+def test_analyze_killed_with_sigkill_then_rerun_loses_nothing(tmp_path):
+    folder = write_folder(tmp_path / "texts", {f"{i:03}.txt": f"Article {i} about traitors." for i in range(DOCS_FOR_KILL)})
+    database, log = tmp_path / "c.db", tmp_path / "predicted.log"
+    with Store(database) as store:
+        corpus.add(store, [str(folder)])
+    process = run_analyze(database, log)
+    wait_for_first_batches(process, database)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait(timeout=60) == -signal.SIGKILL
+    done_before_rerun = committed(database)
+    assert 0 < done_before_rerun < DOCS_FOR_KILL, "the run was not killed mid-way"
+
+    rerun = run_analyze(database, log)
+    assert rerun.wait(timeout=120) == 0, rerun.stderr.read().decode()
+    with Store(database) as store:
+        per_document = Counter(r["document_id"] for r in store.query("SELECT document_id FROM analyses"))
+        stored = spans_by_document(store, DetectorId("slow", "1"))
+        expected = {r.document.id: (None, FirstWordDetector().predict([r.document])[0].spans)
+                    for r in store.pending(DetectorId("never", "0"), limit=DOCS_FOR_KILL).records}
+    predicted = Counter(log.read_text().split())
+    assert len(per_document) == DOCS_FOR_KILL and set(per_document.values()) == {1}
+    assert stored == expected
+    assert sum(n - 1 for n in predicted.values()) <= BATCH_FOR_KILL  # at most one batch redone
+
+
+@pytest.mark.slow
+def test_analyze_on_dask_local_cluster_matches_single_process(tmp_path, small_gold):
+    model = tmp_path / "lexicon"
+    LexiconDetector(min_count=1).fit(small_gold).save(model)
+    texts = {f"{i}.txt": f"Story {i}: the traitors made a shameful and barbaric decision. "
+                         f"Nobody can really trust them{'!' * (i % 3)}" for i in range(40)}
+    folder = write_folder(tmp_path / "texts", texts | {"empty.txt": ""})
+    results = {}
+    for name, options in {"single": {}, "dask": {"dask": "local", "workers": 2}}.items():
+        with Store(tmp_path / f"{name}.db") as store:
+            corpus.add(store, [str(folder)])
+            result = corpus.analyze(store, str(model), batch_size=4, **options)
+            results[name] = (result.analysed, result.failed, spans_by_document(store, result.detector))
+    assert results["dask"] == results["single"]
+    assert results["single"][:2] == (41, 1)
+    assert sum(len(spans) for _, spans in results["single"][2].values()) > 40

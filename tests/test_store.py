@@ -1,0 +1,106 @@
+"""The corpus store: idempotent writes, schema migrations, refusing what it cannot open."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from spinscope.document import Span
+from spinscope.errors import StoreError
+from spinscope.io.records import record_from_text
+from spinscope.store import DetectorId, Outcome, Store, utc_now
+from spinscope.store_schema import LATEST, MIGRATIONS
+
+DETECTOR = DetectorId("first-word", "1")
+
+
+def records(*texts: str):
+    return [record_from_text(t, origin=f"test-{i}", outlet="Herald") for i, t in enumerate(texts)]
+
+
+def test_store_add_is_idempotent(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        assert store.add_records(records("One article.", "Another article.")) == 2
+        assert store.add_records(records("One article.", "A third one.")) == 1
+        assert store.count_documents() == 3
+
+
+def test_store_new_database_is_at_latest_schema_in_wal_mode(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        assert store.schema_version == LATEST
+    connection = sqlite3.connect(tmp_path / "c.db")
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_migrates_a_version_1_database_and_backfills_counts(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0].sql)
+    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                " applied TEXT NOT NULL)")
+    old.execute("INSERT INTO schema_version VALUES (1, 'v1', '2024-01-01')")
+    old.execute("INSERT INTO documents (id, text, added) VALUES ('d1', 'three short words', '2024-01-01')")
+    old.commit()
+    old.close()
+    with Store(path) as store:
+        assert store.schema_version == LATEST
+        rows = list(store.query("SELECT words, chars FROM documents WHERE id = 'd1'"))
+    assert rows == [{"words": 3, "chars": 17}]
+
+
+def test_store_refuses_a_newer_schema(tmp_path):
+    path = tmp_path / "new.db"
+    Store(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO schema_version VALUES (?, 'future', 'x')", (LATEST + 1,))
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match="newer than this spinscope"):
+        Store(path)
+
+
+def test_store_refuses_a_file_that_is_not_sqlite(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite"):
+        Store(path)
+
+
+def test_store_missing_database_is_an_error_when_not_creating(tmp_path):
+    with pytest.raises(StoreError, match="no such corpus database"):
+        Store(tmp_path / "absent.db", create=False)
+
+
+def test_store_write_outcomes_twice_writes_once(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add_records(records("Traitors everywhere."))
+        doc_id = store.pending(DETECTOR).records[0].document.id
+        outcome = Outcome(doc_id, (Span(0, 8, "name_calling", 0.9),))
+        assert store.write_outcomes(DETECTOR, [outcome], utc_now()) == 1
+        assert store.write_outcomes(DETECTOR, [outcome], utc_now()) == 0
+        assert len(list(store.query("SELECT * FROM spans"))) == 1
+
+
+def test_store_pending_is_per_detector_name_and_version(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add_records(records("First.", "Second.", "Third."))
+        first = store.pending(DETECTOR, limit=2)
+        assert len(first.records) == 2
+        store.write_outcomes(DETECTOR, [Outcome(r.document.id) for r in first.records], utc_now())
+        assert [r.document.text for r in store.pending(DETECTOR).records] == ["Third."]
+        assert store.count_pending(DetectorId("first-word", "2")) == 3
+        assert len(store.pending(DETECTOR, after=first.last_rowid).records) == 1
+
+
+def test_store_analysed_returns_spans_and_errors(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add_records(records("Traitors everywhere.", "   "))
+        ok, empty = store.pending(DETECTOR).records
+        store.write_outcomes(DETECTOR, [Outcome(ok.document.id, (Span(0, 8, "name_calling", 0.9),)),
+                                        Outcome(empty.document.id, error="empty")], utc_now())
+        stored = {s.record.document.id: s for s in store.analysed(DETECTOR)}
+        assert [run.ok for run in store.detectors()] == [1]
+    assert stored[ok.document.id].spans == (Span(0, 8, "name_calling", 0.9),)
+    assert stored[ok.document.id].words == 2
+    assert stored[empty.document.id].error == "empty"
