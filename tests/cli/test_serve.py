@@ -1,0 +1,61 @@
+"""``spinscope serve``: parses its options, builds the app and hands it to uvicorn."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from spinscope.cli import register_commands
+from spinscope.cli.app import app
+from spinscope.errors import ModelError
+
+register_commands()
+runner = CliRunner()
+
+
+def test_serve_runs_uvicorn_with_the_chosen_detector(monkeypatch):
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append((web_app, options)))
+    result = runner.invoke(app, ["serve", "--port", "8123", "--detector", "lexicon"])
+    assert result.exit_code == 0, result.output
+    (web_app, options), = calls
+    assert web_app.state.detector.name == "lexicon"
+    assert (options["host"], options["port"]) == ("127.0.0.1", 8123)
+    assert "http://127.0.0.1:8123/" in result.output
+
+
+def test_serve_unknown_detector_fails_before_listening(monkeypatch):
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("must not start"))
+    result = runner.invoke(app, ["serve", "--detector", "no-such-detector"])
+    assert isinstance(result.exception, ModelError)
+
+
+def test_serve_process_answers_healthz():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-c", "from spinscope.cli import main; main()",
+                               "serve", "--port", str(port), "--detector", "lexicon"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        health = None
+        for _ in range(600):
+            if server.poll() is not None:
+                break
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert health is not None, "spinscope serve never answered /healthz"
+        assert (health["status"], health["detector"]) == ("ok", "lexicon")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
