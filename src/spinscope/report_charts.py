@@ -78,7 +78,7 @@ def density_distribution(report: CorpusReport) -> str | None:
         return None
     figure, axes = _figure(10, 1.6 + 0.45 * len(outlets))
     data = [[100 * d for d in report.outlets[o].densities] for o in outlets]
-    axes.boxplot(data, vert=False, patch_artist=True,
+    axes.boxplot(data, orientation="horizontal", patch_artist=True,
                  boxprops={"facecolor": "#cfe2f3"}, medianprops={"color": "#c0392b"})
     axes.set_yticks(range(1, len(outlets) + 1), outlets)
     axes.invert_yaxis()

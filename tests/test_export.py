@@ -1,0 +1,63 @@
+"""Exports of a corpus store: the same rows in CSV, JSON Lines and Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from spinscope.document import Span
+from spinscope.errors import ConfigError
+from spinscope.export import default_path, export
+from spinscope.io.records import record_from_text
+from spinscope.store import DetectorId, Outcome, Store, utc_now
+
+DETECTOR = DetectorId("first-word", "1")
+TEXT = "Ünïcode 🙂 traitors and heroes."
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add_records([record_from_text(TEXT, origin="t", outlet="Herald", published="2024-01-02")])
+        (record,) = store.pending(DETECTOR).records
+        spans = (Span(10, 18, "name_calling", 0.75), Span(23, 29, "loaded_language", 0.5))
+        store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans)], utc_now())
+        yield store
+
+
+def test_export_spans_csv_has_span_text_by_character_offsets(store, tmp_path):
+    out = tmp_path / "spans.csv"
+    assert export(store, "csv", out) == 2
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["start"], r["end"], r["technique"], r["text"]) for r in rows] == [
+        ("10", "18", "name_calling", "traitors"), ("23", "29", "loaded_language", "heroes")]
+    assert rows[0]["outlet"] == "Herald" and rows[0]["detector_version"] == "1"
+
+
+def test_export_jsonl_and_parquet_hold_the_same_rows(store, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    export(store, "jsonl", tmp_path / "a.jsonl", table="analyses")
+    export(store, "parquet", tmp_path / "a.parquet", table="analyses")
+    from_jsonl = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    from_parquet = pq.read_table(tmp_path / "a.parquet").to_pylist()
+    assert from_jsonl == from_parquet
+    assert from_jsonl[0]["spans"] == 2 and from_jsonl[0]["status"] == "ok" and from_jsonl[0]["words"] == 4
+
+
+def test_export_documents_table_includes_text(store, tmp_path):
+    export(store, "jsonl", tmp_path / "d.jsonl", table="documents")
+    (row,) = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert row["text"] == TEXT and row["published"] == "2024-01-02"
+
+
+def test_export_rejects_unknown_format_and_table(store, tmp_path):
+    with pytest.raises(ConfigError, match="unknown export format"):
+        export(store, "xlsx", tmp_path / "x")
+    with pytest.raises(ConfigError, match="unknown table"):
+        export(store, "csv", tmp_path / "x", table="people")
+
+
+def test_export_default_path_sits_beside_the_database():
+    assert str(default_path("data/corpus.db", "spans", "parquet")) == "data/corpus.spans.parquet"
