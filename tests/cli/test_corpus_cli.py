@@ -1,0 +1,57 @@
+"""``spinscope corpus add | analyze | export | report`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from spinscope.cli import register_commands
+from spinscope.cli.app import app
+
+register_commands()
+runner = CliRunner()
+ROWS = [
+    {"body": "These traitors will destroy our great nation.", "source": "Herald", "date": "2024-01-02"},
+    {"body": "A shameful and barbaric attack shocked everyone.", "source": "Courier", "date": "2024-02-03"},
+    {"body": "", "source": "Courier", "date": "2024-02-04"},
+]
+
+
+def invoke(*args: str):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_corpus_add_analyze_export_report(tmp_path):
+    source, db = tmp_path / "news.jsonl", tmp_path / "c.db"
+    source.write_text("".join(json.dumps(r) + "\n" for r in ROWS), encoding="utf-8")
+    columns = ["--text-column", "body", "--outlet-column", "source", "--published-column", "date"]
+    assert "added 3 new" in invoke("corpus", "add", str(db), str(source), *columns)
+    assert "added 0 new, 3 already stored" in invoke("corpus", "add", str(db), str(source), *columns)
+    output = invoke("corpus", "analyze", str(db), "--detector", "lexicon", "--batch-size", "2")
+    assert "3 documents analysed by lexicon" in output and "1 failed" in output
+    assert "0 documents analysed" in invoke("corpus", "analyze", str(db), "--detector", "lexicon")
+    invoke("corpus", "export", str(db), "--format", "jsonl", "--table", "analyses")
+    rows = [json.loads(l) for l in (tmp_path / "c.analyses.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["status"] for r in rows) == ["error", "ok", "ok"]
+    invoke("corpus", "report", str(db), "--out", str(tmp_path / "r.html"))
+    assert "Courier" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_corpus_analyze_missing_database_is_a_clear_error(tmp_path):
+    result = subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", "corpus",
+                             "analyze", str(tmp_path / "absent.db")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "no such corpus database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_corpus_add_bad_jsonl_row_names_the_line(tmp_path):
+    source = tmp_path / "news.jsonl"
+    source.write_text('{"text": "fine"}\n{"text": \n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", "corpus", "add",
+                             str(tmp_path / "c.db"), str(source)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "line 2: not valid JSON" in result.stderr
