@@ -1,112 +1,21 @@
-"""Fixtures for the web tests: hand-made detectors, in-process clients and a live server."""
+"""Fixtures for the web tests: an in-process client and a live server with a test detector."""
 
 from __future__ import annotations
 
-import socket
-import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from spinscope.document import Analysis, Document, Span
 from spinscope.web import WebSettings, create_app
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-
-# Phrase → (technique id, score). "shameful traitors" and "traitors" overlap on purpose;
-# the <img> payload is marked so that the XSS test also covers text inside a highlight.
-PHRASES = {
-    "shameful traitors": ("loaded_language", 0.6),
-    "traitors": ("name_calling", 0.9),
-    "our glorious nation": ("flag_waving", 0.3),
-    '<img src=x onerror="window.__xss=1">': ("doubt", 0.5),
-}
-ARTICLE = ("The shameful traitors in the capital want to sell out our glorious nation.\n"
-           "Only the traitors profit from it.")
-
-
-class PhraseDetector:
-    """A tiny detector for tests: marks every occurrence of a few fixed phrases."""
-
-    name = "phrases"
-
-    def __init__(self, phrases: dict[str, tuple[str, float]] | None = None) -> None:
-        self.phrases = PHRASES if phrases is None else phrases
-
-    def _spans(self, text: str) -> list[Span]:
-        spans = []
-        for phrase, (technique, score) in self.phrases.items():
-            start = text.find(phrase)
-            while start != -1:
-                spans.append(Span(start, start + len(phrase), technique, score))
-                start = text.find(phrase, start + 1)
-        return spans
-
-    def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        return [Analysis(d, tuple(self._spans(d.text)), self.name) for d in documents]
-
-    def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
-        return list(analyses)
-
-    def save(self, folder: Path) -> None:
-        raise NotImplementedError("a test detector is not saved")
-
-
-class BlockingDetector(PhraseDetector):
-    """Holds every prediction until the test releases it, to fill the queue or hit the timeout."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.started = threading.Event()
-        self.release = threading.Event()
-
-    def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        self.started.set()
-        self.release.wait(timeout=30)
-        return super().predict(documents)
+from .support import LiveServer, PhraseDetector, start_server, stop_server
 
 
 @pytest.fixture
 def client() -> Iterator[TestClient]:
     with TestClient(create_app(PhraseDetector())) as test_client:
         yield test_client
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass(frozen=True)
-class LiveServer:
-    url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-
-
-def start_server(app: FastAPI) -> LiveServer:
-    """uvicorn serving ``app`` on a free 127.0.0.1 port, in a background thread."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError(f"uvicorn did not start on port {port}")
-        thread.join(0.05)
-    return LiveServer(f"http://127.0.0.1:{port}", server, thread)
-
-
-def stop_server(live: LiveServer) -> None:
-    live.server.should_exit = True
-    live.thread.join(timeout=30)
 
 
 @pytest.fixture(scope="module")

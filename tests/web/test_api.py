@@ -12,7 +12,7 @@ from spinscope import techniques
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
-from .conftest import ARTICLE, BlockingDetector, PhraseDetector
+from .support import ARTICLE, BlockingDetector, PhraseDetector
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .conftest import free_port
+from .support import free_port
 
 PARAGRAPHS = [
     "The shameful traitors in the capital want to sell out our glorious nation, the "

@@ -11,7 +11,7 @@ import pytest
 from spinscope import techniques
 from spinscope.web import WebSettings, create_app
 
-from .conftest import ARTICLE, ARTIFACTS, PHRASES, LiveServer, start_server, stop_server
+from .support import ARTICLE, ARTIFACTS, PHRASES, LiveServer, start_server, stop_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
