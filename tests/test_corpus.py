@@ -157,3 +157,18 @@ def test_analyze_on_dask_local_cluster_matches_single_process(tmp_path, small_go
     assert results["dask"] == results["single"]
     assert results["single"][:2] == (41, 1)
     assert sum(len(spans) for _, spans in results["single"][2].values()) > 40
+
+
+@pytest.mark.slow
+def test_analyze_against_a_running_scheduler_address(tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    texts = {f"{i}.txt": f"Article {i} about traitors." for i in range(12)}
+    folder = write_folder(tmp_path / "texts", texts)
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
+            Store(tmp_path / "c.db") as store:
+        corpus.add(store, [str(folder)])
+        result = corpus.analyze(store, "tests.corpus_fakes:FirstWordDetector", batch_size=5,
+                                dask=cluster.scheduler_address)
+        stored = spans_by_document(store, result.detector)
+    assert result.detector == DetectorId("first-word", "1") and result.analysed == 12
+    assert all(error is None and len(spans) == 1 for error, spans in stored.values())

@@ -23,6 +23,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 img.chart { max-width: 100%; height: auto; display: block; margin: 1rem 0; }
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; border-radius: 2px; }
 .phrases { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+.wide { overflow-x: auto; }
 blockquote { margin: 0.3rem 0; color: #444; font-style: italic; }
 """
 
@@ -59,7 +60,7 @@ def _technique_table(report: CorpusReport) -> str:
     headers = ["outlet"] + [t.name for t in present]
     rows = [[_e(outlet)] + [f"{g.techniques[t.id]} <span class=\"meta\">({g.rate(t.id):.2f})</span>"
                             for t in present] for outlet, g in report.outlets.items()]
-    return _table(headers, rows, set(range(1, len(headers))))
+    return f'<div class="wide">{_table(headers, rows, set(range(1, len(headers))))}</div>'
 
 
 def _phrases(report: CorpusReport) -> str:
