@@ -1,0 +1,64 @@
+"""``spinscope train`` and ``spinscope export``: fine-tune the detector, and ship it.
+
+Both need the ``train`` extra (torch); it is imported only when a command runs, so the
+rest of the CLI starts without it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from spinscope.cli.app import app, console
+from spinscope.training.config import TrainConfig
+
+RUNS = Path("runs")
+
+
+def _config(config_file: Optional[Path], overrides: dict) -> TrainConfig:
+    settings = json.loads(config_file.read_text(encoding="utf-8")) if config_file else {}
+    settings.update({k: v for k, v in overrides.items() if v is not None})
+    return TrainConfig.from_dict(settings)
+
+
+@app.command("train")
+def train_command(
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="JSON file of TrainConfig settings")] = None,
+    run_dir: Annotated[Optional[Path], typer.Option(help="run folder (default runs/<name>); resumes if it holds a checkpoint")] = None,
+    train: Annotated[Optional[list[str]], typer.Option(help="PTC training folder (repeat for several)")] = None,
+    dev: Annotated[Optional[str], typer.Option(help="PTC dev folder for per-epoch figures")] = None,
+    epochs: Annotated[Optional[int], typer.Option(help="number of epochs")] = None,
+    name: Annotated[Optional[str], typer.Option(help="model name")] = None,
+) -> None:
+    """Fine-tune the span + technique model on PTC (logs, checkpoints, resumes)."""
+    from spinscope.training.train import train as run_training
+
+    config = _config(config_file, {"train": tuple(train) if train else None, "dev": dev, "epochs": epochs,
+                                   "name": name})
+    folder = run_dir or RUNS / config.name
+    result = run_training(config, folder, echo=console.print)
+    console.print(f"trained {result.epochs_done} epochs in {result.run_dir}")
+    for key in ("si_f1", "tc_micro_f1", "e2e_f1"):
+        if key in result.dev:
+            console.print(f"dev {key}: {result.dev[key]:.4f}")
+
+
+@app.command("export")
+def export_command(
+    run_dir: Annotated[Path, typer.Argument(help="a training run folder")],
+    out: Annotated[Path, typer.Option(help="model folder to write (files there are replaced)")],
+    dev: Annotated[Optional[str], typer.Option(help="PTC dev folder to tune thresholds on")] = None,
+    int8: Annotated[bool, typer.Option(help="quantise to int8 if dev F1 drops by at most 0.01")] = True,
+    settings_from: Annotated[Optional[Path], typer.Option(help="take thresholds and dev figures from this tuned model folder")] = None,
+) -> None:
+    """Export a run to ONNX (in a subprocess), tune on dev, and write a model folder."""
+    from spinscope.training.ship import ship
+
+    report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from)
+    console.print(f"wrote {report.folder} ({'int8' if report.int8 else 'fp32'}, decode {report.card.decode})")
+    for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1"):
+        if key in report.dev:
+            console.print(f"dev {key}: {report.dev[key]:.4f}")

@@ -1,0 +1,75 @@
+"""``spinscope.json``: what a trained model needs at inference, and where it came from.
+
+The card names the output columns, the window geometry, the decoding rule and its
+thresholds (tuned on dev), and records the base model, training data, recipe and dev
+metrics so that a shipped model explains itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from spinscope import techniques
+from spinscope.errors import ModelError
+
+FORMAT = "spinscope-onnx/1"
+SPAN_CHANNEL = "any"  # the last token column: "some technique is here"
+DECODE_MODES = ("per_technique", "span_then_classify")
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    """Inference settings and provenance of one ONNX model."""
+
+    name: str
+    labels: tuple[str, ...] = techniques.TECHNIQUE_IDS
+    window: int = 256
+    stride: int = 192
+    decode: str = "per_technique"
+    thresholds: tuple[float, ...] = (0.5,) * len(techniques.TECHNIQUE_IDS)
+    span_threshold: float = 0.5
+    max_gap: int = 0
+    batch_size: int = 16
+    about: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for label in self.labels:
+            techniques.get(label)
+        if len(self.thresholds) != len(self.labels):
+            raise ModelError(f"model card: {len(self.thresholds)} thresholds for {len(self.labels)} labels")
+        if self.decode not in DECODE_MODES:
+            raise ModelError(f"model card: decode must be one of {DECODE_MODES}, got {self.decode!r}")
+        if not 2 < self.window <= 512 or not 0 < self.stride <= self.window - 2:
+            raise ModelError(f"model card: bad window {self.window} / stride {self.stride}")
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """Names of the token head's columns: the techniques, then the span channel."""
+        return (*self.labels, SPAN_CHANNEL)
+
+    def with_changes(self, **changes: Any) -> ModelCard:
+        return replace(self, **changes)
+
+    def save(self, folder: Path) -> None:
+        data = {"format": FORMAT, **asdict(self)}
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        (Path(folder) / "spinscope.json").write_text(text + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> ModelCard:
+        path = Path(folder) / "spinscope.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ModelError(f"{path}: cannot read the model card ({error})") from None
+        if data.pop("format", None) != FORMAT:
+            raise ModelError(f"{path}: not a spinscope ONNX model card (expected format {FORMAT})")
+        try:
+            data["labels"] = tuple(data["labels"])
+            data["thresholds"] = tuple(float(t) for t in data["thresholds"])
+            return cls(**data)
+        except (KeyError, TypeError) as error:
+            raise ModelError(f"{path}: incomplete model card ({error})") from None

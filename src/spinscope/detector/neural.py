@@ -1,0 +1,86 @@
+"""The trained detector's logic, independent of the engine that runs the encoder.
+
+``NeuralDetector`` turns an encoder ``Runner`` (onnxruntime when shipped, torch while
+training), a tokenizer, the numpy TC head and a model card into the Detector protocol:
+``predict`` finds spans and names them, ``classify`` names given spans.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from spinscope.detector.card import ModelCard
+from spinscope.detector.decode import technique_spans, to_span, token_spans
+from spinscope.detector.inference import EncodedDocument, Runner, encode_documents
+from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features
+from spinscope.document import Analysis, Document, Span
+
+
+class NeuralDetector:
+    """Span finding with a token head, span naming with the TC head."""
+
+    def __init__(self, runner: Runner, tokenizer: Tokenizer, tc_head: TcHead, card: ModelCard) -> None:
+        self.runner, self.tokenizer, self.tc_head, self.card = runner, tokenizer, tc_head, card
+        self.name = card.name
+
+    def with_card(self, card: ModelCard) -> NeuralDetector:
+        """The same weights with other settings (thresholds, decoding), sharing the engine."""
+        twin = copy.copy(self)
+        twin.card, twin.name = card, card.name
+        return twin
+
+    def encode(self, documents: Sequence[Document]) -> list[EncodedDocument]:
+        """Run the encoder over the documents (exposed so that tuning can reuse it)."""
+        return encode_documents([d.text for d in documents], self.tokenizer, self.runner,
+                                self.card.window, self.card.stride, self.card.batch_size)
+
+    def span_probabilities(self, encoded: EncodedDocument, text: str,
+                           ranges: Sequence[tuple[int, int]]) -> np.ndarray:
+        """TC head probabilities ``(spans, techniques)`` for character ranges."""
+        if not ranges:
+            return np.zeros((0, len(self.card.labels)), np.float32)
+        features = np.stack([span_features(encoded, text, s, e) for s, e in ranges])
+        return self.tc_head.probabilities(features)
+
+    def spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
+        """The spans the card's decoding rule finds in one encoded document."""
+        if len(encoded.tokens) == 0:
+            return []
+        tokens, card = encoded.tokens, self.card
+        if card.decode == "per_technique":
+            return technique_spans(encoded.probs, tokens.offsets, tokens.continues, card.labels,
+                                   card.thresholds, card.max_gap)
+        found = token_spans(encoded.probs[:, -1], card.span_threshold, tokens.continues, card.max_gap)
+        ranges = [(int(tokens.offsets[s, 0]), int(tokens.offsets[e - 1, 1])) for s, e, _ in found]
+        probabilities = self.span_probabilities(encoded, text, ranges)
+        spans = []
+        for (start, end, score), row in zip(found, probabilities):
+            best = int(row.argmax())
+            spans.append(to_span(tokens.offsets, start, end, card.labels[best], score * float(row[best])))
+        return spans
+
+    def predict(self, documents: Sequence[Document]) -> list[Analysis]:
+        encoded = self.encode(documents)
+        return [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name)
+                for d, e in zip(documents, encoded)]
+
+    def classify_encoded(self, analysis: Analysis, encoded: EncodedDocument) -> Analysis:
+        """The analysis's spans, each named by the TC head (duplicates get distinct names)."""
+        spans = analysis.spans
+        if not spans or len(encoded.tokens) == 0:
+            return Analysis(analysis.document, spans, detector=self.name)
+        probabilities = self.span_probabilities(encoded, analysis.document.text, [(s.start, s.end) for s in spans])
+        chosen = rank_for_duplicates(probabilities, [(s.start, s.end) for s in spans])
+        named = tuple(
+            Span(s.start, s.end, self.card.labels[c], min(1.0, round(float(p[c]), 4)))
+            for s, c, p in zip(spans, chosen, probabilities)
+        )
+        return Analysis(analysis.document, named, detector=self.name)
+
+    def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        encoded = self.encode([a.document for a in analyses])
+        return [self.classify_encoded(a, e) for a, e in zip(analyses, encoded)]

@@ -1,0 +1,67 @@
+"""The shipped detector: an ONNX encoder run by onnxruntime, with no torch anywhere.
+
+A model folder holds ``model.onnx`` (inputs ``input_ids`` and ``attention_mask``;
+outputs ``token_logits`` and ``hidden``), ``tokenizer.json``, ``tc_head.npz`` and
+``spinscope.json`` (the model card).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+from spinscope.detector.card import ModelCard
+from spinscope.detector.inference import Runner
+from spinscope.detector.neural import NeuralDetector
+from spinscope.detector.span_classifier import TcHead
+from spinscope.detector.windows import load_tokenizer
+from spinscope.errors import ModelError
+
+MODEL_FILES = ("model.onnx", "tokenizer.json", "tc_head.npz")
+OUTPUTS = ("token_logits", "hidden")
+
+
+def onnx_runner(path: Path, threads: int = 0) -> Runner:
+    """A Runner backed by an onnxruntime CPU session (``threads=0``: one per core)."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as error:  # onnxruntime raises its own untyped errors
+        raise ModelError(f"{path}: onnxruntime cannot load this model ({error})") from None
+
+    def run(input_ids: np.ndarray, attention_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        logits, hidden = session.run(list(OUTPUTS), {"input_ids": input_ids, "attention_mask": attention_mask})
+        return logits, hidden
+
+    return run
+
+
+class OnnxDetector(NeuralDetector):
+    """A trained span + technique model loaded from a folder."""
+
+    def __init__(self, folder: Path, card: ModelCard, threads: int = 0) -> None:
+        self.folder = Path(folder)
+        super().__init__(onnx_runner(self.folder / "model.onnx", threads),
+                         load_tokenizer(self.folder / "tokenizer.json"),
+                         TcHead.load(self.folder / "tc_head.npz"), card)
+
+    @classmethod
+    def load(cls, folder: Path, threads: int = 0) -> OnnxDetector:
+        folder = Path(folder)
+        missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
+        if missing:
+            raise ModelError(f"{folder}: incomplete model folder, missing {', '.join(missing)}")
+        return cls(folder, ModelCard.load(folder), threads)
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in MODEL_FILES:
+            if (self.folder / name).resolve() != (folder / name).resolve():
+                shutil.copyfile(self.folder / name, folder / name)
+        self.card.save(folder)

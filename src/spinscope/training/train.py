@@ -1,0 +1,235 @@
+"""Fine-tune the span + technique model on PTC, with dev figures and checkpoints per epoch.
+
+A run lives in one folder: ``config.json`` (the TrainConfig), ``train.log`` (progress
+and one dev line per epoch), ``metrics.jsonl``, ``checkpoint.pt`` (model, optimiser and
+scheduler after the last finished epoch) and the exportable ``weights.safetensors``,
+``encoder_config.json``, ``tokenizer.json`` and ``tc_head.npz``. Calling ``train`` on a
+folder with a checkpoint resumes after its last epoch. Seeds depend only on the config
+seed and the epoch number, so a resumed run repeats the uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from spinscope.detector.card import ModelCard
+from spinscope.detector.neural import NeuralDetector
+from spinscope.detector.windows import load_tokenizer, special_ids
+from spinscope.document import Analysis
+from spinscope.errors import ConfigError
+from spinscope.io.ptc import read_gold
+from spinscope.training import data
+from spinscope.training.config import TrainConfig
+from spinscope.training.metrics import evaluate_detector, headline
+from spinscope.training.model import (
+    SpanTechniqueModel, base_model_folder, load_base_encoder, save_weights,
+)
+
+CHECKPOINT = "checkpoint.pt"
+LOG_EVERY = 25
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    run_dir: Path
+    epochs_done: int
+    dev: dict[str, float]
+
+
+def cpu_has_bf16() -> bool:
+    """True where the CPU runs bf16 matmuls natively (avx512_bf16 or AMX)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def use_bf16(precision: str) -> bool:
+    if precision == "bf16" and not cpu_has_bf16():
+        raise ConfigError("precision bf16 asked for, but this CPU has neither avx512_bf16 nor AMX; use auto")
+    return precision == "bf16" or (precision == "auto" and cpu_has_bf16())
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+
+
+class RunLog:
+    """Appends timestamped lines to ``train.log`` and echoes them."""
+
+    def __init__(self, path: Path, echo: Callable[[str], None] | None = None) -> None:
+        self.path, self.echo = path, echo
+
+    def __call__(self, message: str) -> None:
+        line = f"{time.strftime('%Y-%m-%d %H:%M:%S')} {message}"
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+        if self.echo:
+            self.echo(line)
+
+
+def read_folders(folders: Sequence[str], limit: int | None) -> list[Analysis]:
+    gold = [a for folder in folders for a in read_gold(folder)]
+    return gold[:limit] if limit else gold
+
+
+def torch_runner(model: SpanTechniqueModel, bf16: bool):
+    """A detector Runner over the torch model (eval mode, no gradients)."""
+    def run(input_ids: np.ndarray, attention_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        context = torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else nullcontext()
+        with torch.inference_mode(), context:
+            logits, hidden = model(torch.from_numpy(input_ids), torch.from_numpy(attention_mask))
+        return logits.float().numpy(), hidden.float().numpy()
+    return run
+
+
+def evaluate_model(model: SpanTechniqueModel, config: TrainConfig, tokenizer, gold: Sequence[Analysis],
+                   bf16: bool) -> dict[str, float]:
+    """Dev figures with default thresholds, through the same code that ships."""
+    model.eval()
+    card = ModelCard(config.name, window=config.window, stride=config.eval_stride, batch_size=32)
+    detector = NeuralDetector(torch_runner(model, bf16), tokenizer, model.numpy_tc_head(), card)
+    scores = evaluate_detector(detector, gold)
+    model.train()
+    return scores
+
+
+def losses(model: SpanTechniqueModel, batch: data.Batch, pos_weight: torch.Tensor,
+           tc_weight: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """Masked multi-label token loss and TC cross-entropy for one batch."""
+    logits, hidden = model(torch.from_numpy(batch.input_ids), torch.from_numpy(batch.attention_mask))
+    targets, mask = torch.from_numpy(batch.targets), torch.from_numpy(batch.target_mask)
+    bce = nn.functional.binary_cross_entropy_with_logits(
+        logits.float(), targets, pos_weight=pos_weight, reduction="none")
+    token_loss = (bce.mean(dim=-1) * mask).sum() / mask.sum().clamp(min=1)
+    if len(batch.spans) == 0 or tc_weight == 0:
+        return token_loss, torch.zeros(())
+    spans = torch.from_numpy(batch.spans)
+    span_logits = model.span_logits(hidden.float(), spans, torch.from_numpy(batch.span_features))
+    return token_loss, nn.functional.cross_entropy(span_logits, spans[:, 3])
+
+
+def make_optimizer(model: SpanTechniqueModel, config: TrainConfig, total_steps: int):
+    """AdamW (a higher rate for the fresh heads) with linear warm-up and decay."""
+    heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    encoder = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
+    optimizer = torch.optim.AdamW(
+        [{"params": encoder, "lr": config.learning_rate}, {"params": heads, "lr": config.head_learning_rate}],
+        weight_decay=config.weight_decay,
+    )
+    warmup = max(1, int(total_steps * config.warmup))
+
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def save_checkpoint(run_dir: Path, model, optimizer, scheduler, epoch: int) -> None:
+    state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+             "scheduler": scheduler.state_dict(), "epoch": epoch}
+    partial = run_dir / (CHECKPOINT + ".partial")
+    torch.save(state, partial)
+    partial.replace(run_dir / CHECKPOINT)
+
+
+def load_checkpoint(run_dir: Path, model, optimizer, scheduler) -> int:
+    """Restore the last finished epoch; 0 when there is no checkpoint."""
+    path = run_dir / CHECKPOINT
+    if not path.is_file():
+        return 0
+    state = torch.load(path, map_location="cpu", weights_only=True)
+    model.load_state_dict(state["model"])
+    optimizer.load_state_dict(state["optimizer"])
+    scheduler.load_state_dict(state["scheduler"])
+    return int(state["epoch"])
+
+
+def export_files(run_dir: Path, model: SpanTechniqueModel, config: TrainConfig) -> None:
+    """What export.py needs: weights, encoder config, tokenizer, TC head."""
+    save_weights(model, run_dir)
+    model.numpy_tc_head().save(run_dir / "tc_head.npz")
+    shutil.copyfile(base_model_folder(config.base_model) / "tokenizer.json", run_dir / "tokenizer.json")
+
+
+def check_resumable(run_dir: Path, config: TrainConfig) -> None:
+    saved = run_dir / "config.json"
+    if saved.is_file() and (run_dir / CHECKPOINT).is_file() and TrainConfig.load(saved) != config:
+        raise ConfigError(f"{run_dir} holds a checkpoint of a different config; use a new run folder")
+
+
+def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler, pos_weight,
+              specials, bf16: bool, log: RunLog) -> None:
+    seed_everything(config.seed + epoch)
+    windows = data.epoch_windows(docs, config.window, config.stride, epoch, config.seed)
+    groups = data.batch_windows(windows, config.batch_size)
+    started, total = time.time(), [0.0, 0.0]
+    model.train()
+    for step, group in enumerate(groups, 1):
+        batch = data.make_batch(docs, group, specials)
+        context = torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else nullcontext()
+        with context:
+            token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight)
+        loss = token_loss + config.tc_loss_weight * tc_loss
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        total[0] += token_loss.item()
+        total[1] += tc_loss.item()
+        if step % LOG_EVERY == 0 or step == len(groups):
+            log(f"epoch {epoch + 1} step {step}/{len(groups)} token_loss {total[0] / step:.4f} "
+                f"tc_loss {total[1] / step:.4f} {time.time() - started:.0f}s")
+
+
+def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None = None,
+          encoder=None) -> TrainResult:
+    """Train (or resume) a run in ``run_dir``; ``encoder`` overrides the base model (tests)."""
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    check_resumable(run_dir, config)
+    config.save(run_dir / "config.json")
+    log = RunLog(run_dir / "train.log", echo)
+    torch.set_num_threads(config.threads)
+    bf16 = use_bf16(config.precision)
+    seed_everything(config.seed)
+    tokenizer = load_tokenizer(base_model_folder(config.base_model) / "tokenizer.json")
+    specials = special_ids(tokenizer)
+    docs = data.prepare(read_folders(config.train, config.limit_articles), tokenizer)
+    dev = read_folders([config.dev], config.limit_articles) if config.dev else []
+    encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
+    model = SpanTechniqueModel(encoder, config.hidden_dropout)
+    steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.seed),
+                                   config.batch_size))
+    optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
+    done = load_checkpoint(run_dir, model, optimizer, scheduler)
+    pos_weight = torch.from_numpy(data.positive_weights(docs, config.max_pos_weight))
+    log(f"start: {len(docs)} articles, {steps} steps/epoch, bf16={bf16}, resuming after epoch {done}")
+    scores: dict[str, float] = {}
+    for epoch in range(done, config.epochs):
+        run_epoch(model, docs, config, epoch, optimizer, scheduler, pos_weight, specials, bf16, log)
+        save_checkpoint(run_dir, model, optimizer, scheduler, epoch + 1)
+        export_files(run_dir, model, config)
+        if dev:
+            scores = evaluate_model(model, config, tokenizer, dev, bf16)
+            log(f"epoch {epoch + 1} dev {json.dumps(headline(scores))}")
+            with open(run_dir / "metrics.jsonl", "a", encoding="utf-8") as handle:
+                handle.write(json.dumps({"epoch": epoch + 1, **scores}) + "\n")
+    return TrainResult(run_dir, config.epochs, scores)

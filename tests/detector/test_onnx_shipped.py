@@ -1,0 +1,50 @@
+"""The shipped ONNX model loads, finds loaded language and names given spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinscope.detector.card import ModelCard
+from spinscope.detector.loading import load_detector, shipped_folder
+from spinscope.detector.onnx import OnnxDetector
+from spinscope.document import Analysis, Document, Span
+
+NAME = "minilm-ptc"
+SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
+            "brave patriots, and these evil traitors will stop at nothing to destroy our great nation.")
+
+
+@pytest.fixture(scope="module")
+def detector() -> OnnxDetector:
+    if not (shipped_folder(NAME) / "model.onnx").is_file():
+        pytest.skip("the trained model is not shipped in this checkout")
+    return load_detector(NAME)
+
+
+def test_onnx_shipped_model_finds_spans_in_loaded_language(detector):
+    [analysis] = detector.predict([Document.from_text(SENTENCE)])
+    assert analysis.spans
+    assert {"loaded_language", "name_calling"} & {s.technique for s in analysis.spans}
+    assert all(0 <= s.score <= 1 and SENTENCE[s.start:s.end].strip() for s in analysis.spans)
+
+
+def test_onnx_shipped_model_classifies_every_given_span(detector):
+    document = Document.from_text(SENTENCE)
+    start = SENTENCE.index("evil traitors")
+    gold = Analysis(document, (Span(start, start + 13, "doubt"), Span(start, start + 13, "slogans")))
+    [named] = detector.classify([gold])
+    assert len(named.spans) == 2
+    assert named.spans[0].technique != named.spans[1].technique  # a doubled span gets two names
+
+
+def test_onnx_shipped_model_handles_empty_and_long_documents(detector):
+    long_text = (SENTENCE + "\r\n") * 40
+    empty, long = detector.predict([Document("empty", " "), Document("long", long_text)])
+    assert empty.spans == ()
+    assert long.spans and max(s.end for s in long.spans) > len(long_text) // 2
+
+
+def test_onnx_save_then_load_keeps_the_card(detector, tmp_path):
+    detector.save(tmp_path / "copy")
+    again = OnnxDetector.load(tmp_path / "copy")
+    assert again.card == ModelCard.load(shipped_folder(NAME))

@@ -1,0 +1,91 @@
+"""Token windows: offsets map back to the exact characters, windows cover every token."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from spinscope.detector.windows import (
+    Window, load_tokenizer, make_windows, pad_windows, special_ids, token_range, tokenize, window_bounds,
+)
+from spinscope.errors import ConfigError, ModelError
+
+TEXTS = [
+    "\ufeffThey are traitors and warmongers!",
+    "Hello world\r\nThey are traitors.\r\n",
+    "A shameful decision 😀 at the café, they're warmongers",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tokenize_offsets_round_trip_to_the_source_characters(tokenizer, text):
+    [tokens] = tokenize(tokenizer, [text])
+    for (start, end), piece in zip(tokens.offsets, tokens.ids):
+        surface = text[start:end].lower().replace("é", "e")
+        token = tokenizer.id_to_token(int(piece))
+        assert token == "[UNK]" or surface == token.removeprefix("##")
+
+
+def test_tokenize_marks_word_continuations(tokenizer):
+    [tokens] = tokenize(tokenizer, ["warmongers"])
+    assert tokens.continues.tolist() == [False, True, True]
+
+
+def test_tokenize_bom_is_counted_in_offsets(tokenizer):
+    [tokens] = tokenize(tokenizer, ["\ufeffThey"])
+    assert tokens.offsets.tolist() == [[1, 5]]
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 6, 7, 23, 100])
+def test_window_bounds_cover_every_token_within_the_size(n):
+    bounds = window_bounds(n, size=8, stride=4)
+    covered = set()
+    for start, end in bounds:
+        assert 0 <= start < end <= n and end - start <= 6
+        covered.update(range(start, end))
+    assert covered == set(range(n))
+
+
+def test_window_bounds_phase_shifts_the_cuts():
+    assert window_bounds(30, size=12, stride=10)[1][0] == 10
+    assert window_bounds(30, size=12, stride=10, phase=3)[1][0] == 3
+
+
+def test_window_bounds_rejects_a_stride_longer_than_the_window():
+    with pytest.raises(ConfigError):
+        window_bounds(10, size=8, stride=7)
+
+
+def test_pad_windows_frames_with_cls_and_sep(tokenizer):
+    tokenized = tokenize(tokenizer, ["they are traitors and warmongers", "hello"])
+    windows = make_windows(tokenized, size=6, stride=2)
+    batch = pad_windows(windows, tokenized, special_ids(tokenizer))
+    cls_id, sep_id, pad_id = special_ids(tokenizer)
+    for row, window in enumerate(windows):
+        n = window.end - window.start
+        assert batch.input_ids[row, 0] == cls_id and batch.input_ids[row, n + 1] == sep_id
+        assert batch.attention_mask[row].sum() == n + 2
+        assert (batch.input_ids[row, n + 2:] == pad_id).all()
+    assert Window(1, 0, 1) in windows
+
+
+def test_token_range_finds_tokens_overlapping_characters(tokenizer):
+    text = "They are traitors and warmongers!"
+    [tokens] = tokenize(tokenizer, [text])
+    first, last = token_range(tokens.offsets, text.index("warmongers"), text.index("!"))
+    assert (first, last) == (4, 7)
+    assert token_range(tokens.offsets, 4, 5) == (1, 2)  # only a space: the next token
+
+
+def test_load_tokenizer_disables_truncation(tokenizer_file):
+    tokenizer = load_tokenizer(tokenizer_file)
+    [tokens] = tokenize(tokenizer, ["hello " * 600])
+    assert len(tokens) == 600 and np.all(np.diff(tokens.offsets[:, 0]) > 0)
+
+
+def test_load_tokenizer_bad_file_raises_model_error(tmp_path):
+    bad = tmp_path / "tokenizer.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError):
+        load_tokenizer(bad)
