@@ -37,6 +37,13 @@ def test_serve_unknown_detector_fails_before_listening(monkeypatch):
     assert isinstance(result.exception, ModelError)
 
 
+def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "uvicorn", None)
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "pip install 'spinscope[web]'" in result.output
+
+
 def test_serve_process_answers_healthz():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -192,6 +192,7 @@ def test_techniques_lists_the_catalogue(client):
 
 def test_healthz_names_the_detector(client):
     assert client.get("/healthz").json()["detector"] == "phrases"
+    assert "/healthz" in client.get("/openapi.json").json()["paths"]
 
 
 def test_openapi_documents_the_analyze_route(client):
@@ -207,6 +208,11 @@ def test_page_lists_every_technique(client):
     for technique in techniques.TECHNIQUES:
         assert f'data-technique="{technique.id}"' in response.text
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_page_allows_only_its_own_scripts(client):
+    policy = client.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
 
 
 def test_create_app_loads_the_default_detector_once():

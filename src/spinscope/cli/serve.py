@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
-from spinscope.cli.app import app, console
+from spinscope.cli import EXIT_USER_ERROR
+from spinscope.cli.app import app, console, errors
 
 
 @app.command()
@@ -14,9 +16,15 @@ def serve(
     detector: str = typer.Option(None, help="Shipped detector name or model folder (default: the best shipped)."),
 ) -> None:
     """Serve the page (paste an article, see its techniques) and the JSON API."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from spinscope.web import create_app
+        from spinscope.web import create_app
+    except ImportError as missing:
+        message = (f"the web page needs the 'web' extra ({missing.name} is not installed); "
+                   "install it with: pip install 'spinscope[web]'")
+        errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+        raise typer.Exit(EXIT_USER_ERROR) from None
 
     web_app = create_app(detector_name=detector)
     console.print(f"spinscope on http://{host}:{port}/  (API docs at /docs; Ctrl+C stops)")

@@ -30,8 +30,17 @@ from spinscope.web.settings import WebSettings
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 ERROR_RESPONSES = {code: {"model": ErrorOut} for code in (400, 413, 415, 422, 502, 503, 504)}
+PAGE_HEADERS = {
+    # Defence in depth: only our own script runs, even if some markup slipped through.
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 api = APIRouter(prefix="/api")
+service = APIRouter()
 pages = APIRouter(include_in_schema=False)
 
 
@@ -50,8 +59,9 @@ async def list_techniques() -> list[TechniqueOut]:
     return catalogue()
 
 
-@pages.get("/healthz", response_model=HealthOut)
+@service.get("/healthz", response_model=HealthOut)
 async def health(request: Request) -> HealthOut:
+    """Liveness, and which detector answers."""
     return HealthOut(status="ok", detector=request.app.state.detector.name, version=__version__)
 
 
@@ -61,7 +71,7 @@ async def page(request: Request) -> HTMLResponse:
         "techniques": techniques.TECHNIQUES,
         "detector": request.app.state.detector.name,
         "max_chars": request.app.state.settings.max_chars,
-    })
+    }, headers=PAGE_HEADERS)
 
 
 def create_app(detector: Detector | None = None, settings: WebSettings | None = None,
@@ -82,6 +92,6 @@ def create_app(detector: Detector | None = None, settings: WebSettings | None = 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.include_router(api)
-    app.include_router(pages)
+    for router in (api, service, pages):
+        app.include_router(router)
     return app
