@@ -41,6 +41,15 @@ def page(browser) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def console_errors(page) -> list[str]:
+    """Errors the page logs (failed loads, CSP violations, script errors), collected as they come."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
 @pytest.fixture(scope="module")
 def live_default_server() -> Iterator[LiveServer]:
     live = start_server(create_app(settings=WebSettings(workers=1)))
@@ -70,7 +79,7 @@ def test_page_example_article_highlights_spans_and_shows_definition(page, live_d
     page.screenshot(path=str(ARTIFACTS / "web-example-article.png"), full_page=True)
 
 
-def test_page_overlapping_spans_stay_visible(page, live_phrase_server):
+def test_page_overlapping_spans_stay_visible(page, console_errors, live_phrase_server):
     analyse_text(page, live_phrase_server, ARTICLE)
     overlap = page.locator("#article mark.overlap").first
     expect(overlap).to_have_text("traitors")
@@ -80,6 +89,7 @@ def test_page_overlapping_spans_stay_visible(page, live_phrase_server):
                                   techniques.get("name_calling").name])
     expect(page.locator("#legend li[data-technique='name_calling'] .legend-count")).to_have_text("2")
     expect(page.locator("#article")).to_have_text(ARTICLE)
+    assert console_errors == []
 
 
 def test_page_score_slider_hides_low_scoring_spans(page, live_phrase_server):
