@@ -64,7 +64,7 @@ class BlockingDetector(PhraseDetector):
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         self.started.set()
-        self.release.wait(timeout=30)
+        self.release.wait(timeout=60)
         return super().predict(documents)
 
 

@@ -158,7 +158,7 @@ def test_analyze_beyond_queue_is_503_and_first_request_completes():
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             first = asyncio.create_task(client.post("/api/analyze", json={"text": ARTICLE}))
-            await asyncio.to_thread(detector.started.wait, 10)
+            assert await asyncio.to_thread(detector.started.wait, 60)
             second = await client.post("/api/analyze", json={"text": ARTICLE})
             detector.release.set()
             return await first, second
