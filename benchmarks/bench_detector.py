@@ -40,18 +40,12 @@ def count_tokens(texts: list[str]) -> int:
     return sum(len(t) for t in tokenize(tokenizer, texts))
 
 
-def span_precision(span, gold_spans) -> float:
-    """Share of the span's characters inside gold spans of its technique."""
-    covered = set()
-    for g in gold_spans:
-        if g.technique == span.technique:
-            covered.update(range(max(g.start, span.start), min(g.end, span.end)))
-    return len(covered) / (span.end - span.start)
-
-
 def reliability(gold, predicted) -> list[dict]:
+    """Spans per score bin, with their mean score and observed precision."""
+    from spinscope.detector.calibration import observed_precision
+
     rows = []
-    pairs = [(s.score, span_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in p.spans]
+    pairs = [(s.score, observed_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in p.spans]
     for low, high in zip(BINS, BINS[1:]):
         chosen = [(s, q) for s, q in pairs if low <= s < high]
         if chosen:

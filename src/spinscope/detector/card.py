@@ -33,6 +33,7 @@ class ModelCard:
     span_threshold: float = 0.5
     max_gap: int = 0
     batch_size: int = 16
+    calibration: tuple[tuple[float, float], ...] = ()  # knots: raw span score -> dev precision
     about: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -70,6 +71,7 @@ class ModelCard:
         try:
             data["labels"] = tuple(data["labels"])
             data["thresholds"] = tuple(float(t) for t in data["thresholds"])
+            data["calibration"] = tuple((float(a), float(b)) for a, b in data.get("calibration", ()))
             return cls(**data)
         except (KeyError, TypeError) as error:
             raise ModelError(f"{path}: incomplete model card ({error})") from None

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from tokenizers import Tokenizer
 
+from spinscope.detector import calibration
 from spinscope.detector.card import ModelCard
 from spinscope.detector.decode import technique_spans, to_span, token_spans
 from spinscope.detector.inference import EncodedDocument, Runner, encode_documents
@@ -47,7 +49,12 @@ class NeuralDetector:
         return self.tc_head.probabilities(features)
 
     def spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
-        """The spans the card's decoding rule finds in one encoded document."""
+        """The spans the card's decoding rule finds, with calibrated scores."""
+        knots = self.card.calibration
+        return [replace(s, score=round(calibration.apply(knots, s.score), 4)) for s in self.raw_spans_of(encoded, text)]
+
+    def raw_spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
+        """The spans the card's decoding rule finds in one encoded document (raw scores)."""
         if len(encoded.tokens) == 0:
             return []
         tokens, card = encoded.tokens, self.card

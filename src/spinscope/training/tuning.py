@@ -7,6 +7,7 @@ SI F1 + end-to-end F1 wins:
 * per technique, one shared threshold tuned for SI F1;
 * spans from the "any technique" column (threshold tuned for SI F1), named by the TC head.
 
+The winner's span scores are then calibrated on dev (see detector/calibration.py).
 Only numpy and the detector's own decoding are used, so the figures are exactly what
 the shipped model will produce.
 """
@@ -18,12 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from spinscope.detector.calibration import fit_knots, observed_precision
 from spinscope.detector.card import ModelCard
 from spinscope.detector.inference import EncodedDocument
 from spinscope.detector.neural import NeuralDetector
 from spinscope.document import Analysis, Span
 from spinscope.scoring import si_scores
-from spinscope.training.metrics import score_predictions
+from spinscope.training.metrics import headline, score_predictions
 
 GRID = tuple(round(t, 2) for t in np.arange(0.10, 0.99, 0.04))
 
@@ -81,8 +83,15 @@ def tune_span_channel(detector: NeuralDetector, gold, encoded) -> ModelCard:
     return card_at(best)
 
 
-def tune(detector: NeuralDetector, gold: Sequence[Analysis]) -> Tuned:
-    """The best of the three decoding candidates, with its full dev scores (TC included)."""
+def calibrate(detector: NeuralDetector, card: ModelCard, gold, encoded) -> ModelCard:
+    """The card with score knots fitted to the dev precision of its own spans."""
+    predicted = decode_all(detector.with_card(card.with_changes(calibration=())), gold, encoded)
+    pairs = [(s.score, observed_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in p.spans]
+    return card.with_changes(calibration=fit_knots([r for r, _ in pairs], [o for _, o in pairs]))
+
+
+def tune(detector: NeuralDetector, gold: Sequence[Analysis], log=None) -> Tuned:
+    """The best of the three decoding candidates, calibrated, with full dev scores (TC included)."""
     encoded = detector.encode([g.document for g in gold])
     classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
     results = []
@@ -90,4 +99,7 @@ def tune(detector: NeuralDetector, gold: Sequence[Analysis]) -> Tuned:
         card = tuner(detector, gold, encoded)
         predicted = decode_all(detector.with_card(card), gold, encoded)
         results.append(Tuned(card, score_predictions(gold, predicted, classified)))
-    return max(results, key=lambda r: r.scores["si_f1"] + r.scores["e2e_f1"])
+        if log:
+            log(f"{tuner.__name__}: {headline(results[-1].scores)}")
+    best = max(results, key=lambda r: r.scores["si_f1"] + r.scores["e2e_f1"])
+    return Tuned(calibrate(detector, best.card, gold, encoded), best.scores)

@@ -1,0 +1,73 @@
+"""NeuralDetector with a hand-made encoder: decoding rules, TC naming, tuning."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from spinscope import techniques
+from spinscope.detector.card import ModelCard
+from spinscope.detector.neural import NeuralDetector
+from spinscope.detector.span_classifier import N_TEXT_FEATURES, TcHead
+from spinscope.document import Analysis, Document, Span
+
+N = len(techniques.TECHNIQUE_IDS)
+LOADED, NAME_CALLING = techniques.index("loaded_language"), techniques.index("name_calling")
+TEXT = "They are traitors and a shameful decision!"
+
+
+@pytest.fixture
+def detector(tokenizer) -> NeuralDetector:
+    marked = {tokenizer.token_to_id("traitors"): NAME_CALLING, tokenizer.token_to_id("shameful"): LOADED}
+
+    def runner(input_ids, attention_mask):
+        logits = np.full(input_ids.shape + (N + 1,), -6.0, np.float32)
+        hidden = np.zeros(input_ids.shape + (4,), np.float32)
+        for token, column in marked.items():
+            where = input_ids == token
+            logits[where, column] = logits[where, N] = 6.0
+            hidden[where, 0 if column == NAME_CALLING else 1] = 1.0
+        return logits, hidden
+
+    weight = np.zeros((N, 8 + N_TEXT_FEATURES), np.float32)
+    weight[NAME_CALLING, 0] = weight[LOADED, 1] = 5.0
+    card = ModelCard("fake", window=6, stride=2)
+    return NeuralDetector(runner, tokenizer, TcHead(weight, np.zeros(N, np.float32)), card)
+
+
+def found(analysis: Analysis) -> set[tuple[str, str]]:
+    return {(analysis.document.text[s.start:s.end], s.technique) for s in analysis.spans}
+
+
+def test_neural_predict_per_technique_finds_marked_words(detector):
+    [analysis] = detector.predict([Document("d", TEXT)])
+    assert found(analysis) == {("traitors", "name_calling"), ("shameful", "loaded_language")}
+
+
+def test_neural_predict_span_then_classify_names_spans_with_the_tc_head(detector):
+    card = detector.card.with_changes(decode="span_then_classify")
+    [analysis] = detector.with_card(card).predict([Document("d", TEXT)])
+    assert found(analysis) == {("traitors", "name_calling"), ("shameful", "loaded_language")}
+
+
+def test_neural_classify_names_given_spans_and_keeps_offsets(detector):
+    start = TEXT.index("traitors")
+    gold = Analysis(Document("d", TEXT), (Span(start, start + 8, "doubt"), Span(start, start + 8, "doubt")))
+    [named] = detector.classify([gold])
+    assert [(s.start, s.end) for s in named.spans] == [(start, start + 8)] * 2
+    assert {s.technique for s in named.spans} >= {"name_calling"}
+    assert len({s.technique for s in named.spans}) == 2
+
+
+def test_neural_predict_empty_document_has_no_spans(detector):
+    assert detector.predict([Document("e", "   ")])[0].spans == ()
+
+
+def test_tune_reaches_perfect_scores_on_marked_words(detector):
+    from spinscope.training.tuning import tune
+
+    start, other = TEXT.index("traitors"), TEXT.index("shameful")
+    gold = [Analysis(Document("d", TEXT), (Span(start, start + 8, "name_calling"),
+                                           Span(other, other + 8, "loaded_language")))]
+    tuned = tune(detector, gold)
+    assert tuned.scores["si_f1"] == 1.0 and tuned.scores["e2e_f1"] == 1.0 and tuned.scores["tc_micro_f1"] == 1.0
