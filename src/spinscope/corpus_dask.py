@@ -18,7 +18,7 @@ from spinscope.errors import ConfigError
 from spinscope.io.records import Record
 from spinscope.store import DetectorId, Outcome, Store, utc_now
 
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4
 CONNECT_TIMEOUT_S = 30
 
 _detectors: dict[str, Detector] = {}

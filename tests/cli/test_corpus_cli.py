@@ -35,6 +35,8 @@ def test_corpus_add_analyze_export_report(tmp_path):
     output = invoke("corpus", "analyze", str(db), "--detector", "lexicon", "--batch-size", "2")
     assert "3 documents analysed by lexicon" in output and "1 failed" in output
     assert "0 documents analysed" in invoke("corpus", "analyze", str(db), "--detector", "lexicon")
+    info = invoke("corpus", "info", str(db))
+    assert "3 documents" in info and "lexicon" in info
     invoke("corpus", "export", str(db), "--format", "jsonl", "--table", "analyses")
     rows = [json.loads(l) for l in (tmp_path / "c.analyses.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(r["status"] for r in rows) == ["error", "ok", "ok"]

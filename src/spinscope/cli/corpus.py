@@ -111,3 +111,19 @@ def report(
     with Store(database, create=False) as store:
         write_report(store, out, detector)
     console.print(f"report written to {out}", highlight=False)
+
+
+@corpus_app.command("info")
+def info(database: Path = typer.Argument(..., help="The corpus store.")) -> None:
+    """How many documents the store holds, and what each detector has analysed (and failed on)."""
+    from rich.table import Table
+
+    with Store(database, create=False) as store:
+        documents, runs = store.count_documents(), store.detectors()
+        table = Table("detector", "version", "analysed", "failed", "pending")
+        for run in runs:
+            table.add_row(run.detector.name, run.detector.version, str(run.ok + run.errors), str(run.errors),
+                          str(store.count_pending(run.detector)))
+    console.print(f"{documents} documents in {database}", highlight=False)
+    if runs:
+        console.print(table)
