@@ -14,7 +14,7 @@ import pytest
 
 from spinscope import corpus
 from spinscope.detector.lexicon import LexiconDetector
-from spinscope.errors import ConfigError, ModelError
+from spinscope.errors import ConfigError
 from spinscope.io.corpus_sources import SourceOptions
 from spinscope.store import DetectorId, Store
 
@@ -84,12 +84,6 @@ def test_analyze_progress_reports_total_then_each_batch(tmp_path):
         corpus.add(store, [str(folder)])
         corpus.analyze(store, FirstWordDetector(), batch_size=3, progress=lambda n, total: calls.append((n, total)))
     assert calls == [(0, 7), (3, 7), (3, 7), (1, 7)]
-
-
-def test_resolve_detector_loads_module_factory_and_rejects_unknown():
-    assert corpus.resolve_detector("tests.corpus_fakes:slow").name == "slow"
-    with pytest.raises(ModelError):
-        corpus.resolve_detector("tests.corpus_fakes:no_such_factory")
 
 
 def test_analyze_rejects_a_detector_object_with_dask(tmp_path):

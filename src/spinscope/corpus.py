@@ -10,18 +10,17 @@ analysed on Dask workers (see ``corpus_dask``) and written here, by the one writ
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from spinscope.corpus_detectors import detector_id, load_for_corpus
 from spinscope.detector.base import Detector
-from spinscope.detector.loading import load_detector
 from spinscope.document import Document
-from spinscope.errors import ConfigError, ModelError, SpinscopeError
-from spinscope.io.records import Failure, Record
+from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.io.corpus_sources import SourceOptions, read_source
+from spinscope.io.records import Failure, Record
 from spinscope.io.text import check_text
 from spinscope.store import DetectorId, Outcome, Store, utc_now
 
@@ -67,23 +66,6 @@ def add(store: Store, sources: Sequence[str], options: SourceOptions = SourceOpt
             read += len(chunk)
             added += store.add_records(records)
     return AddResult(read, added, tuple(failures))
-
-
-def resolve_detector(spec: str | None) -> Detector:
-    """A detector from a shipped name, a model folder, or ``module:factory`` (a custom detector)."""
-    if spec and ":" in spec and not spec.startswith(("/", ".")) and "/" not in spec.split(":")[0]:
-        module_name, _, attribute = spec.partition(":")
-        try:
-            factory = getattr(importlib.import_module(module_name), attribute)
-        except (ImportError, AttributeError) as error:
-            raise ModelError(f"cannot load detector {spec!r}: {error}") from None
-        return factory() if callable(factory) else factory
-    return load_detector(spec)
-
-
-def detector_id(detector: Detector) -> DetectorId:
-    """The name and version stored with each analysis (version "0" when a detector has none)."""
-    return DetectorId(str(detector.name), str(getattr(detector, "version", None) or "0"))
 
 
 def _problem(record: Record) -> str | None:
@@ -135,8 +117,9 @@ def pending_batches(store: Store, detector: DetectorId, batch_size: int) -> Iter
         after = batch.last_rowid
 
 
-def _analyze_here(store: Store, detector: Detector, batch_size: int, progress: Progress | None) -> tuple[int, int]:
-    identity, analysed, failed = detector_id(detector), 0, 0
+def _analyze_here(store: Store, detector: Detector, identity: DetectorId, batch_size: int,
+                  progress: Progress | None) -> tuple[int, int]:
+    analysed, failed = 0, 0
     total = store.count_pending(identity)
     if progress:
         progress(0, total)
@@ -165,8 +148,10 @@ def analyze(store: Store, detector: Detector | str | None = None, batch_size: in
         identity, analysed, failed = analyze_distributed(
             store, detector, dask or "local", workers, batch_size, progress)
     else:
-        loaded = resolve_detector(detector) if isinstance(detector, (str, type(None))) else detector
-        identity = detector_id(loaded)
-        analysed, failed = _analyze_here(store, loaded, batch_size, progress)
+        if isinstance(detector, (str, type(None))):
+            loaded, identity = load_for_corpus(detector)
+        else:
+            loaded, identity = detector, detector_id(detector)
+        analysed, failed = _analyze_here(store, loaded, identity, batch_size, progress)
     return AnalyzeResult(identity, analysed, failed, time.perf_counter() - begun)
 

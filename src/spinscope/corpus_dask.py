@@ -12,7 +12,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 
-from spinscope.corpus import Progress, analyse_records, detector_id, pending_batches, resolve_detector
+from spinscope.corpus import Progress, analyse_records, pending_batches
+from spinscope.corpus_detectors import detector_id, model_folder, resolve_detector
 from spinscope.detector.base import Detector
 from spinscope.errors import ConfigError
 from spinscope.io.records import Record
@@ -36,7 +37,7 @@ def worker_detector(spec: str | None) -> Detector:
 
 def worker_identity(spec: str | None) -> DetectorId:
     """Run on a worker: the name and version of the detector the workers will use."""
-    return detector_id(worker_detector(spec))
+    return detector_id(worker_detector(spec), model_folder(spec))
 
 
 def worker_analyse(spec: str | None, records: Sequence[Record]) -> list[Outcome]:
