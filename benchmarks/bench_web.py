@@ -61,9 +61,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(port: int, detector: str | None) -> subprocess.Popen:
+def start_server(port: int, detector: str | None, workers: int | None) -> subprocess.Popen:
     command = [sys.executable, "-c", "from spinscope.cli import main; main()", "serve",
                "--port", str(port)] + (["--detector", detector] if detector else [])
+    command += ["--workers", str(workers)] if workers else []
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -119,17 +120,18 @@ def throughput(url: str, text: str, clients: int, seconds: float) -> dict[str, o
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--detector", default=None, help="detector name (default: the shipped default)")
+    parser.add_argument("--workers", type=int, default=None, help="server analyses at once (default: its own)")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30.0)
     args = parser.parse_args()
     text, port = article_text(), free_port()
-    server = start_server(port, args.detector)
+    server = start_server(port, args.detector, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         detector = httpx.get(f"{base}/healthz").json()["detector"]
         figures = {
-            "date": datetime.date.today().isoformat(), "detector": detector,
+            "date": datetime.date.today().isoformat(), "detector": detector, "workers": args.workers,
             "article": {"characters": len(text), "words": len(text.split()),
                         "tokens": token_count(text, detector)},
             "cpu_cores": os.cpu_count(), "python": platform.python_version(),

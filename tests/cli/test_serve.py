@@ -23,10 +23,10 @@ runner = CliRunner()
 def test_serve_runs_uvicorn_with_the_chosen_detector(monkeypatch):
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append((web_app, options)))
-    result = runner.invoke(app, ["serve", "--port", "8123", "--detector", "lexicon"])
+    result = runner.invoke(app, ["serve", "--port", "8123", "--detector", "lexicon", "--workers", "3"])
     assert result.exit_code == 0, result.output
     (web_app, options), = calls
-    assert web_app.state.detector.name == "lexicon"
+    assert web_app.state.detector.name == "lexicon" and web_app.state.settings.workers == 3
     assert (options["host"], options["port"]) == ("127.0.0.1", 8123)
     assert "http://127.0.0.1:8123/" in result.output
 
