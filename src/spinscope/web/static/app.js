@@ -75,7 +75,14 @@
     return pieces;
   }
 
-  // One colour fills the background; overlaps get stripes and one underline per span.
+  // A darker shade of a catalogue colour (#rrggbb), for the underline bars.
+  function darker(hex) {
+    const channels = [1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.6));
+    return "rgb(" + channels.join(", ") + ")";
+  }
+
+  // The pastel colour fills the background (stripes where spans overlap), and every span
+  // covering the piece adds its own dark bar below it, so none is hidden by another.
   function paint(node, spans) {
     const colours = spans.map((span) => span.colour);
     if (colours.length === 1) {
@@ -84,8 +91,7 @@
       const stops = colours.map((c, i) => `${c} ${i * 6}px ${(i + 1) * 6}px`).join(", ");
       node.style.background = `repeating-linear-gradient(135deg, ${stops})`;
     }
-    node.style.boxShadow = colours.map((c, i) => `0 ${2 * (i + 1)}px 0 0 ${c}`).join(", ");
-    node.style.marginBottom = `${2 * colours.length}px`;
+    node.style.boxShadow = colours.map((c, i) => `0 ${2 * (i + 1)}px 0 0 ${darker(c)}`).join(", ");
   }
 
   function highlight(piece, text) {
