@@ -9,7 +9,7 @@ from spinscope.detector.base import Detector
 from spinscope.detector.lexicon import NAME as LEXICON, LexiconDetector
 from spinscope.errors import ModelError
 
-DEFAULT_DETECTOR = LEXICON
+DEFAULT_DETECTOR = "minilm-ptc"
 
 
 def shipped_folder(name: str) -> Path:

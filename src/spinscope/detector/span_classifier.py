@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,13 +26,18 @@ N_TEXT_FEATURES = 3
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8)
+def _normalised(text: str) -> str:
+    """The text's words, lower-cased and joined by single spaces (cached: one per document)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
 def text_features(text: str, start: int, end: int) -> np.ndarray:
     """Length and repetition facts about ``text[start:end]``, scaled to about [0, 3]."""
     words = _WORD.findall(text[start:end].lower())
     phrase = " ".join(words)
     if phrase:
-        body = " ".join(_WORD.findall(text.lower()))
-        repeats = max(0, body.count(phrase) - 1)
+        repeats = max(0, _normalised(text).count(phrase) - 1)
     else:
         repeats = 0
     return np.asarray([np.log1p(len(words)) / 2, np.log1p(repeats), float(repeats > 0)], np.float32)

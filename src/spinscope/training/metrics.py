@@ -1,20 +1,21 @@
-"""Dev figures of a detector on gold analyses: SI, TC and end-to-end, in one flat dict.
+"""Dev figures for training logs, tuning and benchmarks, from already computed predictions.
 
-Numpy-free and torch-free: it only calls the detector's ``predict`` and ``classify``
-and the SemEval scorers, so training logs and benchmarks report the same numbers.
+``spinscope.evaluation.evaluate_detector`` runs a detector and scores it; tuning needs
+to score many decodings of one encoder pass, so ``score_predictions`` takes the
+predictions and the classified gold spans as given. Torch-free.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spinscope.detector.base import Detector
 from spinscope.document import Analysis
+from spinscope.evaluation import by_article, evaluate_detector
 from spinscope.scoring import si_scores, span_technique_scores, tc_scores
 
+__all__ = ["HEADLINE", "evaluate_detector", "headline", "score_predictions"]
 
-def by_article(analyses: Sequence[Analysis]) -> dict[str, tuple]:
-    return {a.document.id: a.spans for a in analyses}
+HEADLINE = ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1")
 
 
 def score_predictions(gold: Sequence[Analysis], predicted: Sequence[Analysis],
@@ -26,16 +27,6 @@ def score_predictions(gold: Sequence[Analysis], predicted: Sequence[Analysis],
         scores.update(tc_scores(gold_spans, by_article(classified)))
     scores["n_predicted"] = float(sum(len(a.spans) for a in predicted))
     return scores
-
-
-def evaluate_detector(detector: Detector, gold: Sequence[Analysis]) -> dict[str, float]:
-    """Run ``predict`` on the gold documents and ``classify`` on the gold spans, and score both."""
-    predicted = detector.predict([a.document for a in gold])
-    classified = detector.classify(gold)
-    return score_predictions(gold, predicted, classified)
-
-
-HEADLINE = ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1")
 
 
 def headline(scores: dict[str, float]) -> dict[str, float]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from spinscope.training.export import export_onnx, quantize_int8
-from spinscope.training.metrics import evaluate_detector
+from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.tuning import tune
 
 INT8_TOLERANCE = 0.01
@@ -86,7 +87,7 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
 
 
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
-         settings_from: Path | None = None) -> ShipReport:
+         settings_from: Path | None = None, log: Callable[[str], None] | None = None) -> ShipReport:
     """Build the model folder ``dest`` from a run (files in ``dest`` are replaced)."""
     run_dir, dest = Path(run_dir), Path(dest)
     config = TrainConfig.load(run_dir / "config.json")
@@ -104,9 +105,11 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
         scores = fp32
     elif dev:
         gold = read_gold(dev)
-        tuned = tune(detector, gold)
+        tuned = tune(detector, gold, log)
         card, fp32, note = tuned.card, tuned.scores, "thresholds tuned on dev; dev figures of this model"
         kept, scores = try_int8(staging, card, gold, fp32) if int8 else (False, fp32)
+        if log and int8:
+            log(f"int8 {'kept' if kept else 'rejected'}: {headline(scores)} (fp32 {headline(fp32)})")
     else:
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
     final = scores if kept else fp32
