@@ -50,9 +50,9 @@ def token_count(text: str, detector: str) -> int | None:
     path = shipped_folder(detector) / "tokenizer.json"
     if not path.is_file():
         return None
-    from tokenizers import Tokenizer
+    from spinscope.detector.windows import load_tokenizer
 
-    return len(Tokenizer.from_file(str(path)).encode(text, add_special_tokens=False).ids)
+    return len(load_tokenizer(path).encode(text, add_special_tokens=False).ids)
 
 
 def free_port() -> int:
