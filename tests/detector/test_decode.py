@@ -51,3 +51,16 @@ def test_technique_spans_respect_each_threshold(tokenizer):
     probs = np.full((len(tokens), 2), 0.6, np.float32)
     spans = technique_spans(probs, tokens.offsets, tokens.continues, ["doubt", "slogans"], [0.5, 0.7])
     assert [(s.start, s.end, s.technique) for s in spans] == [(0, 17, "doubt")]
+
+
+def test_technique_spans_keep_only_runs_that_reach_the_seed(tokenizer):
+    [tokens] = tokenize(tokenizer, ["they are traitors and hello world"])
+    probs = np.array([[0.5], [0.9], [0.5], [0.0], [0.5], [0.6]], np.float32)
+    spans = technique_spans(probs, tokens.offsets, tokens.continues, ["doubt"], [0.4], seeds=[0.8])
+    assert [(s.start, s.end) for s in spans] == [(0, 17)]
+
+
+def test_technique_spans_skip_columns_switched_off(tokenizer):
+    [tokens] = tokenize(tokenizer, ["they are traitors"])
+    probs = np.ones((len(tokens), 1), np.float32)
+    assert technique_spans(probs, tokens.offsets, tokens.continues, ["doubt"], [1.01]) == []

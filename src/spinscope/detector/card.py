@@ -30,6 +30,7 @@ class ModelCard:
     stride: int = 192
     decode: str = "per_technique"
     thresholds: tuple[float, ...] = (0.5,) * len(techniques.TECHNIQUE_IDS)
+    seeds: tuple[float, ...] = ()  # per technique: a span must peak at this; () = thresholds
     span_threshold: float = 0.5
     max_gap: int = 0
     batch_size: int = 16
@@ -41,6 +42,8 @@ class ModelCard:
             techniques.get(label)
         if len(self.thresholds) != len(self.labels):
             raise ModelError(f"model card: {len(self.thresholds)} thresholds for {len(self.labels)} labels")
+        if self.seeds and len(self.seeds) != len(self.labels):
+            raise ModelError(f"model card: {len(self.seeds)} seed thresholds for {len(self.labels)} labels")
         if self.decode not in DECODE_MODES:
             raise ModelError(f"model card: decode must be one of {DECODE_MODES}, got {self.decode!r}")
         if not 2 < self.window <= 512 or not 0 < self.stride <= self.window - 2:
@@ -71,6 +74,7 @@ class ModelCard:
         try:
             data["labels"] = tuple(data["labels"])
             data["thresholds"] = tuple(float(t) for t in data["thresholds"])
+            data["seeds"] = tuple(float(t) for t in data.get("seeds", ()))
             data["calibration"] = tuple((float(a), float(b)) for a, b in data.get("calibration", ()))
             return cls(**data)
         except (KeyError, TypeError) as error:

@@ -2,9 +2,11 @@
 
 Windows overlap, so a token can be scored several times: its probabilities are
 averaged over the windows that hold it. A span is a run of tokens whose probability
-for a technique reaches that technique's threshold; runs separated by at most
-``max_gap`` tokens are joined, and a run never starts or ends inside a word. The
-span's score is the mean probability over its tokens.
+for a technique reaches that technique's threshold and that peaks at or above the
+technique's seed threshold somewhere (hysteresis: a confident core grows into its
+less confident edges); runs separated by at most ``max_gap`` tokens are joined, and a
+run never starts or ends inside a word. The span's score is the mean probability over
+its tokens.
 """
 
 from __future__ import annotations
@@ -50,11 +52,14 @@ def whole_words(start: int, end: int, continues: np.ndarray) -> tuple[int, int]:
     return start, end
 
 
-def token_spans(probs: np.ndarray, threshold: float, continues: np.ndarray,
-                max_gap: int = 0) -> list[tuple[int, int, float]]:
-    """Token ranges where ``probs`` reaches ``threshold``, with their mean probability."""
+def token_spans(probs: np.ndarray, threshold: float, continues: np.ndarray, max_gap: int = 0,
+                seed: float | None = None) -> list[tuple[int, int, float]]:
+    """Token ranges where ``probs`` reaches ``threshold`` (and peaks at ``seed`` or more),
+    with their mean probability."""
     found = []
     for start, end in runs(probs >= threshold, max_gap):
+        if seed is not None and probs[start:end].max() < seed:
+            continue
         start, end = whole_words(start, end, continues)
         found.append((start, end, float(probs[start:end].mean())))
     return found
@@ -66,11 +71,15 @@ def to_span(offsets: np.ndarray, start: int, end: int, technique: str, score: fl
     return Span(int(offsets[start, 0]), int(offsets[end - 1, 1]), technique, score)
 
 
-def technique_spans(probs: np.ndarray, offsets: np.ndarray, continues: np.ndarray,
-                    labels: Sequence[str], thresholds: Sequence[float], max_gap: int = 0) -> list[Span]:
+def technique_spans(probs: np.ndarray, offsets: np.ndarray, continues: np.ndarray, labels: Sequence[str],
+                    thresholds: Sequence[float], max_gap: int = 0,
+                    seeds: Sequence[float] | None = None) -> list[Span]:
     """Spans for every technique column of ``probs`` (``labels[i]`` names column ``i``)."""
     spans = []
-    for column, (technique, threshold) in enumerate(zip(labels, thresholds)):
-        for start, end, score in token_spans(probs[:, column], threshold, continues, max_gap):
+    seeds = seeds or thresholds
+    for column, (technique, threshold, seed) in enumerate(zip(labels, thresholds, seeds)):
+        if threshold > 1:
+            continue
+        for start, end, score in token_spans(probs[:, column], threshold, continues, max_gap, seed):
             spans.append(to_span(offsets, start, end, technique, score))
     return spans

@@ -60,7 +60,7 @@ class NeuralDetector:
         tokens, card = encoded.tokens, self.card
         if card.decode == "per_technique":
             return technique_spans(encoded.probs, tokens.offsets, tokens.continues, card.labels,
-                                   card.thresholds, card.max_gap)
+                                   card.thresholds, card.max_gap, card.seeds)
         found = token_spans(encoded.probs[:, -1], card.span_threshold, tokens.continues, card.max_gap)
         ranges = [(int(tokens.offsets[s, 0]), int(tokens.offsets[e - 1, 1])) for s, e, _ in found]
         probabilities = self.span_probabilities(encoded, text, ranges)

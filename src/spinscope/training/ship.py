@@ -96,7 +96,7 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
     if settings_from is not None:
         reference = ModelCard.load(Path(settings_from))
         card = detector.card.with_changes(**{k: getattr(reference, k) for k in
-                                              ("decode", "thresholds", "span_threshold", "max_gap", "calibration")})
+                                              ("decode", "thresholds", "seeds", "span_threshold", "max_gap", "calibration")})
         fp32 = dict(reference.about.get("dev_metrics", {}))
         note = f"trained on train+dev; decoding settings and dev figures from the train-only run ({reference.name})"
         kept = int8 and str(reference.about.get("precision", "")).startswith("int8")

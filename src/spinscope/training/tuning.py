@@ -3,8 +3,9 @@
 Three candidates are scored with the SemEval scorers and the one with the best
 SI F1 + end-to-end F1 wins:
 
-* per technique, each threshold tuned for that technique's own span F1;
-* per technique, one shared threshold tuned for SI F1;
+* per technique columns, one shared (threshold, seed, gap) tuned for SI F1;
+* the same, then each technique's (threshold, seed) moved in turn to raise the micro
+  end-to-end F1 (its numerators and denominators add up over techniques);
 * spans from the "any technique" column (threshold tuned for SI F1), named by the TC head.
 
 The winner's span scores are then calibrated on dev (see detector/calibration.py).
@@ -24,10 +25,13 @@ from spinscope.detector.card import ModelCard
 from spinscope.detector.inference import EncodedDocument
 from spinscope.detector.neural import NeuralDetector
 from spinscope.document import Analysis, Span
-from spinscope.scoring import si_scores
+from spinscope.scoring import merge_intervals, si_scores
 from spinscope.training.metrics import headline, score_predictions
 
-GRID = tuple(round(t, 2) for t in np.arange(0.10, 0.99, 0.04))
+LOWS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+RISES = (0.0, 0.1, 0.2, 0.3)  # seed threshold = low + rise (hysteresis)
+GAPS = (0, 2)
+SPAN_GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 
 @dataclass(frozen=True)
@@ -51,26 +55,65 @@ def _si_f1(gold: Sequence[Analysis], predicted: Sequence[Analysis], technique: s
     return si_scores(_spans_by_article(gold, technique), _spans_by_article(predicted, technique))["si_f1"]
 
 
-def tune_per_technique(detector: NeuralDetector, gold, encoded) -> ModelCard:
-    """Each technique's threshold chosen for its own span F1 (others are irrelevant to it)."""
-    labels = detector.card.labels
-    best = list(detector.card.thresholds)
-    for column, technique in enumerate(labels):
-        def f1_at(threshold: float) -> float:
-            thresholds = [1.01] * len(labels)
-            thresholds[column] = threshold
-            card = detector.card.with_changes(decode="per_technique", thresholds=tuple(thresholds))
-            return _si_f1(gold, decode_all(detector.with_card(card), gold, encoded), technique)
-        best[column] = max(GRID, key=f1_at)
-    return detector.card.with_changes(decode="per_technique", thresholds=tuple(best))
+def shared_card(card: ModelCard, low: float, rise: float, gap: int) -> ModelCard:
+    n = len(card.labels)
+    return card.with_changes(decode="per_technique", thresholds=(low,) * n,
+                             seeds=(min(low + rise, 0.99),) * n, max_gap=gap)
 
 
 def tune_shared(detector: NeuralDetector, gold, encoded) -> ModelCard:
-    """One threshold for every technique, chosen for SI F1."""
-    def card_at(threshold: float) -> ModelCard:
-        return detector.card.with_changes(decode="per_technique", thresholds=(threshold,) * len(detector.card.labels))
-    best = max(GRID, key=lambda t: _si_f1(gold, decode_all(detector.with_card(card_at(t)), gold, encoded)))
-    return card_at(best)
+    """One (threshold, seed, gap) for every technique, chosen for SI F1."""
+    settings = [(low, rise, gap) for low in LOWS for rise in RISES for gap in GAPS]
+    best = max(settings, key=lambda s: _si_f1(
+        gold, decode_all(detector.with_card(shared_card(detector.card, *s)), gold, encoded)))
+    return shared_card(detector.card, *best)
+
+
+def technique_counts(gold, predicted, technique: str) -> np.ndarray:
+    """SemEval numerators and denominators for one technique: p_sum, r_sum, n_pred, n_gold.
+
+    They add up over techniques to the micro end-to-end score, so thresholds can be
+    searched technique by technique.
+    """
+    g, p = _spans_by_article(gold, technique), _spans_by_article(predicted, technique)
+    n_pred = sum(len(merge_intervals((s.start, s.end) for s in spans)) for spans in p.values())
+    n_gold = sum(len(merge_intervals((s.start, s.end) for s in spans)) for spans in g.values())
+    scores = si_scores(g, p)
+    return np.array([scores["si_precision"] * n_pred, scores["si_recall"] * n_gold, n_pred, n_gold])
+
+
+def micro_f1(counts: np.ndarray) -> float:
+    p_sum, r_sum, n_pred, n_gold = counts
+    precision, recall = (p_sum / n_pred if n_pred else 0.0), (r_sum / n_gold if n_gold else 0.0)
+    return 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+
+
+def _counts_table(detector: NeuralDetector, gold, encoded, start: ModelCard, pairs) -> np.ndarray:
+    """counts[technique, pair] for every technique decoded alone with every (low, seed) pair."""
+    n = len(start.labels)
+    table = np.zeros((n, len(pairs), 4))
+    for column, technique in enumerate(start.labels):
+        for index, (low, seed) in enumerate(pairs):
+            lows, seeds = [1.01] * n, [1.01] * n
+            lows[column], seeds[column] = low, seed
+            card = start.with_changes(thresholds=tuple(lows), seeds=tuple(seeds))
+            table[column, index] = technique_counts(gold, decode_all(detector.with_card(card), gold, encoded), technique)
+    return table
+
+
+def tune_per_technique(detector: NeuralDetector, gold, encoded, start: ModelCard) -> ModelCard:
+    """Per-technique (threshold, seed) by coordinate ascent on micro end-to-end F1, from ``start``."""
+    pairs = [(low, min(low + rise, 0.99)) for low in LOWS for rise in RISES]
+    table = _counts_table(detector, gold, encoded, start, pairs)
+    choice = [pairs.index((start.thresholds[0], start.seeds[0]))] * len(start.labels)
+    for _ in range(3):
+        for column in range(len(choice)):
+            def total(index: int) -> float:
+                trial = choice[:column] + [index] + choice[column + 1:]
+                return micro_f1(sum(table[c, i] for c, i in enumerate(trial)))
+            choice[column] = max(range(len(pairs)), key=total)
+    return start.with_changes(thresholds=tuple(pairs[i][0] for i in choice),
+                              seeds=tuple(pairs[i][1] for i in choice))
 
 
 def tune_span_channel(detector: NeuralDetector, gold, encoded) -> ModelCard:
@@ -78,7 +121,7 @@ def tune_span_channel(detector: NeuralDetector, gold, encoded) -> ModelCard:
     def card_at(setting: tuple[float, int]) -> ModelCard:
         return detector.card.with_changes(decode="span_then_classify", span_threshold=setting[0],
                                           max_gap=setting[1])
-    settings = [(t, gap) for t in GRID for gap in (0, 2)]
+    settings = [(t, gap) for t in SPAN_GRID for gap in GAPS]
     best = max(settings, key=lambda s: _si_f1(gold, decode_all(detector.with_card(card_at(s)), gold, encoded)))
     return card_at(best)
 
@@ -94,12 +137,14 @@ def tune(detector: NeuralDetector, gold: Sequence[Analysis], log=None) -> Tuned:
     """The best of the three decoding candidates, calibrated, with full dev scores (TC included)."""
     encoded = detector.encode([g.document for g in gold])
     classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
+    shared = tune_shared(detector, gold, encoded)
+    candidates = {"shared": shared, "per_technique": tune_per_technique(detector, gold, encoded, shared),
+                  "span_channel": tune_span_channel(detector, gold, encoded)}
     results = []
-    for tuner in (tune_per_technique, tune_shared, tune_span_channel):
-        card = tuner(detector, gold, encoded)
+    for label, card in candidates.items():
         predicted = decode_all(detector.with_card(card), gold, encoded)
         results.append(Tuned(card, score_predictions(gold, predicted, classified)))
         if log:
-            log(f"{tuner.__name__}: {headline(results[-1].scores)}")
+            log(f"{label}: {headline(results[-1].scores)}")
     best = max(results, key=lambda r: r.scores["si_f1"] + r.scores["e2e_f1"])
     return Tuned(calibrate(detector, best.card, gold, encoded), best.scores)
