@@ -215,7 +215,7 @@ def test_page_allows_only_its_own_scripts(client):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
 
 
-def test_create_app_loads_the_default_detector_once():
+def test_create_app_without_detector_uses_the_default():
     app = create_app(settings=WebSettings(workers=1))
     with TestClient(app) as client:
         assert client.get("/healthz").json()["detector"] == app.state.detector.name
