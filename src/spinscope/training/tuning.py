@@ -58,7 +58,7 @@ def _si_f1(gold: Sequence[Analysis], predicted: Sequence[Analysis], technique: s
 def shared_card(card: ModelCard, low: float, rise: float, gap: int) -> ModelCard:
     n = len(card.labels)
     return card.with_changes(decode="per_technique", thresholds=(low,) * n,
-                             seeds=(min(low + rise, 0.99),) * n, max_gap=gap)
+                             seeds=(min(round(low + rise, 2), 0.99),) * n, max_gap=gap)
 
 
 def tune_shared(detector: NeuralDetector, gold, encoded) -> ModelCard:
@@ -103,7 +103,7 @@ def _counts_table(detector: NeuralDetector, gold, encoded, start: ModelCard, pai
 
 def tune_per_technique(detector: NeuralDetector, gold, encoded, start: ModelCard) -> ModelCard:
     """Per-technique (threshold, seed) by coordinate ascent on micro end-to-end F1, from ``start``."""
-    pairs = [(low, min(low + rise, 0.99)) for low in LOWS for rise in RISES]
+    pairs = [(low, min(round(low + rise, 2), 0.99)) for low in LOWS for rise in RISES]
     table = _counts_table(detector, gold, encoded, start, pairs)
     choice = [pairs.index((start.thresholds[0], start.seeds[0]))] * len(start.labels)
     for _ in range(3):
