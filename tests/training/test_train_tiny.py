@@ -69,3 +69,18 @@ def test_export_onnx_agrees_with_torch(tiny_run, tmp_path):
     assert onnx.classify(gold) == [
         a.__class__(a.document, a.spans, detector="tiny") for a in detector_for(torch_model, result.run_dir, config).classify(gold)
     ]
+
+
+@pytest.mark.slow
+def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, tmp_path):
+    from spinscope.training.ship import ship
+
+    _, result, ptc = tiny_run
+    first = ship(result.run_dir, tmp_path / "tiny", str(ptc), int8=True)
+    assert OnnxDetector.load(tmp_path / "tiny").card == first.card
+    assert first.card.about["dev_metrics"]["tc_micro_f1"] == pytest.approx(first.dev["tc_micro_f1"], abs=1e-4)
+    second = ship(result.run_dir, tmp_path / "again" / "tiny", None, settings_from=tmp_path / "tiny")
+    assert second.card.thresholds == first.card.thresholds and second.int8 == first.int8
+    assert "train+dev" in second.card.about["note"]
+    assert sorted(p.name for p in (tmp_path / "again" / "tiny").iterdir()) == [
+        "model.onnx", "spinscope.json", "tc_head.npz", "tokenizer.json"]

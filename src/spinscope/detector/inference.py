@@ -38,24 +38,30 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer,
-                 runner: Runner, batch_size: int) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
+                 runner: Runner, batch_size: int, keep_hidden: bool) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
     specials = special_ids(tokenizer)
     outputs: dict[Window, tuple[np.ndarray, np.ndarray]] = {}
+    no_hidden = np.zeros((0, 0), np.float32)
     for group in batches(windows, batch_size):
         batch = pad_windows(group, tokenized, specials)
         logits, hidden = runner(batch.input_ids, batch.attention_mask)
         for row, window in enumerate(batch.windows):
             n = window.end - window.start
-            outputs[window] = (sigmoid(logits[row, 1:n + 1]), np.asarray(hidden[row, 1:n + 1], np.float32))
+            states = np.array(hidden[row, 1:n + 1], np.float32) if keep_hidden else no_hidden
+            outputs[window] = (sigmoid(logits[row, 1:n + 1]), states)
     return outputs
 
 
 def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,
-                     stride: int, batch_size: int = 16) -> list[EncodedDocument]:
-    """Tokenise, cut into windows, run the encoder in batches, and merge per document."""
+                     stride: int, batch_size: int = 16, keep_hidden: bool = True) -> list[EncodedDocument]:
+    """Tokenise, cut into windows, run the encoder in batches, and merge per document.
+
+    ``keep_hidden=False`` drops the hidden states (only the TC head needs them), which
+    keeps memory flat when many long documents are encoded at once.
+    """
     tokenized = tokenize(tokenizer, texts)
     windows = make_windows(tokenized, size, stride)
-    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size)
+    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden)
     by_doc: list[list[Window]] = [[] for _ in texts]
     for window in windows:
         by_doc[window.doc].append(window)

@@ -22,6 +22,9 @@ from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span
 from spinscope.document import Analysis, Document, Span
 
 
+CHUNK = 16  # documents encoded together: enough to fill batches, little memory
+
+
 class NeuralDetector:
     """Span finding with a token head, span naming with the TC head."""
 
@@ -35,10 +38,10 @@ class NeuralDetector:
         twin.card, twin.name = card, card.name
         return twin
 
-    def encode(self, documents: Sequence[Document]) -> list[EncodedDocument]:
+    def encode(self, documents: Sequence[Document], keep_hidden: bool = True) -> list[EncodedDocument]:
         """Run the encoder over the documents (exposed so that tuning can reuse it)."""
         return encode_documents([d.text for d in documents], self.tokenizer, self.runner,
-                                self.card.window, self.card.stride, self.card.batch_size)
+                                self.card.window, self.card.stride, self.card.batch_size, keep_hidden)
 
     def span_probabilities(self, encoded: EncodedDocument, text: str,
                            ranges: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -71,9 +74,15 @@ class NeuralDetector:
         return spans
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        encoded = self.encode(documents)
-        return [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name)
-                for d, e in zip(documents, encoded)]
+        """Spans of each document, found a chunk of documents at a time (bounded memory)."""
+        analyses = []
+        keep_hidden = self.card.decode == "span_then_classify"
+        for start in range(0, len(documents), CHUNK):
+            chunk = documents[start:start + CHUNK]
+            encoded = self.encode(chunk, keep_hidden)
+            analyses += [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name)
+                         for d, e in zip(chunk, encoded)]
+        return analyses
 
     def classify_encoded(self, analysis: Analysis, encoded: EncodedDocument) -> Analysis:
         """The analysis's spans, each named by the TC head (duplicates get distinct names)."""
@@ -89,5 +98,10 @@ class NeuralDetector:
         return Analysis(analysis.document, named, detector=self.name)
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
-        encoded = self.encode([a.document for a in analyses])
-        return [self.classify_encoded(a, e) for a, e in zip(analyses, encoded)]
+        """The given spans named by the TC head, a chunk of documents at a time."""
+        named = []
+        for start in range(0, len(analyses), CHUNK):
+            chunk = analyses[start:start + CHUNK]
+            encoded = self.encode([a.document for a in chunk])
+            named += [self.classify_encoded(a, e) for a, e in zip(chunk, encoded)]
+        return named

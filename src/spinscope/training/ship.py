@@ -90,6 +90,41 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
     return about
 
 
+@dataclass(frozen=True)
+class Decision:
+    """The decoding settings chosen for a staged model and the dev figures behind them."""
+
+    card: ModelCard
+    int8: bool
+    dev: dict[str, float]
+    dev_fp32: dict[str, float]
+    note: str
+
+
+def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
+    """Settings, precision and dev figures of a tuned train-only model, for a train+dev model."""
+    reference = ModelCard.load(Path(settings_from))
+    keys = ("decode", "thresholds", "seeds", "span_threshold", "max_gap", "calibration")
+    card = card.with_changes(**{k: getattr(reference, k) for k in keys})
+    kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
+    if kept:
+        quantize_int8(staging / "model.onnx", staging / "model.int8.onnx").replace(staging / "model.onnx")
+    dev = dict(reference.about.get("dev_metrics", {}))
+    note = f"trained on train+dev; decoding settings and dev figures from the train-only run ({reference.name})"
+    return Decision(card, kept, dev, dict(reference.about.get("dev_metrics_fp32", dev)), note)
+
+
+def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log) -> Decision:
+    """Tune decoding on dev, then keep int8 if it stays within tolerance."""
+    gold = read_gold(dev)
+    tuned = tune(detector, gold, log)
+    kept, scores = try_int8(staging, tuned.card, gold, tuned.scores) if int8 else (False, tuned.scores)
+    if log and int8:
+        log(f"int8 {'kept' if kept else 'rejected'}: {headline(scores)} (fp32 {headline(tuned.scores)})")
+    return Decision(tuned.card, kept, scores if kept else tuned.scores, tuned.scores,
+                    "thresholds tuned on dev; dev figures of this model")
+
+
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
          settings_from: Path | None = None, log: Callable[[str], None] | None = None) -> ShipReport:
     """Build the model folder ``dest`` from a run (files in ``dest`` are replaced)."""
@@ -98,29 +133,16 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
     staging = stage(run_dir, run_dir / "package", dest.name, config.window, config.eval_stride)
     detector = OnnxDetector.load(staging)
     if settings_from is not None:
-        reference = ModelCard.load(Path(settings_from))
-        card = detector.card.with_changes(**{k: getattr(reference, k) for k in
-                                              ("decode", "thresholds", "seeds", "span_threshold", "max_gap", "calibration")})
-        fp32 = dict(reference.about.get("dev_metrics_fp32", reference.about.get("dev_metrics", {})))
-        note = f"trained on train+dev; decoding settings and dev figures from the train-only run ({reference.name})"
-        kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
-        if kept:
-            quantize_int8(staging / "model.onnx", staging / "model.int8.onnx").replace(staging / "model.onnx")
-        scores = dict(reference.about.get("dev_metrics", {}))
+        decision = carry_over(staging, detector.card, settings_from, int8)
     elif dev:
-        gold = read_gold(dev)
-        tuned = tune(detector, gold, log)
-        card, fp32, note = tuned.card, tuned.scores, "thresholds tuned on dev; dev figures of this model"
-        kept, scores = try_int8(staging, card, gold, fp32) if int8 else (False, fp32)
-        if log and int8:
-            log(f"int8 {'kept' if kept else 'rejected'}: {headline(scores)} (fp32 {headline(fp32)})")
+        decision = tune_on_dev(staging, detector, dev, int8, log)
     else:
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
-    final = scores if kept else fp32
-    card = card.with_changes(about=provenance(config, kept, final, note, fp32))
+    about = provenance(config, decision.int8, decision.dev, decision.note, decision.dev_fp32)
+    card = decision.card.with_changes(about=about)
     card.save(staging)
     install(staging, dest)
-    return ShipReport(dest, card, kept, final, fp32)
+    return ShipReport(dest, card, decision.int8, decision.dev, decision.dev_fp32)
 
 
 def install(staging: Path, dest: Path) -> None:
