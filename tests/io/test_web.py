@@ -46,7 +46,13 @@ def test_fetch_document_unreachable_port():
         fetch_document(f"http://127.0.0.1:{free_port()}/x", timeout=2)
 
 
-@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "file:///etc/passwd", "http://"])
-def test_fetch_document_rejects_non_http_urls(url):
-    with pytest.raises(UrlError, match="not an http\\(s\\) URL"):
+@pytest.mark.parametrize("url, reason", [
+    ("ftp://127.0.0.1/x", "not an http\\(s\\) URL"),
+    ("file:///etc/passwd", "not an http\\(s\\) URL"),
+    ("http://", "not an http\\(s\\) URL"),
+    ("http://[bad/", "not a valid URL"),
+    ("http://127.0.0.1/a b", "cannot contain spaces"),
+])
+def test_fetch_document_rejects_malformed_urls(url, reason):
+    with pytest.raises(UrlError, match=reason):
         fetch_document(url)

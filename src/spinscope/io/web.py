@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import socket
+import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,7 +19,12 @@ USER_AGENT = "spinscope/0.1 (article analysis)"
 
 def check_url(url: str) -> str:
     """The URL unchanged if it is an absolute http(s) URL."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as error:
+        raise UrlError(f"{url}: not a valid URL ({error})") from None
+    if any(c.isspace() for c in url):
+        raise UrlError(f"{url}: a URL cannot contain spaces; encode them as %20")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UrlError(f"{url}: not an http(s) URL; give a full address such as https://example.org/article")
     return url
@@ -35,7 +40,7 @@ def fetch_html(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_CHARS 
             content_type = response.headers.get_content_type()
     except urllib.error.HTTPError as error:
         raise UrlError(f"{url}: the server answered HTTP {error.code} ({error.reason})") from None
-    except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as error:
+    except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise UrlError(f"{url}: cannot reach this address ({reason})") from None
     if len(data) > max_bytes:
