@@ -1,0 +1,31 @@
+"""``spinscope train`` and ``spinscope export``: thin commands over the training library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("torch")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_train_cli_bad_config_exits_with_a_message(tmp_path):
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps({"epochs": 0}), encoding="utf-8")
+    done = run_cli("train", "--config", str(config), "--run-dir", str(tmp_path / "run"))
+    assert done.returncode == 2
+    assert "epochs" in done.stderr
+
+
+def test_export_cli_without_weights_exits_with_a_message(tmp_path):
+    (tmp_path / "config.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
+    done = run_cli("export", str(tmp_path), "--out", str(tmp_path / "out"), "--dev", str(tmp_path))
+    assert done.returncode == 2
+    assert "weights.safetensors" in done.stderr
