@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from spinscope.detector.base import Detector
-from spinscope.detector.lexicon import NAME as LEXICON, LexiconDetector
+from spinscope.detector.lexicon import LexiconDetector
 from spinscope.errors import ModelError
 
 DEFAULT_DETECTOR = "minilm-ptc"
