@@ -38,7 +38,7 @@ def test_from_ptc_label_keeps_commas_in_names():
 def test_unknown_technique_is_rejected_by_name():
     with pytest.raises(UnknownTechniqueError, match="Propaganda_Galore"):
         techniques.from_ptc_label("Propaganda_Galore")
-    with pytest.raises(UnknownTechniqueError, match="known ids"):
+    with pytest.raises(UnknownTechniqueError, match="unknown technique id .nope.; known: loaded_language"):
         techniques.get("nope")
 
 

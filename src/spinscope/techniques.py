@@ -118,24 +118,21 @@ _BY_ID = {t.id: t for t in TECHNIQUES}
 _BY_PTC = {t.ptc_label: t for t in TECHNIQUES}
 
 
-def get(technique_id: str) -> Technique:
-    """The technique with this id; UnknownTechniqueError names the valid ids."""
+def _lookup(table: dict[str, Technique], key: str, what: str) -> Technique:
     try:
-        return _BY_ID[technique_id]
+        return table[key]
     except KeyError:
-        raise UnknownTechniqueError(
-            f"unknown technique {technique_id!r}; known ids: {', '.join(TECHNIQUE_IDS)}"
-        ) from None
+        raise UnknownTechniqueError(f"unknown {what} {key!r}; known: {', '.join(table)}") from None
+
+
+def get(technique_id: str) -> Technique:
+    """The technique with this id; UnknownTechniqueError lists the valid ids."""
+    return _lookup(_BY_ID, technique_id, "technique id")
 
 
 def from_ptc_label(label: str) -> Technique:
     """The technique with this exact PTC label (e.g. ``Name_Calling,Labeling``)."""
-    try:
-        return _BY_PTC[label]
-    except KeyError:
-        raise UnknownTechniqueError(
-            f"unknown PTC technique {label!r}; known labels: {', '.join(_BY_PTC)}"
-        ) from None
+    return _lookup(_BY_PTC, label, "PTC technique")
 
 
 def index(technique_id: str) -> int:
