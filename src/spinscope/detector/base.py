@@ -6,11 +6,13 @@ of spans that are already given (the SemEval TC setting). Neither changes its in
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from spinscope.document import Analysis, Document
+from spinscope.errors import ModelError
 
 
 @runtime_checkable
@@ -30,3 +32,15 @@ class Detector(Protocol):
     def save(self, folder: Path) -> None:
         """Write JSON settings and weights to ``folder`` (never a pickle)."""
         ...
+
+
+def read_model_json(path: Path, expected_format: str, what: str) -> dict[str, Any]:
+    """A detector's JSON file, checked to be of ``expected_format`` (the key is removed)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"{path}: cannot read the {what} ({error})") from None
+    found = data.pop("format", None) if isinstance(data, dict) else None
+    if found != expected_format:
+        raise ModelError(f"{path}: not a spinscope {what} (format {found!r}, expected {expected_format})")
+    return data

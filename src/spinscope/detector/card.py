@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spinscope import techniques
+from spinscope.detector.base import read_model_json
 from spinscope.errors import ModelError
 
 FORMAT = "spinscope-onnx/1"
@@ -65,12 +66,7 @@ class ModelCard:
     @classmethod
     def load(cls, folder: Path) -> ModelCard:
         path = Path(folder) / "spinscope.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise ModelError(f"{path}: cannot read the model card ({error})") from None
-        if data.pop("format", None) != FORMAT:
-            raise ModelError(f"{path}: not a spinscope ONNX model card (expected format {FORMAT})")
+        data = read_model_json(path, FORMAT, "ONNX model card")
         try:
             data["labels"] = tuple(data["labels"])
             data["thresholds"] = tuple(float(t) for t in data["thresholds"])

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spinscope import techniques
+from spinscope.detector.base import read_model_json
 from spinscope.document import Analysis, Document, Span
-from spinscope.errors import ConfigError, ModelError
+from spinscope.errors import ConfigError
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 FORMAT = "spinscope-lexicon/1"
@@ -133,13 +134,7 @@ class LexiconDetector:
 
     @classmethod
     def load(cls, folder: Path) -> LexiconDetector:
-        path = Path(folder) / "lexicon.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise ModelError(f"{path}: cannot read the lexicon ({error})") from None
-        if data.get("format") != FORMAT:
-            raise ModelError(f"{path}: not a spinscope lexicon (format {data.get('format')!r})")
+        data = read_model_json(Path(folder) / "lexicon.json", FORMAT, "lexicon")
         detector = cls(**data["settings"])
         detector.length_prior = {b: techniques.get(t).id for b, t in data["length_prior"].items()}
         detector.phrases = {tuple(p.split(" ")): Entry(techniques.get(t).id, s) for p, t, s in data["phrases"]}
