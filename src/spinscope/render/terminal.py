@@ -39,12 +39,12 @@ def span_table(analysis: Analysis) -> Table:
 
 
 def legend(analysis: Analysis) -> Text:
-    counts = analysis.technique_counts()
-    out = Text(f"{len(analysis.spans)} spans, {analysis.density():.0%} of the text. ")
-    for technique_id, count in sorted(counts.items(), key=lambda kv: -kv[1]):
-        out.append(f" {techniques.get(technique_id).name}: {count} ",
-                   style=f"black on {techniques.get(technique_id).colour}")
-        out.append(" ")
+    """Span count, density, and each technique found with its count and definition."""
+    out = Text(f"{len(analysis.spans)} spans, {analysis.density():.0%} of the text.\n")
+    for technique_id, count in sorted(analysis.technique_counts().items(), key=lambda kv: -kv[1]):
+        technique = techniques.get(technique_id)
+        out.append(f" {technique.name} ×{count} ", style=f"black on {technique.colour}")
+        out.append(f" {technique.definition}\n")
     return out
 
 
