@@ -34,6 +34,7 @@ def test_analyze_table_shows_spans_and_legend(article):
     result = runner.invoke(app, ["analyze", str(article), "--detector", "lexicon"])
     assert result.exit_code == 0, result.output
     assert "harsh criticism" in result.output and "Loaded language" in result.output
+    assert "Words or phrases chosen" in result.output  # the definition, in the legend
 
 
 def test_analyze_json_has_spans_with_definitions(article):
