@@ -16,16 +16,20 @@ def by_article(analyses: Sequence[Analysis]) -> dict[str, tuple]:
     return {a.document.id: a.spans for a in analyses}
 
 
+def score_analyses(gold: Sequence[Analysis], predicted: Sequence[Analysis],
+                   classified: Sequence[Analysis] | None = None) -> dict[str, float]:
+    """SI and end-to-end scores of predictions, plus TC scores of classified gold spans."""
+    gold_spans, pred_spans = by_article(gold), by_article(predicted)
+    scores = scoring.si_scores(gold_spans, pred_spans)
+    if classified is not None:
+        scores |= scoring.tc_scores(gold_spans, by_article(classified))
+    return scores | scoring.span_technique_scores(gold_spans, pred_spans)
+
+
 def evaluate_detector(detector: Detector, gold: Sequence[Analysis]) -> dict[str, float]:
     """SI and end-to-end scores of ``predict``, TC scores of ``classify`` on the gold spans."""
     predicted = detector.predict([a.document for a in gold])
-    classified = detector.classify(gold)
-    gold_spans = by_article(gold)
-    return {
-        **scoring.si_scores(gold_spans, by_article(predicted)),
-        **scoring.tc_scores(gold_spans, by_article(classified)),
-        **scoring.span_technique_scores(gold_spans, by_article(predicted)),
-    }
+    return score_analyses(gold, predicted, detector.classify(gold))
 
 
 def evaluate_file(gold: Sequence[Analysis], pred_path: str | Path) -> dict[str, float]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spinscope.document import Analysis
-from spinscope.evaluation import by_article, evaluate_detector
-from spinscope.scoring import si_scores, span_technique_scores, tc_scores
+from spinscope.evaluation import evaluate_detector, score_analyses
 
 __all__ = ["HEADLINE", "evaluate_detector", "headline", "score_predictions"]
 
@@ -20,13 +19,9 @@ HEADLINE = ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1")
 
 def score_predictions(gold: Sequence[Analysis], predicted: Sequence[Analysis],
                       classified: Sequence[Analysis] | None = None) -> dict[str, float]:
-    """SI and end-to-end scores of predictions, plus TC scores of classified gold spans."""
-    gold_spans, pred_spans = by_article(gold), by_article(predicted)
-    scores = {**si_scores(gold_spans, pred_spans), **span_technique_scores(gold_spans, pred_spans)}
-    if classified is not None:
-        scores.update(tc_scores(gold_spans, by_article(classified)))
-    scores["n_predicted"] = float(sum(len(a.spans) for a in predicted))
-    return scores
+    """``score_analyses``, plus the number of predicted spans."""
+    n_predicted = float(sum(len(a.spans) for a in predicted))
+    return score_analyses(gold, predicted, classified) | {"n_predicted": n_predicted}
 
 
 def headline(scores: dict[str, float]) -> dict[str, float]:
