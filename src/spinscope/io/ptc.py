@@ -107,12 +107,15 @@ def labels_to_spans(labels: Iterable[Label], source: str) -> dict[str, list[Span
 
 
 def attach(documents: Sequence[Document], spans: Mapping[str, Sequence[Span]], source: str) -> list[Analysis]:
-    """Pair documents with their spans; spans of unknown articles or past the text raise."""
+    """Gold analyses: documents paired with their spans from ``source`` (a label file).
+
+    Spans of articles not among the documents, or past an article's text, raise.
+    """
     by_id = {d.id: d for d in documents}
     unknown = sorted(set(spans) - set(by_id))
     if unknown:
         raise LabelFileError(f"{source}: labels for articles not in the folder: {', '.join(unknown[:5])}")
-    return [Analysis(d, tuple(spans.get(d.id, ())), detector=source) for d in documents]
+    return [Analysis(d, tuple(spans.get(d.id, ())), detector="gold") for d in documents]
 
 
 def read_gold(folder: str | Path) -> list[Analysis]:
@@ -120,7 +123,7 @@ def read_gold(folder: str | Path) -> list[Analysis]:
     folder = Path(folder)
     path = folder / "tc.labels"
     spans = labels_to_spans(read_labels(path), source=str(path))
-    return attach(read_articles(folder), spans, source="gold")
+    return attach(read_articles(folder), spans, source=str(path))
 
 
 def format_labels(analyses: Iterable[Analysis], with_technique: bool = True) -> str:
