@@ -71,3 +71,37 @@ def test_tune_reaches_perfect_scores_on_marked_words(detector):
                                            Span(other, other + 8, "loaded_language")))]
     tuned = tune(detector, gold)
     assert tuned.scores["si_f1"] == 1.0 and tuned.scores["e2e_f1"] == 1.0 and tuned.scores["tc_micro_f1"] == 1.0
+
+
+def test_span_then_classify_reads_each_tokens_strongest_column(tokenizer, detector):
+    """A word only its technique column marks (the span channel stays low) is still found."""
+    shameful = tokenizer.token_to_id("shameful")
+
+    def runner(input_ids, attention_mask):
+        logits, hidden = detector.runner(input_ids, attention_mask)
+        logits[..., N] = -6.0
+        logits[input_ids == shameful, LOADED] = 0.4  # p = 0.6: found at 0.5, not at 0.7
+        return logits, hidden
+
+    card = detector.card.with_changes(decode="span_then_classify", span_threshold=0.5)
+    twin = NeuralDetector(runner, detector.tokenizer, detector.tc_head, card)
+    [analysis] = twin.predict([Document("d", TEXT)])
+    assert found(analysis) == {("traitors", "name_calling"), ("shameful", "loaded_language")}
+    [seeded] = twin.with_card(card.with_changes(span_seed=0.7)).predict([Document("d", TEXT)])
+    assert found(seeded) == {("traitors", "name_calling")}
+
+
+def test_tune_reports_held_out_figures_from_settings_chosen_on_the_other_half(detector):
+    from spinscope.training.tuning import halves, tune
+
+    texts = [TEXT, "The traitors are shameful!", "They are a decision."]
+    gold = []
+    for number, text in enumerate(texts):
+        spans = [Span(text.index(word), text.index(word) + 8, technique)
+                 for word, technique in (("traitors", "name_calling"), ("shameful", "loaded_language"))
+                 if word in text]
+        gold.append(Analysis(Document(f"a{number}", text), tuple(spans)))
+    first, second = halves(gold)
+    assert sorted(first + second) == [0, 1, 2] and abs(len(first) - len(second)) <= 1
+    tuned = tune(detector, gold)
+    assert tuned.scores["held_out_si_f1"] == 1.0 and tuned.scores["held_out_e2e_f1"] == 1.0

@@ -32,7 +32,8 @@ class ModelCard:
     decode: str = "per_technique"
     thresholds: tuple[float, ...] = (0.5,) * len(techniques.TECHNIQUE_IDS)
     seeds: tuple[float, ...] = ()  # per technique: a span must peak at this; () = thresholds
-    span_threshold: float = 0.5
+    span_threshold: float = 0.5  # span_then_classify: on each token's strongest column
+    span_seed: float = 0.0  # span_then_classify: a span must peak at this (0: no extra rule)
     max_gap: int = 0
     batch_size: int = 4  # windows per encoder call: larger batches cost memory, not speed, on 2 cores
     calibration: tuple[tuple[float, float], ...] = ()  # knots: raw span score -> dev precision

@@ -81,7 +81,7 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
         "recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",
         "dev_metrics": {k: round(v, 4) for k, v in dev.items()
-                        if k.endswith("_f1") or k.startswith(("si_", "e2e_precision", "e2e_recall"))},
+                        if k.endswith("_f1") or k.startswith(("si_", "e2e_precision", "e2e_recall", "held_out_"))},
         "note": note,
         "date": dt.date.today().isoformat(),
     }
@@ -104,7 +104,7 @@ class Decision:
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
     """Settings, precision and dev figures of a tuned train-only model, for a train+dev model."""
     reference = ModelCard.load(Path(settings_from))
-    keys = ("decode", "thresholds", "seeds", "span_threshold", "max_gap", "calibration")
+    keys = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "calibration")
     card = card.with_changes(**{k: getattr(reference, k) for k in keys})
     kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
     if kept:
