@@ -15,6 +15,7 @@ from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from spinscope.training.model import load_weights
 from spinscope.training.train import torch_runner, train
+from tests.training.conftest import base_folder
 
 
 def detector_for(model, run: Path, config: TrainConfig) -> NeuralDetector:
@@ -84,3 +85,29 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
     assert "train+dev" in second.card.about["note"]
     assert sorted(p.name for p in (tmp_path / "again" / "tiny").iterdir()) == [
         "model.onnx", "spinscope.json", "tc_head.npz", "tokenizer.json"]
+
+
+@pytest.mark.slow
+def test_train_average_last_ships_the_mean_of_the_last_epochs(ptc_folder, tmp_path, tiny_encoder):
+    from safetensors.torch import load_file
+
+    from spinscope.training.train import epoch_file
+
+    config = TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),
+                         window=16, stride=8, eval_stride=8, epochs=3, batch_size=8, learning_rate=3e-3,
+                         head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1, average_last=2)
+    run = tmp_path / "run"
+    train(config, run, encoder=tiny_encoder())
+    assert not epoch_file(run, 1).exists()
+    second, third = load_file(str(epoch_file(run, 2))), load_file(str(epoch_file(run, 3)))
+    shipped = load_file(str(run / "weights.safetensors"))
+    key = "token_head.weight"
+    assert not np.allclose(second[key].numpy(), third[key].numpy())
+    assert np.allclose(shipped[key].numpy(), (second[key].numpy() + third[key].numpy()) / 2, atol=1e-6)
+
+
+def test_train_config_rejects_averaging_more_epochs_than_it_trains():
+    from spinscope.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="average_last"):
+        TrainConfig(epochs=2, average_last=3)

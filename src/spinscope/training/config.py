@@ -41,6 +41,7 @@ class TrainConfig:
     threads: int = 2
     precision: str = "auto"  # auto: bf16 only where the CPU has avx512_bf16 or AMX
     limit_articles: int | None = None  # for smoke runs
+    average_last: int = 1  # ship the mean of the last N epochs' weights (1: the last epoch's)
 
     def __post_init__(self) -> None:
         problems = []
@@ -52,6 +53,8 @@ class TrainConfig:
             problems.append("need 1 <= eval_stride <= window - 2")
         if self.epochs < 1 or self.batch_size < 1 or self.threads < 1:
             problems.append("epochs, batch_size and threads must be positive")
+        if not 1 <= self.average_last <= max(self.epochs, 1):
+            problems.append("average_last must be between 1 and epochs")
         if not (0 < self.learning_rate < 1 and 0 < self.head_learning_rate < 1):
             problems.append("learning rates must be in (0, 1)")
         if not (0 <= self.warmup < 1 and 0 <= self.attention_dropout < 1 and 0 <= self.hidden_dropout < 1):

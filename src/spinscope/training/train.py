@@ -3,7 +3,9 @@
 A run lives in one folder: ``config.json`` (the TrainConfig), ``train.log`` (progress
 and one dev line per epoch), ``metrics.jsonl``, ``checkpoint.pt`` (model, optimiser and
 scheduler after the last finished epoch) and the exportable ``weights.safetensors``,
-``encoder_config.json``, ``tokenizer.json`` and ``tc_head.npz``. Calling ``train`` on a
+``encoder_config.json``, ``tokenizer.json`` and ``tc_head.npz``. With ``average_last`` N > 1
+the last N epochs' weights are kept in ``epochs/`` and the exported weights are their mean
+(averaging the tail of a run smooths out the last epochs' noise). Calling ``train`` on a
 folder with a checkpoint resumes after its last epoch. Seeds depend only on the config
 seed and the epoch number, so a resumed run repeats the uninterrupted one.
 """
@@ -16,7 +18,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +39,7 @@ from spinscope.training.model import (
 )
 
 CHECKPOINT = "checkpoint.pt"
+EPOCHS_DIR = "epochs"
 LOG_EVERY = 25
 
 
@@ -169,9 +172,36 @@ def export_files(run_dir: Path, model: SpanTechniqueModel, config: TrainConfig) 
 
 
 def check_resumable(run_dir: Path, config: TrainConfig) -> None:
+    """A checkpoint may only be resumed by the config that made it (averaging aside)."""
     saved = run_dir / "config.json"
-    if saved.is_file() and (run_dir / CHECKPOINT).is_file() and TrainConfig.load(saved) != config:
-        raise ConfigError(f"{run_dir} holds a checkpoint of a different config; use a new run folder")
+    if saved.is_file() and (run_dir / CHECKPOINT).is_file():
+        if replace(TrainConfig.load(saved), average_last=config.average_last) != config:
+            raise ConfigError(f"{run_dir} holds a checkpoint of a different config; use a new run folder")
+
+
+def epoch_file(run_dir: Path, epoch: int) -> Path:
+    return run_dir / EPOCHS_DIR / f"{epoch}.safetensors"
+
+
+def keep_epoch(run_dir: Path, model: SpanTechniqueModel, epoch: int, keep: int) -> None:
+    """Save this epoch's weights for averaging; drop those too old to be averaged."""
+    from safetensors.torch import save_file
+
+    epoch_file(run_dir, epoch).parent.mkdir(exist_ok=True)
+    save_file({k: v.detach().contiguous() for k, v in model.state_dict().items()}, str(epoch_file(run_dir, epoch)))
+    epoch_file(run_dir, epoch - keep).unlink(missing_ok=True)
+
+
+def average_epochs(run_dir: Path, model: SpanTechniqueModel, epochs: Sequence[int]) -> None:
+    """Load the mean of the given epochs' weights into ``model``."""
+    from safetensors.torch import load_file
+
+    missing = [e for e in epochs if not epoch_file(run_dir, e).is_file()]
+    if missing:
+        raise ConfigError(f"{run_dir}: no saved weights for epochs {missing} to average")
+    states = [load_file(str(epoch_file(run_dir, e))) for e in epochs]
+    mean = {k: (sum(state[k].float() for state in states) / len(states)).to(states[0][k].dtype) for k in states[0]}
+    model.load_state_dict(mean)
 
 
 def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler, pos_weight,
@@ -225,11 +255,26 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     scores: dict[str, float] = {}
     for epoch in range(done, config.epochs):
         run_epoch(model, docs, config, epoch, optimizer, scheduler, pos_weight, specials, bf16, log)
+        if config.average_last > 1:
+            keep_epoch(run_dir, model, epoch + 1, config.average_last)
         save_checkpoint(run_dir, model, optimizer, scheduler, epoch + 1)
         export_files(run_dir, model, config)
-        if dev:
-            scores = evaluate_model(model, config, tokenizer, dev, bf16)
-            log(f"epoch {epoch + 1} dev {json.dumps(headline(scores))}")
-            with open(run_dir / "metrics.jsonl", "a", encoding="utf-8") as handle:
-                handle.write(json.dumps({"epoch": epoch + 1, **scores}) + "\n")
+        scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, epoch + 1)
+    if config.average_last > 1:
+        epochs = range(config.epochs - config.average_last + 1, config.epochs + 1)
+        average_epochs(run_dir, model, epochs)
+        export_files(run_dir, model, config)
+        scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, f"{epochs[0]}-{epochs[-1]} averaged")
     return TrainResult(run_dir, config.epochs, scores)
+
+
+def log_dev(model, config: TrainConfig, tokenizer, dev, bf16: bool, log: RunLog, run_dir: Path,
+            epoch: int | str) -> dict[str, float]:
+    """Dev figures of the model as it stands, logged and appended to metrics.jsonl."""
+    if not dev:
+        return {}
+    scores = evaluate_model(model, config, tokenizer, dev, bf16)
+    log(f"epoch {epoch} dev {json.dumps(headline(scores))}")
+    with open(run_dir / "metrics.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"epoch": epoch, **scores}) + "\n")
+    return scores
