@@ -80,8 +80,8 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
         "training_data": list(config.train),
         "recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",
-        "dev_metrics": {k: round(v, 4) for k, v in dev.items()
-                        if k.endswith("_f1") or k.startswith(("si_", "e2e_precision", "e2e_recall", "held_out_"))},
+        "dev_metrics": {k: round(v, 4) for k, v in dev.items() if k.endswith("_f1")
+                        or k.startswith(("si_", "e2e_precision", "e2e_recall", "held_out_"))},
         "note": note,
         "date": dt.date.today().isoformat(),
     }

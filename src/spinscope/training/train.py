@@ -188,7 +188,8 @@ def keep_epoch(run_dir: Path, model: SpanTechniqueModel, epoch: int, keep: int) 
     from safetensors.torch import save_file
 
     epoch_file(run_dir, epoch).parent.mkdir(exist_ok=True)
-    save_file({k: v.detach().contiguous() for k, v in model.state_dict().items()}, str(epoch_file(run_dir, epoch)))
+    state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
+    save_file(state, str(epoch_file(run_dir, epoch)))
     epoch_file(run_dir, epoch - keep).unlink(missing_ok=True)
 
 
@@ -200,8 +201,8 @@ def average_epochs(run_dir: Path, model: SpanTechniqueModel, epochs: Sequence[in
     if missing:
         raise ConfigError(f"{run_dir}: no saved weights for epochs {missing} to average")
     states = [load_file(str(epoch_file(run_dir, e))) for e in epochs]
-    mean = {k: (sum(state[k].float() for state in states) / len(states)).to(states[0][k].dtype) for k in states[0]}
-    model.load_state_dict(mean)
+    model.load_state_dict({k: (sum(s[k].float() for s in states) / len(states)).to(states[0][k].dtype)
+                           for k in states[0]})
 
 
 def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler, pos_weight,
@@ -264,7 +265,8 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
         epochs = range(config.epochs - config.average_last + 1, config.epochs + 1)
         average_epochs(run_dir, model, epochs)
         export_files(run_dir, model, config)
-        scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, f"{epochs[0]}-{epochs[-1]} averaged")
+        label = f"{epochs[0]}-{epochs[-1]} averaged"
+        scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, label)
     return TrainResult(run_dir, config.epochs, scores)
 
 
