@@ -64,3 +64,17 @@ def test_technique_spans_skip_columns_switched_off(tokenizer):
     [tokens] = tokenize(tokenizer, ["they are traitors"])
     probs = np.ones((len(tokens), 1), np.float32)
     assert technique_spans(probs, tokens.offsets, tokens.continues, ["doubt"], [1.01]) == []
+
+
+def test_spans_leave_out_punctuation_at_their_edges(tokenizer):
+    text = "They are traitors, and warmongers!"
+    [tokens] = tokenize(tokenizer, [text])
+    assert [text[s:e] for (s, e), p in zip(tokens.offsets, tokens.punctuation) if p] == [",", "!"]
+    probs = np.zeros((len(tokens), 1), np.float32)
+    probs[3:6, 0] = 0.9  # ", and war"
+    probs[8, 0] = 0.9  # "!"
+    spans = technique_spans(probs, tokens.offsets, tokens.continues, ["loaded_language"], [0.5],
+                            punctuation=tokens.punctuation)
+    assert [text[s.start:s.end] for s in spans] == ["and warmongers"]
+    untrimmed = technique_spans(probs, tokens.offsets, tokens.continues, ["loaded_language"], [0.5])
+    assert [text[s.start:s.end] for s in untrimmed] == [", and warmongers", "!"]

@@ -4,9 +4,9 @@ Windows overlap, so a token can be scored several times: its probabilities are
 averaged over the windows that hold it. A span is a run of tokens whose probability
 for a technique reaches that technique's threshold and that peaks at or above the
 technique's seed threshold somewhere (hysteresis: a confident core grows into its
-less confident edges); runs separated by at most ``max_gap`` tokens are joined, and a
-run never starts or ends inside a word. The span's score is the mean probability over
-its tokens.
+less confident edges); runs separated by at most ``max_gap`` tokens are joined, a
+run never starts or ends inside a word, and punctuation at its edges is left out. The
+span's score is the mean probability over its tokens.
 """
 
 from __future__ import annotations
@@ -52,16 +52,28 @@ def whole_words(start: int, end: int, continues: np.ndarray) -> tuple[int, int]:
     return start, end
 
 
+def without_punctuation(start: int, end: int, punctuation: np.ndarray | None) -> tuple[int, int]:
+    """Narrow a token range so that it neither starts nor ends with punctuation."""
+    if punctuation is None:
+        return start, end
+    while start < end and punctuation[start]:
+        start += 1
+    while end > start and punctuation[end - 1]:
+        end -= 1
+    return start, end
+
+
 def token_spans(probs: np.ndarray, threshold: float, continues: np.ndarray, max_gap: int = 0,
-                seed: float | None = None) -> list[tuple[int, int, float]]:
+                seed: float | None = None, punctuation: np.ndarray | None = None) -> list[tuple[int, int, float]]:
     """Token ranges where ``probs`` reaches ``threshold`` (and peaks at ``seed`` or more),
     with their mean probability."""
     found = []
     for start, end in runs(probs >= threshold, max_gap):
         if seed is not None and probs[start:end].max() < seed:
             continue
-        start, end = whole_words(start, end, continues)
-        found.append((start, end, float(probs[start:end].mean())))
+        start, end = without_punctuation(*whole_words(start, end, continues), punctuation)
+        if start < end:
+            found.append((start, end, float(probs[start:end].mean())))
     return found
 
 
@@ -72,14 +84,14 @@ def to_span(offsets: np.ndarray, start: int, end: int, technique: str, score: fl
 
 
 def technique_spans(probs: np.ndarray, offsets: np.ndarray, continues: np.ndarray, labels: Sequence[str],
-                    thresholds: Sequence[float], max_gap: int = 0,
-                    seeds: Sequence[float] | None = None) -> list[Span]:
+                    thresholds: Sequence[float], max_gap: int = 0, seeds: Sequence[float] | None = None,
+                    punctuation: np.ndarray | None = None) -> list[Span]:
     """Spans for every technique column of ``probs`` (``labels[i]`` names column ``i``)."""
     spans = []
     seeds = seeds or thresholds
     for column, (technique, threshold, seed) in enumerate(zip(labels, thresholds, seeds)):
         if threshold > 1:
             continue
-        for start, end, score in token_spans(probs[:, column], threshold, continues, max_gap, seed):
+        for start, end, score in token_spans(probs[:, column], threshold, continues, max_gap, seed, punctuation):
             spans.append(to_span(offsets, start, end, technique, score))
     return spans

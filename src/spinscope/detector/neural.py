@@ -71,9 +71,9 @@ class NeuralDetector:
         tokens, card = encoded.tokens, self.card
         if card.decode == "per_technique":
             return technique_spans(encoded.probs, tokens.offsets, tokens.continues, card.labels,
-                                   card.thresholds, card.max_gap, card.seeds)
+                                   card.thresholds, card.max_gap, card.seeds, tokens.punctuation)
         found = token_spans(strongest(encoded.probs), card.span_threshold, tokens.continues,
-                            card.max_gap, card.span_seed or None)
+                            card.max_gap, card.span_seed or None, tokens.punctuation)
         ranges = [(int(tokens.offsets[s, 0]), int(tokens.offsets[e - 1, 1])) for s, e, _ in found]
         probabilities = self.span_probabilities(encoded, text, ranges)
         spans = []

@@ -23,12 +23,14 @@ SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every window
 
 @dataclass(frozen=True)
 class TokenizedText:
-    """The word pieces of one text: ids, character offsets (an ``(n, 2)`` array) and
-    whether each piece continues the word before it (a ``##`` piece)."""
+    """The word pieces of one text: ids, character offsets (an ``(n, 2)`` array), whether
+    each piece continues the word before it (a ``##`` piece) and whether it is a mark of
+    punctuation (no letter or digit)."""
 
     ids: np.ndarray
     offsets: np.ndarray
     continues: np.ndarray
+    punctuation: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -79,8 +81,9 @@ def tokenize(tokenizer: Tokenizer, texts: Sequence[str]) -> list[TokenizedText]:
         ids = np.asarray(encoding.ids, dtype=np.int64)
         offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
         continues = np.asarray([t.startswith("##") for t in encoding.tokens], dtype=bool)
+        punctuation = np.asarray([not any(c.isalnum() for c in t) for t in encoding.tokens], dtype=bool)
         keep = offsets[:, 1] > offsets[:, 0]  # drop pieces that cover no character
-        result.append(TokenizedText(ids[keep], offsets[keep], continues[keep]))
+        result.append(TokenizedText(ids[keep], offsets[keep], continues[keep], punctuation[keep]))
     return result
 
 
