@@ -74,15 +74,19 @@ def load_base_encoder(base_model: str, attention_dropout: float, hidden_dropout:
     )
 
 
-def save_weights(model: SpanTechniqueModel, folder: Path) -> None:
-    """``encoder_config.json`` + ``weights.safetensors``: enough to rebuild the model anywhere."""
+def save_state(model: SpanTechniqueModel, path: Path) -> None:
+    """All of the model's tensors (encoder and heads) as one safetensors file."""
     from safetensors.torch import save_file
 
+    save_file({k: v.detach().contiguous() for k, v in model.state_dict().items()}, str(path))
+
+
+def save_weights(model: SpanTechniqueModel, folder: Path) -> None:
+    """``encoder_config.json`` + ``weights.safetensors``: enough to rebuild the model anywhere."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "encoder_config.json").write_text(model.encoder.config.to_json_string(), encoding="utf-8")
-    state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
-    save_file(state, str(folder / "weights.safetensors"))
+    save_state(model, folder / "weights.safetensors")
 
 
 def load_weights(folder: Path) -> SpanTechniqueModel:

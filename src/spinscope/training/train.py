@@ -35,7 +35,7 @@ from spinscope.training import data
 from spinscope.training.config import TrainConfig
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
-    SpanTechniqueModel, base_model_folder, load_base_encoder, save_weights,
+    SpanTechniqueModel, base_model_folder, load_base_encoder, save_state, save_weights,
 )
 
 CHECKPOINT = "checkpoint.pt"
@@ -185,11 +185,8 @@ def epoch_file(run_dir: Path, epoch: int) -> Path:
 
 def keep_epoch(run_dir: Path, model: SpanTechniqueModel, epoch: int, keep: int) -> None:
     """Save this epoch's weights for averaging; drop those too old to be averaged."""
-    from safetensors.torch import save_file
-
     epoch_file(run_dir, epoch).parent.mkdir(exist_ok=True)
-    state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
-    save_file(state, str(epoch_file(run_dir, epoch)))
+    save_state(model, epoch_file(run_dir, epoch))
     epoch_file(run_dir, epoch - keep).unlink(missing_ok=True)
 
 

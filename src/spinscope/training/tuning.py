@@ -59,10 +59,15 @@ def _si_f1(gold: Sequence[Analysis], predicted: Sequence[Analysis], technique: s
     return si_scores(_spans_by_article(gold, technique), _spans_by_article(predicted, technique))["si_f1"]
 
 
+def seed_threshold(low: float, rise: float) -> float:
+    """The peak a span must reach: ``rise`` above its threshold (a rise of 0 adds no rule)."""
+    return min(round(low + rise, 2), 0.99)
+
+
 def shared_card(card: ModelCard, low: float, rise: float, gap: int) -> ModelCard:
     n = len(card.labels)
     return card.with_changes(decode="per_technique", thresholds=(low,) * n,
-                             seeds=(min(round(low + rise, 2), 0.99),) * n, max_gap=gap)
+                             seeds=(seed_threshold(low, rise),) * n, max_gap=gap)
 
 
 def tune_shared(detector: NeuralDetector, gold, encoded) -> ModelCard:
@@ -107,7 +112,7 @@ def _counts_table(detector: NeuralDetector, gold, encoded, start: ModelCard, pai
 
 def tune_per_technique(detector: NeuralDetector, gold, encoded, start: ModelCard) -> ModelCard:
     """Per-technique (threshold, seed) by coordinate ascent on micro end-to-end F1, from ``start``."""
-    pairs = [(low, min(round(low + rise, 2), 0.99)) for low in LOWS for rise in RISES]
+    pairs = [(low, seed_threshold(low, rise)) for low in LOWS for rise in RISES]
     table = _counts_table(detector, gold, encoded, start, pairs)
     choice = [pairs.index((start.thresholds[0], start.seeds[0]))] * len(start.labels)
     for _ in range(3):
@@ -122,7 +127,7 @@ def tune_per_technique(detector: NeuralDetector, gold, encoded, start: ModelCard
 
 def span_card(card: ModelCard, threshold: float, rise: float, gap: int) -> ModelCard:
     return card.with_changes(decode="span_then_classify", span_threshold=threshold,
-                             span_seed=min(round(threshold + rise, 2), 0.99) if rise else 0.0, max_gap=gap)
+                             span_seed=seed_threshold(threshold, rise), max_gap=gap)
 
 
 def tune_span_channel(detector: NeuralDetector, gold, encoded) -> ModelCard:
@@ -185,5 +190,5 @@ def tune(detector: NeuralDetector, gold: Sequence[Analysis], log=None) -> Tuned:
     best = choose(detector, gold, encoded, classified, log)
     held_out = held_out_scores(detector, gold, encoded, classified) if len(gold) > 1 else {}
     if log and held_out:
-        log(f"held out: {({k: round(v, 4) for k, v in held_out.items()})}")
+        log(f"held out: { {k: round(v, 4) for k, v in held_out.items()} }")
     return Tuned(calibrate(detector, best.card, gold, encoded), best.scores | held_out)
