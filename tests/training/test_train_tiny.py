@@ -104,6 +104,12 @@ def test_train_average_last_ships_the_mean_of_the_last_epochs(ptc_folder, tmp_pa
     key = "token_head.weight"
     assert not np.allclose(second[key].numpy(), third[key].numpy())
     assert np.allclose(shipped[key].numpy(), (second[key].numpy() + third[key].numpy()) / 2, atol=1e-6)
+    log = (run / "train.log").read_text(encoding="utf-8")
+    assert "mean of epochs 2-3" in log
+    train(config, run, encoder=tiny_encoder())  # resuming a finished run changes nothing
+    again = (run / "train.log").read_text(encoding="utf-8")[len(log):]
+    assert "resuming after epoch 3" in again and "mean of epochs" not in again
+    assert np.array_equal(load_file(str(run / "weights.safetensors"))[key].numpy(), shipped[key].numpy())
 
 
 def test_train_config_rejects_averaging_more_epochs_than_it_trains():
@@ -111,3 +117,53 @@ def test_train_config_rejects_averaging_more_epochs_than_it_trains():
 
     with pytest.raises(ConfigError, match="average_last"):
         TrainConfig(epochs=2, average_last=3)
+
+
+def test_train_config_rejects_a_span_loss_weight_that_is_not_positive():
+    from spinscope.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="span_loss_weight"):
+        TrainConfig(span_loss_weight=0)
+
+
+def test_train_column_weights_give_the_any_column_its_share_of_the_token_loss():
+    from spinscope.training.data import N_CHANNELS
+    from spinscope.training.train import column_weights
+
+    plain, heavy = column_weights(1.0).numpy(), column_weights(N_CHANNELS - 1.0).numpy()
+    assert np.allclose(plain, 1 / N_CHANNELS)
+    assert heavy[-1] == pytest.approx(0.5) and np.allclose(heavy[:-1], 0.5 / (N_CHANNELS - 1))
+
+
+def test_train_token_loss_with_all_weight_on_the_any_column_is_that_column_alone(tiny_encoder):
+    import torch
+
+    from spinscope.training import data
+    from spinscope.training.model import SpanTechniqueModel
+    from spinscope.training.train import losses
+
+    torch.manual_seed(0)
+    model = SpanTechniqueModel(tiny_encoder(), dropout=0.0).eval()
+    targets = np.zeros((1, 5, data.N_CHANNELS), np.float32)
+    targets[0, 2, [0, -1]] = 1.0
+    mask = np.array([[0, 1, 1, 1, 0]], np.float32)
+    batch = data.Batch(np.array([[101, 1996, 5205, 2003, 102]]), np.ones((1, 5), np.int64), targets, mask,
+                       np.zeros((0, 4), np.int64), np.zeros((0, 3), np.float32))
+    only_any = torch.zeros(data.N_CHANNELS)
+    only_any[-1] = 1.0
+    token_loss, _ = losses(model, batch, torch.ones(data.N_CHANNELS), 0.0, only_any)
+    logits = model(torch.from_numpy(batch.input_ids), torch.from_numpy(batch.attention_mask))[0][0, 1:4, -1]
+    expected = torch.nn.functional.binary_cross_entropy_with_logits(logits, torch.tensor([0.0, 1.0, 0.0]))
+    assert token_loss.item() == pytest.approx(expected.item(), rel=1e-5)
+
+
+def test_ship_card_records_the_int8_figures_that_ruled_int8_out():
+    from spinscope.training.ship import provenance
+
+    fp32 = {"si_f1": 0.40, "tc_micro_f1": 0.57, "e2e_f1": 0.23}
+    int8 = {"si_f1": 0.38, "tc_micro_f1": 0.56, "e2e_f1": 0.22}
+    rejected = provenance(TrainConfig(), False, fp32, "note", fp32, int8)
+    kept = provenance(TrainConfig(), True, int8, "note", fp32, int8)
+    assert rejected["dev_metrics_int8_rejected"]["si_f1"] == 0.38 and "dev_metrics_fp32" not in rejected
+    assert kept["dev_metrics_fp32"]["si_f1"] == 0.40 and "dev_metrics_int8_rejected" not in kept
+    assert "dev_metrics_int8_rejected" not in provenance(TrainConfig(), False, fp32, "note", fp32, None)

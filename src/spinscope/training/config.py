@@ -35,6 +35,7 @@ class TrainConfig:
     warmup: float = 0.1
     max_pos_weight: float = 8.0
     tc_loss_weight: float = 1.0
+    span_loss_weight: float = 1.0  # the "any technique" column's weight in the token loss (others: 1)
     attention_dropout: float = 0.0
     hidden_dropout: float = 0.1
     seed: int = 13
@@ -59,8 +60,8 @@ class TrainConfig:
             problems.append("learning rates must be in (0, 1)")
         if not (0 <= self.warmup < 1 and 0 <= self.attention_dropout < 1 and 0 <= self.hidden_dropout < 1):
             problems.append("warmup and dropouts must be in [0, 1)")
-        if self.max_pos_weight < 1 or self.tc_loss_weight < 0:
-            problems.append("max_pos_weight must be >= 1 and tc_loss_weight >= 0")
+        if self.max_pos_weight < 1 or self.tc_loss_weight < 0 or self.span_loss_weight <= 0:
+            problems.append("max_pos_weight must be >= 1, tc_loss_weight >= 0 and span_loss_weight > 0")
         if self.precision not in ("auto", "fp32", "bf16"):
             problems.append("precision must be auto, fp32 or bf16")
         if problems:

