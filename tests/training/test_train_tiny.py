@@ -167,3 +167,26 @@ def test_ship_card_records_the_int8_figures_that_ruled_int8_out():
     assert rejected["dev_metrics_int8_rejected"]["si_f1"] == 0.38 and "dev_metrics_fp32" not in rejected
     assert kept["dev_metrics_fp32"]["si_f1"] == 0.40 and "dev_metrics_int8_rejected" not in kept
     assert "dev_metrics_int8_rejected" not in provenance(TrainConfig(), False, fp32, "note", fp32, None)
+    assert provenance(TrainConfig(layers=3), False, fp32, "note")["base_model"].endswith("its first 3 layers")
+
+
+def test_train_keep_layers_drops_the_top_layers_and_the_smaller_model_reloads(tiny_encoder, tmp_path):
+    import torch
+
+    from spinscope.errors import ConfigError
+    from spinscope.training.model import SpanTechniqueModel, keep_layers, save_weights
+
+    with pytest.raises(ConfigError, match="layers"):
+        TrainConfig(layers=0)
+    with pytest.raises(ConfigError, match="only 2 layers"):
+        keep_layers(tiny_encoder(), 3)
+    full = tiny_encoder()
+    bottom = full.encoder.layer[0]
+    model = SpanTechniqueModel(keep_layers(full, 1)).eval()
+    assert len(model.encoder.encoder.layer) == 1 and model.encoder.encoder.layer[0] is bottom
+    save_weights(model, tmp_path / "one")
+    reloaded = load_weights(tmp_path / "one")
+    ids, mask = torch.tensor([[101, 1996, 5205, 102]]), torch.ones((1, 4), dtype=torch.long)
+    with torch.inference_mode():
+        assert torch.allclose(reloaded(ids, mask)[0], model(ids, mask)[0], atol=1e-6)
+    assert reloaded.encoder.config.num_hidden_layers == 1

