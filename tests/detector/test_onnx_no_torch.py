@@ -27,7 +27,7 @@ def run_isolated(name: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("name", sorted({DEFAULT_DETECTOR, "minilm-ptc"}))
+@pytest.mark.parametrize("name", sorted({DEFAULT_DETECTOR, "minilm-ptc", "minilm-ptc-fast"}))
 def test_onnx_analysis_never_imports_torch(name):
     if not (shipped_folder(name) / "spinscope.json").is_file() and not (shipped_folder(name) / "lexicon.json").is_file():
         pytest.skip(f"model {name} is not shipped in this checkout")

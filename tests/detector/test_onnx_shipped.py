@@ -1,4 +1,4 @@
-"""The shipped ONNX model loads, finds loaded language and names given spans."""
+"""The shipped ONNX models load, find loaded language and name given spans."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from spinscope.detector.loading import load_detector, shipped_folder
 from spinscope.detector.onnx import OnnxDetector
 from spinscope.document import Analysis, Document, Span
 
-NAME = "minilm-ptc"
+NAMES = ("minilm-ptc", "minilm-ptc-fast")
 SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
             "brave patriots, and these evil traitors will stop at nothing to destroy our great nation.")
 
 
-@pytest.fixture(scope="module")
-def detector() -> OnnxDetector:
-    if not (shipped_folder(NAME) / "model.onnx").is_file():
-        pytest.skip("the trained model is not shipped in this checkout")
-    return load_detector(NAME)
+@pytest.fixture(scope="module", params=NAMES)
+def detector(request) -> OnnxDetector:
+    if not (shipped_folder(request.param) / "model.onnx").is_file():
+        pytest.skip(f"the trained model {request.param} is not shipped in this checkout")
+    return load_detector(request.param)
 
 
 def test_onnx_shipped_model_finds_spans_in_loaded_language(detector):
@@ -47,4 +47,4 @@ def test_onnx_shipped_model_handles_empty_and_long_documents(detector):
 def test_onnx_save_then_load_keeps_the_card(detector, tmp_path):
     detector.save(tmp_path / "copy")
     again = OnnxDetector.load(tmp_path / "copy")
-    assert again.card == ModelCard.load(shipped_folder(NAME))
+    assert again.card == ModelCard.load(shipped_folder(detector.name))
