@@ -112,6 +112,28 @@ def test_train_average_last_ships_the_mean_of_the_last_epochs(ptc_folder, tmp_pa
     assert np.array_equal(load_file(str(run / "weights.safetensors"))[key].numpy(), shipped[key].numpy())
 
 
+@pytest.mark.slow
+def test_train_resumed_with_fewer_epochs_to_average_averages_again(ptc_folder, tmp_path, tiny_encoder):
+    from dataclasses import replace
+
+    from safetensors.torch import load_file
+
+    from spinscope.training.train import epoch_file
+
+    config = TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),
+                         window=16, stride=8, eval_stride=8, epochs=3, batch_size=8, learning_rate=3e-3,
+                         head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1, average_last=3)
+    run = tmp_path / "run"
+    train(config, run, encoder=tiny_encoder())
+    log = (run / "train.log").read_text(encoding="utf-8")
+    train(replace(config, average_last=2), run, encoder=tiny_encoder())
+    assert "mean of epochs 2-3" in (run / "train.log").read_text(encoding="utf-8")[len(log):]
+    second, third = load_file(str(epoch_file(run, 2))), load_file(str(epoch_file(run, 3)))
+    key = "token_head.weight"
+    shipped = load_file(str(run / "weights.safetensors"))[key].numpy()
+    assert np.allclose(shipped, (second[key].numpy() + third[key].numpy()) / 2, atol=1e-6)
+
+
 def test_train_config_rejects_averaging_more_epochs_than_it_trains():
     from spinscope.errors import ConfigError
 

@@ -41,7 +41,7 @@ from spinscope.training.model import (
 
 CHECKPOINT = "checkpoint.pt"
 EPOCHS_DIR = "epochs"
-AVERAGED = "averaged"  # written once the exported weights are the mean of the last epochs
+AVERAGED = "averaged"  # which epochs the exported weights are the mean of, once averaged
 LOG_EVERY = 25
 
 
@@ -218,13 +218,13 @@ def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler
     windows = data.epoch_windows(docs, config.window, config.stride, epoch, config.seed)
     groups = data.batch_windows(windows, config.batch_size)
     started, total = time.time(), [0.0, 0.0]
+    columns = column_weights(config.span_loss_weight)
     model.train()
     for step, group in enumerate(groups, 1):
         batch = data.make_batch(docs, group, specials)
         context = torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else nullcontext()
         with context:
-            token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight,
-                                         column_weights(config.span_loss_weight))
+            token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight, columns)
         loss = token_loss + config.tc_loss_weight * tc_loss
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -269,14 +269,14 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
         save_checkpoint(run_dir, model, optimizer, scheduler, epoch + 1)
         export_files(run_dir, model, config)
         scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, epoch + 1)
+    epochs = range(config.epochs - config.average_last + 1, config.epochs + 1)
+    label = f"{epochs[0]}-{epochs[-1]} averaged"
     marker = run_dir / EPOCHS_DIR / AVERAGED
-    if config.average_last > 1 and (done < config.epochs or not marker.is_file()):
-        epochs = range(config.epochs - config.average_last + 1, config.epochs + 1)
+    if config.average_last > 1 and not (marker.is_file() and marker.read_text(encoding="utf-8") == label):
         average_epochs(run_dir, model, epochs)
         export_files(run_dir, model, config)
-        label = f"{epochs[0]}-{epochs[-1]} averaged"
         log(f"exported the mean of epochs {epochs[0]}-{epochs[-1]}")
-        marker.write_text(label + "\n", encoding="utf-8")
+        marker.write_text(label, encoding="utf-8")
         scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, label)
     return TrainResult(run_dir, config.epochs, scores)
 
