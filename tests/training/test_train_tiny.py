@@ -87,15 +87,21 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
         "model.onnx", "spinscope.json", "tc_head.npz", "tokenizer.json"]
 
 
+def averaging_config(ptc_folder: Path, average_last: int) -> TrainConfig:
+    """Three quick epochs on the tiny articles, no dev, averaging the last ``average_last``."""
+    return TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),
+                       window=16, stride=8, eval_stride=8, epochs=3, batch_size=8, learning_rate=3e-3,
+                       head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1,
+                       average_last=average_last)
+
+
 @pytest.mark.slow
 def test_train_average_last_ships_the_mean_of_the_last_epochs(ptc_folder, tmp_path, tiny_encoder):
     from safetensors.torch import load_file
 
     from spinscope.training.train import epoch_file
 
-    config = TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),
-                         window=16, stride=8, eval_stride=8, epochs=3, batch_size=8, learning_rate=3e-3,
-                         head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1, average_last=2)
+    config = averaging_config(ptc_folder, average_last=2)
     run = tmp_path / "run"
     train(config, run, encoder=tiny_encoder())
     assert not epoch_file(run, 1).exists()
@@ -120,9 +126,7 @@ def test_train_resumed_with_fewer_epochs_to_average_averages_again(ptc_folder, t
 
     from spinscope.training.train import epoch_file
 
-    config = TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),
-                         window=16, stride=8, eval_stride=8, epochs=3, batch_size=8, learning_rate=3e-3,
-                         head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1, average_last=3)
+    config = averaging_config(ptc_folder, average_last=3)
     run = tmp_path / "run"
     train(config, run, encoder=tiny_encoder())
     log = (run / "train.log").read_text(encoding="utf-8")
