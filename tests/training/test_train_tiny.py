@@ -216,3 +216,35 @@ def test_train_keep_layers_drops_the_top_layers_and_the_smaller_model_reloads(ti
     with torch.inference_mode():
         assert torch.allclose(reloaded(ids, mask)[0], model(ids, mask)[0], atol=1e-6)
     assert reloaded.encoder.config.num_hidden_layers == 1
+
+
+@pytest.mark.slow
+def test_train_order_seed_changes_the_path_but_equal_to_seed_changes_nothing(ptc_folder, tmp_path, tiny_encoder):
+    from dataclasses import replace
+
+    import torch
+
+    from safetensors.torch import load_file
+
+    config = replace(averaging_config(ptc_folder, average_last=1), epochs=2, batch_size=2)
+    weights = {}
+    for label, order in (("default", None), ("same", config.seed), ("other", config.seed + 1)):
+        torch.manual_seed(0)  # the same random encoder for the three runs
+        train(replace(config, order_seed=order), tmp_path / label, encoder=tiny_encoder())
+        weights[label] = load_file(str(tmp_path / label / "weights.safetensors"))["token_head.weight"].numpy()
+    assert np.array_equal(weights["default"], weights["same"])
+    assert not np.allclose(weights["default"], weights["other"])
+
+
+def test_train_device_must_be_cpu_or_a_cuda_gpu_torch_can_see():
+    import torch
+
+    from spinscope.errors import ConfigError
+    from spinscope.training.train import check_device
+
+    assert check_device("cpu") == "cpu"
+    with pytest.raises(ConfigError, match="cpu or cuda"):
+        check_device("tpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(ConfigError, match="no CUDA GPU"):
+            check_device("cuda")

@@ -32,6 +32,7 @@ def train_command(
     dev: Annotated[Optional[str], typer.Option(help="PTC dev folder for per-epoch figures")] = None,
     epochs: Annotated[Optional[int], typer.Option(help="number of epochs")] = None,
     name: Annotated[Optional[str], typer.Option(help="model name")] = None,
+    device: Annotated[str, typer.Option(help="cpu, or cuda for a GPU (not part of the recipe)")] = "cpu",
 ) -> None:
     """Fine-tune the span + technique model on PTC (logs, checkpoints, resumes)."""
     from spinscope.training.train import train as run_training
@@ -39,7 +40,7 @@ def train_command(
     config = _config(config_file, {"train": tuple(train) if train else None, "dev": dev, "epochs": epochs,
                                    "name": name})
     folder = run_dir or RUNS / config.name
-    result = run_training(config, folder, echo=console.print)
+    result = run_training(config, folder, echo=console.print, device=device)
     console.print(f"trained {result.epochs_done} epochs in {result.run_dir}")
     for key in ("si_f1", "tc_micro_f1", "e2e_f1"):
         if key in result.dev:

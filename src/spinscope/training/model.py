@@ -90,7 +90,7 @@ def save_state(model: SpanTechniqueModel, path: Path) -> None:
     """All of the model's tensors (encoder and heads) as one safetensors file."""
     from safetensors.torch import save_file
 
-    save_file({k: v.detach().contiguous() for k, v in model.state_dict().items()}, str(path))
+    save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(path))
 
 
 def save_weights(model: SpanTechniqueModel, folder: Path) -> None:

@@ -61,10 +61,28 @@ def cpu_has_bf16() -> bool:
     return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
-def use_bf16(precision: str) -> bool:
+def use_bf16(precision: str, device: str = "cpu") -> bool:
+    """bf16 autocast: asked for, or (auto) on a CPU that runs it natively; a GPU trains in fp32."""
+    if device != "cpu":
+        return precision == "bf16"
     if precision == "bf16" and not cpu_has_bf16():
         raise ConfigError("precision bf16 asked for, but this CPU has neither avx512_bf16 nor AMX; use auto")
     return precision == "bf16" or (precision == "auto" and cpu_has_bf16())
+
+
+def check_device(device: str) -> str:
+    """``cpu`` or ``cuda``, where torch can use it."""
+    if device not in ("cpu", "cuda"):
+        raise ConfigError(f"device must be cpu or cuda, not {device!r}")
+    if device == "cuda" and not torch.cuda.is_available():
+        raise ConfigError("device cuda asked for, but torch sees no CUDA GPU here")
+    if device == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True  # fp32 training with TF32 matmuls
+    return device
+
+
+def autocast(device: str, bf16: bool):
+    return torch.autocast(device, dtype=torch.bfloat16) if bf16 else nullcontext()
 
 
 def seed_everything(seed: int) -> None:
@@ -92,13 +110,19 @@ def read_folders(folders: Sequence[str], limit: int | None) -> list[Analysis]:
     return gold[:limit] if limit else gold
 
 
+def model_device(model: nn.Module) -> str:
+    return next(model.parameters()).device.type
+
+
 def torch_runner(model: SpanTechniqueModel, bf16: bool):
-    """A detector Runner over the torch model (eval mode, no gradients)."""
+    """A detector Runner over the torch model (eval mode, no gradients), on its device."""
+    device = model_device(model)
+
     def run(input_ids: np.ndarray, attention_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        context = torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else nullcontext()
-        with torch.inference_mode(), context:
-            logits, hidden = model(torch.from_numpy(input_ids), torch.from_numpy(attention_mask))
-        return logits.float().numpy(), hidden.float().numpy()
+        with torch.inference_mode(), autocast(device, bf16):
+            logits, hidden = model(torch.from_numpy(input_ids).to(device),
+                                   torch.from_numpy(attention_mask).to(device))
+        return logits.float().cpu().numpy(), hidden.float().cpu().numpy()
     return run
 
 
@@ -124,16 +148,18 @@ def column_weights(span_weight: float) -> torch.Tensor:
 def losses(model: SpanTechniqueModel, batch: data.Batch, pos_weight: torch.Tensor,
            tc_weight: float, columns: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Masked multi-label token loss (columns weighted by ``columns``) and TC cross-entropy."""
-    logits, hidden = model(torch.from_numpy(batch.input_ids), torch.from_numpy(batch.attention_mask))
-    targets, mask = torch.from_numpy(batch.targets), torch.from_numpy(batch.target_mask)
+    device = pos_weight.device
+    logits, hidden = model(torch.from_numpy(batch.input_ids).to(device),
+                           torch.from_numpy(batch.attention_mask).to(device))
+    targets, mask = torch.from_numpy(batch.targets).to(device), torch.from_numpy(batch.target_mask).to(device)
     bce = nn.functional.binary_cross_entropy_with_logits(
         logits.float(), targets, pos_weight=pos_weight, reduction="none")
     token_loss = ((bce * columns).sum(dim=-1) * mask).sum() / mask.sum().clamp(min=1)
     if len(batch.spans) == 0 or tc_weight == 0:
         return token_loss, torch.zeros(())
     spans = torch.from_numpy(batch.spans)
-    span_logits = model.span_logits(hidden.float(), spans, torch.from_numpy(batch.span_features))
-    return token_loss, nn.functional.cross_entropy(span_logits, spans[:, 3])
+    span_logits = model.span_logits(hidden.float(), spans, torch.from_numpy(batch.span_features).to(device))
+    return token_loss, nn.functional.cross_entropy(span_logits, spans[:, 3].to(device))
 
 
 def make_optimizer(model: SpanTechniqueModel, config: TrainConfig, total_steps: int):
@@ -167,7 +193,7 @@ def load_checkpoint(run_dir: Path, model, optimizer, scheduler) -> int:
     path = run_dir / CHECKPOINT
     if not path.is_file():
         return 0
-    state = torch.load(path, map_location="cpu", weights_only=True)
+    state = torch.load(path, map_location=model_device(model), weights_only=True)
     model.load_state_dict(state["model"])
     optimizer.load_state_dict(state["optimizer"])
     scheduler.load_state_dict(state["scheduler"])
@@ -214,16 +240,16 @@ def average_epochs(run_dir: Path, model: SpanTechniqueModel, epochs: Sequence[in
 
 def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler, pos_weight,
               specials, bf16: bool, log: RunLog) -> None:
-    seed_everything(config.seed + epoch)
-    windows = data.epoch_windows(docs, config.window, config.stride, epoch, config.seed)
+    order = config.seed if config.order_seed is None else config.order_seed
+    seed_everything(order + epoch)
+    windows = data.epoch_windows(docs, config.window, config.stride, epoch, order)
     groups = data.batch_windows(windows, config.batch_size)
     started, total = time.time(), [0.0, 0.0]
-    columns = column_weights(config.span_loss_weight)
+    columns = column_weights(config.span_loss_weight).to(pos_weight.device)
     model.train()
     for step, group in enumerate(groups, 1):
         batch = data.make_batch(docs, group, specials)
-        context = torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else nullcontext()
-        with context:
+        with autocast(pos_weight.device.type, bf16):
             token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight, columns)
         loss = token_loss + config.tc_loss_weight * tc_loss
         optimizer.zero_grad(set_to_none=True)
@@ -239,28 +265,29 @@ def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler
 
 
 def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None = None,
-          encoder=None) -> TrainResult:
-    """Train (or resume) a run in ``run_dir``; ``encoder`` overrides the base model (tests)."""
+          encoder=None, device: str = "cpu") -> TrainResult:
+    """Train (or resume) a run in ``run_dir`` on ``device`` (cpu or cuda; not part of the
+    recipe, so a run may resume on another device); ``encoder`` overrides the base model (tests)."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     check_resumable(run_dir, config)
     config.save(run_dir / "config.json")
     log = RunLog(run_dir / "train.log", echo)
     torch.set_num_threads(config.threads)
-    bf16 = use_bf16(config.precision)
+    bf16 = use_bf16(config.precision, check_device(device))
     seed_everything(config.seed)
     tokenizer = load_tokenizer(base_model_folder(config.base_model) / "tokenizer.json")
     specials = special_ids(tokenizer)
     docs = data.prepare(read_folders(config.train, config.limit_articles), tokenizer)
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
-    model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout)
+    model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout).to(device)
     steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.seed),
                                    config.batch_size))
     optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
     done = load_checkpoint(run_dir, model, optimizer, scheduler)
-    pos_weight = torch.from_numpy(data.positive_weights(docs, config.max_pos_weight))
-    log(f"start: {len(docs)} articles, {steps} steps/epoch, bf16={bf16}, resuming after epoch {done}")
+    pos_weight = torch.from_numpy(data.positive_weights(docs, config.max_pos_weight)).to(device)
+    log(f"start: {len(docs)} articles, {steps} steps/epoch, {device}, bf16={bf16}, resuming after epoch {done}")
     scores: dict[str, float] = {}
     for epoch in range(done, config.epochs):
         run_epoch(model, docs, config, epoch, optimizer, scheduler, pos_weight, specials, bf16, log)
