@@ -71,6 +71,11 @@ class TrainConfig:
         if problems:
             raise ConfigError("training config: " + "; ".join(problems))
 
+    @property
+    def data_order_seed(self) -> int:
+        """The seed of the data order and dropout."""
+        return self.seed if self.order_seed is None else self.order_seed
+
     def save(self, path: Path) -> None:
         Path(path).write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
 

@@ -7,8 +7,8 @@ scheduler after the last finished epoch) and the exportable ``weights.safetensor
 the last N epochs' weights are kept in ``epochs/`` and the exported weights are their mean
 (averaging the tail of a run smooths out the last epochs' noise). Calling ``train`` on a
 folder with a checkpoint resumes after its last epoch; a finished, averaged run is left as
-it is. Seeds depend only on the config seed and the epoch number, so a resumed run repeats
-the uninterrupted one.
+it is. Seeds depend only on the config's seeds and the epoch number, so a resumed run repeats
+the uninterrupted one. ``device`` cuda trains on a GPU (fp32 with TF32 matmuls).
 """
 
 from __future__ import annotations
@@ -76,8 +76,6 @@ def check_device(device: str) -> str:
         raise ConfigError(f"device must be cpu or cuda, not {device!r}")
     if device == "cuda" and not torch.cuda.is_available():
         raise ConfigError("device cuda asked for, but torch sees no CUDA GPU here")
-    if device == "cuda":
-        torch.backends.cuda.matmul.allow_tf32 = True  # fp32 training with TF32 matmuls
     return device
 
 
@@ -148,7 +146,7 @@ def column_weights(span_weight: float) -> torch.Tensor:
 def losses(model: SpanTechniqueModel, batch: data.Batch, pos_weight: torch.Tensor,
            tc_weight: float, columns: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Masked multi-label token loss (columns weighted by ``columns``) and TC cross-entropy."""
-    device = pos_weight.device
+    device = model_device(model)
     logits, hidden = model(torch.from_numpy(batch.input_ids).to(device),
                            torch.from_numpy(batch.attention_mask).to(device))
     targets, mask = torch.from_numpy(batch.targets).to(device), torch.from_numpy(batch.target_mask).to(device)
@@ -240,16 +238,16 @@ def average_epochs(run_dir: Path, model: SpanTechniqueModel, epochs: Sequence[in
 
 def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler, pos_weight,
               specials, bf16: bool, log: RunLog) -> None:
-    order = config.seed if config.order_seed is None else config.order_seed
-    seed_everything(order + epoch)
-    windows = data.epoch_windows(docs, config.window, config.stride, epoch, order)
+    seed_everything(config.data_order_seed + epoch)
+    windows = data.epoch_windows(docs, config.window, config.stride, epoch, config.data_order_seed)
     groups = data.batch_windows(windows, config.batch_size)
     started, total = time.time(), [0.0, 0.0]
-    columns = column_weights(config.span_loss_weight).to(pos_weight.device)
+    device = model_device(model)
+    columns = column_weights(config.span_loss_weight).to(device)
     model.train()
     for step, group in enumerate(groups, 1):
         batch = data.make_batch(docs, group, specials)
-        with autocast(pos_weight.device.type, bf16):
+        with autocast(device, bf16):
             token_loss, tc_loss = losses(model, batch, pos_weight, config.tc_loss_weight, columns)
         loss = token_loss + config.tc_loss_weight * tc_loss
         optimizer.zero_grad(set_to_none=True)
@@ -275,6 +273,8 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     log = RunLog(run_dir / "train.log", echo)
     torch.set_num_threads(config.threads)
     bf16 = use_bf16(config.precision, check_device(device))
+    if device == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True  # fp32 training, TF32 matmuls
     seed_everything(config.seed)
     tokenizer = load_tokenizer(base_model_folder(config.base_model) / "tokenizer.json")
     specials = special_ids(tokenizer)
@@ -282,7 +282,7 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
     model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout).to(device)
-    steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.seed),
+    steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.data_order_seed),
                                    config.batch_size))
     optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
     done = load_checkpoint(run_dir, model, optimizer, scheduler)
