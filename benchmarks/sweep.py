@@ -31,20 +31,16 @@ SMALL_FILES = ("config.json", "encoder_config.json", "tc_head.npz", "train.log",
 
 def evaluate(run_dir: Path, dev: str, device: str) -> dict[str, float]:
     """Tune the run's decoding on dev (as export does) and return its figures."""
-    from spinscope.detector.card import ModelCard
-    from spinscope.detector.neural import NeuralDetector
     from spinscope.detector.windows import load_tokenizer
     from spinscope.io.ptc import read_gold
     from spinscope.training.config import TrainConfig
     from spinscope.training.model import load_weights
-    from spinscope.training.train import torch_runner
+    from spinscope.training.train import torch_detector
     from spinscope.training.tuning import tune
 
-    config = TrainConfig.load(run_dir / "config.json")
     model = load_weights(run_dir).to(device)
-    card = ModelCard(config.name, window=config.window, stride=config.eval_stride, batch_size=32)
-    detector = NeuralDetector(torch_runner(model, False), load_tokenizer(run_dir / "tokenizer.json"),
-                              model.numpy_tc_head(), card)
+    detector = torch_detector(model, TrainConfig.load(run_dir / "config.json"),
+                              load_tokenizer(run_dir / "tokenizer.json"), bf16=False)
     return tune(detector, read_gold(dev)).scores
 
 
@@ -63,14 +59,12 @@ def train_and_evaluate(run_dir: Path, dev: str, device: str) -> None:
 
 def make_soup(members: list[Path], soup_dir: Path) -> None:
     """A run folder whose weights are the mean of the members' weights."""
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import save_file
 
-    from spinscope.training.model import load_weights
+    from spinscope.training.model import load_weights, mean_state
 
-    states = [load_file(str(m / "weights.safetensors")) for m in members]
-    mean = {k: sum(s[k].float() for s in states) / len(states) for k in states[0]}
     soup_dir.mkdir(parents=True, exist_ok=True)
-    save_file(mean, str(soup_dir / "weights.safetensors"))
+    save_file(mean_state([m / "weights.safetensors" for m in members]), str(soup_dir / "weights.safetensors"))
     for name in ("config.json", "encoder_config.json", "tokenizer.json"):
         shutil.copyfile(members[0] / name, soup_dir / name)
     load_weights(soup_dir).numpy_tc_head().save(soup_dir / "tc_head.npz")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -91,6 +92,14 @@ def save_state(model: SpanTechniqueModel, path: Path) -> None:
     from safetensors.torch import save_file
 
     save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(path))
+
+
+def mean_state(paths: Sequence[Path]) -> dict[str, torch.Tensor]:
+    """The element-wise mean of the tensors in several safetensors files (each keeps its dtype)."""
+    from safetensors.torch import load_file
+
+    states = [load_file(str(path)) for path in paths]
+    return {k: (sum(s[k].float() for s in states) / len(states)).to(states[0][k].dtype) for k in states[0]}
 
 
 def save_weights(model: SpanTechniqueModel, folder: Path) -> None:

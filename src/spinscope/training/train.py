@@ -36,7 +36,7 @@ from spinscope.training import data
 from spinscope.training.config import TrainConfig
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
-    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, save_state, save_weights,
+    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, mean_state, save_state, save_weights,
 )
 
 CHECKPOINT = "checkpoint.pt"
@@ -124,13 +124,17 @@ def torch_runner(model: SpanTechniqueModel, bf16: bool):
     return run
 
 
+def torch_detector(model: SpanTechniqueModel, config: TrainConfig, tokenizer, bf16: bool) -> NeuralDetector:
+    """The shipped detector's code over the torch model, with a default card."""
+    card = ModelCard(config.name, window=config.window, stride=config.eval_stride, batch_size=32)
+    return NeuralDetector(torch_runner(model, bf16), tokenizer, model.numpy_tc_head(), card)
+
+
 def evaluate_model(model: SpanTechniqueModel, config: TrainConfig, tokenizer, gold: Sequence[Analysis],
                    bf16: bool) -> dict[str, float]:
     """Dev figures with default thresholds, through the same code that ships."""
     model.eval()
-    card = ModelCard(config.name, window=config.window, stride=config.eval_stride, batch_size=32)
-    detector = NeuralDetector(torch_runner(model, bf16), tokenizer, model.numpy_tc_head(), card)
-    scores = evaluate_detector(detector, gold)
+    scores = evaluate_detector(torch_detector(model, config, tokenizer, bf16), gold)
     model.train()
     return scores
 
@@ -226,14 +230,10 @@ def keep_epoch(run_dir: Path, model: SpanTechniqueModel, epoch: int, keep: int) 
 
 def average_epochs(run_dir: Path, model: SpanTechniqueModel, epochs: Sequence[int]) -> None:
     """Load the mean of the given epochs' weights into ``model``."""
-    from safetensors.torch import load_file
-
     missing = [e for e in epochs if not epoch_file(run_dir, e).is_file()]
     if missing:
         raise ConfigError(f"{run_dir}: no saved weights for epochs {missing} to average")
-    states = [load_file(str(epoch_file(run_dir, e))) for e in epochs]
-    model.load_state_dict({k: (sum(s[k].float() for s in states) / len(states)).to(states[0][k].dtype)
-                           for k in states[0]})
+    model.load_state_dict(mean_state([epoch_file(run_dir, e) for e in epochs]))
 
 
 def run_epoch(model, docs, config: TrainConfig, epoch: int, optimizer, scheduler, pos_weight,
