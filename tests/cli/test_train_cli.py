@@ -1,4 +1,4 @@
-"""``spinscope train`` and ``spinscope export``: thin commands over the training library."""
+"""``spinscope train``, ``export`` and ``retune``: thin commands over the training library."""
 
 from __future__ import annotations
 
@@ -29,3 +29,9 @@ def test_export_cli_without_weights_exits_with_a_message(tmp_path):
     done = run_cli("export", str(tmp_path), "--out", str(tmp_path / "out"), "--dev", str(tmp_path))
     assert done.returncode == 2
     assert "weights.safetensors" in done.stderr
+
+
+def test_retune_cli_on_a_folder_without_a_model_exits_with_a_message(tmp_path):
+    done = run_cli("retune", str(tmp_path), "--dev", str(tmp_path))
+    assert done.returncode == 2
+    assert "missing model.onnx" in done.stderr and "Traceback" not in done.stderr

@@ -91,6 +91,38 @@ def test_span_then_classify_reads_each_tokens_strongest_column(tokenizer, detect
     assert found(seeded) == {("traitors", "name_calling")}
 
 
+def test_per_technique_and_regions_adds_only_regions_no_technique_span_touches(tokenizer, detector):
+    """"shameful" is high only in the span channel: no technique column finds it, the region
+    rule does and the TC head names it; "traitors" is found by its column and not twice."""
+    shameful = tokenizer.token_to_id("shameful")
+
+    def runner(input_ids, attention_mask):
+        logits, hidden = detector.runner(input_ids, attention_mask)
+        logits[input_ids == shameful, LOADED] = -6.0
+        return logits, hidden
+
+    card = detector.card.with_changes(decode="per_technique_and_regions", span_threshold=0.5)
+    twin = NeuralDetector(runner, detector.tokenizer, detector.tc_head, card)
+    [analysis] = twin.predict([Document("d", TEXT)])
+    assert sorted(found(analysis)) == [("shameful", "loaded_language"), ("traitors", "name_calling")]
+    assert len(analysis.spans) == 2
+    [columns_only] = twin.with_card(card.with_changes(decode="per_technique")).predict([Document("d", TEXT)])
+    assert found(columns_only) == {("traitors", "name_calling")}
+
+    from spinscope.training.metrics import score_predictions
+    from spinscope.training.tuning import tune_regions
+
+    start, other = TEXT.index("traitors"), TEXT.index("shameful")
+    gold = [Analysis(Document("d", TEXT), (Span(start, start + 8, "name_calling"),
+                                           Span(other, other + 8, "loaded_language")))]
+    encoded = twin.encode([gold[0].document])
+    classified = [twin.classify_encoded(gold[0], encoded[0])]
+    tuned = tune_regions(twin, gold, encoded, classified, card.with_changes(decode="per_technique", span_threshold=0.9))
+    assert tuned.decode == "per_technique_and_regions"
+    scores = score_predictions(gold, twin.with_card(tuned).predict([gold[0].document]), classified)
+    assert scores["si_f1"] == 1.0 and scores["e2e_f1"] == 1.0
+
+
 def test_tune_reports_held_out_figures_from_settings_chosen_on_the_other_half(detector):
     from spinscope.training.tuning import halves, tune
 

@@ -87,6 +87,26 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
         "model.onnx", "spinscope.json", "tc_head.npz", "tokenizer.json"]
 
 
+@pytest.mark.slow
+def test_retune_rechooses_a_model_folders_decoding_and_keeps_weights_and_provenance(tiny_run, tmp_path):
+    from spinscope.training.metrics import evaluate_detector
+    from spinscope.training.ship import retune, ship
+
+    _, result, ptc = tiny_run
+    shipped = ship(result.run_dir, tmp_path / "tiny", str(ptc), int8=False)
+    weights = (tmp_path / "tiny" / "model.onnx").read_bytes()
+    stale = shipped.card.with_changes(thresholds=(0.99,) * len(shipped.card.labels), seeds=())
+    stale.save(tmp_path / "tiny")
+    card = retune(tmp_path / "tiny", str(ptc))
+    assert OnnxDetector.load(tmp_path / "tiny").card == card
+    assert (tmp_path / "tiny" / "model.onnx").read_bytes() == weights
+    assert card.about["recipe"] == shipped.card.about["recipe"]
+    assert "re-tuned" in card.about["note"] and "held_out_si_f1" in card.about["dev_metrics"]
+    again = evaluate_detector(OnnxDetector.load(tmp_path / "tiny"), read_gold(ptc))
+    assert card.about["dev_metrics"]["si_f1"] == pytest.approx(again["si_f1"], abs=1e-4)
+    assert card.about["dev_metrics"]["si_f1"] >= shipped.card.about["dev_metrics"]["si_f1"] - 1e-4
+
+
 def averaging_config(ptc_folder: Path, average_last: int) -> TrainConfig:
     """Three quick epochs on the tiny articles, no dev, averaging the last ``average_last``."""
     return TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),

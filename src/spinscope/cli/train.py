@@ -1,7 +1,7 @@
-"""``spinscope train`` and ``spinscope export``: fine-tune the detector, and ship it.
+"""``spinscope train``, ``export`` and ``retune``: fine-tune the detector, and ship it.
 
-Both need the ``train`` extra (torch); it is imported only when a command runs, so the
-rest of the CLI starts without it.
+``train`` and ``export`` need the ``train`` extra (torch); it is imported only when a
+command runs, so the rest of the CLI starts without it. ``retune`` needs no torch.
 """
 
 from __future__ import annotations
@@ -63,3 +63,18 @@ def export_command(
     for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1"):
         if key in report.dev:
             console.print(f"dev {key}: {report.dev[key]:.4f}")
+
+
+@app.command("retune")
+def retune_command(
+    folder: Annotated[Path, typer.Argument(help="a model folder (model.onnx, spinscope.json, ...)")],
+    dev: Annotated[str, typer.Option(help="PTC dev folder to tune the decoding on")],
+) -> None:
+    """Choose a model folder's decoding rule and thresholds again on dev (weights untouched)."""
+    from spinscope.training.ship import retune
+
+    card = retune(folder, dev, log=console.print)
+    console.print(f"re-tuned {folder} (decode {card.decode})")
+    for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1", "held_out_si_f1"):
+        if key in card.about["dev_metrics"]:
+            console.print(f"dev {key}: {card.about['dev_metrics'][key]:.4f}")

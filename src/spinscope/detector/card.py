@@ -18,7 +18,7 @@ from spinscope.errors import ModelError
 
 FORMAT = "spinscope-onnx/1"
 SPAN_CHANNEL = "any"  # the last token column: "some technique is here"
-DECODE_MODES = ("per_technique", "span_then_classify")
+DECODE_MODES = ("per_technique", "span_then_classify", "per_technique_and_regions")
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class ModelCard:
     decode: str = "per_technique"
     thresholds: tuple[float, ...] = (0.5,) * len(techniques.TECHNIQUE_IDS)
     seeds: tuple[float, ...] = ()  # per technique: a span must peak at this; () = thresholds
-    span_threshold: float = 0.5  # span_then_classify: on each token's strongest column
-    span_seed: float = 0.0  # span_then_classify: a span must peak at this (0: no extra rule)
+    span_threshold: float = 0.5  # span_then_classify and regions: on each token's strongest column
+    span_seed: float = 0.0  # span_then_classify and regions: a span must peak at this (0: no extra rule)
     max_gap: int = 0
     batch_size: int = 4  # windows per encoder call: larger batches cost memory, not speed, on 2 cores
     calibration: tuple[tuple[float, float], ...] = ()  # knots: raw span score -> dev precision

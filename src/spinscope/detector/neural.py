@@ -2,9 +2,11 @@
 
 ``NeuralDetector`` turns an encoder ``Runner`` (onnxruntime when shipped, torch while
 training), a tokenizer, the numpy TC head and a model card into the Detector protocol:
-``predict`` finds spans and names them, ``classify`` names given spans. Two decoding
+``predict`` finds spans and names them, ``classify`` names given spans. Three decoding
 rules: ``per_technique`` reads spans off each technique's column; ``span_then_classify``
-finds spans where a token's strongest column is high and lets the TC head name them.
+finds regions where a token's strongest column is high and lets the TC head name them;
+``per_technique_and_regions`` keeps the technique spans and adds the regions that touch
+none of them (propaganda the model sees without one technique column being sure).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from spinscope.document import Analysis, Document, Span
 
 
 CHUNK = 16  # documents encoded together: enough to fill batches, little memory
+
+
+def overlaps_any(span: Span, others: Sequence[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in others)
 
 
 def strongest(probs: np.ndarray) -> np.ndarray:
@@ -68,10 +74,22 @@ class NeuralDetector:
         """The spans the card's decoding rule finds in one encoded document (raw scores)."""
         if len(encoded.tokens) == 0:
             return []
+        if self.card.decode == "per_technique":
+            return self.technique_spans(encoded)
+        if self.card.decode == "span_then_classify":
+            return self.region_spans(encoded, text)
+        named = self.technique_spans(encoded)
+        return named + [r for r in self.region_spans(encoded, text) if not overlaps_any(r, named)]
+
+    def technique_spans(self, encoded: EncodedDocument) -> list[Span]:
+        """Spans read off each technique's own column."""
         tokens, card = encoded.tokens, self.card
-        if card.decode == "per_technique":
-            return technique_spans(encoded.probs, tokens.offsets, tokens.continues, card.labels,
-                                   card.thresholds, card.max_gap, card.seeds, tokens.punctuation)
+        return technique_spans(encoded.probs, tokens.offsets, tokens.continues, card.labels,
+                               card.thresholds, card.max_gap, card.seeds, tokens.punctuation)
+
+    def region_spans(self, encoded: EncodedDocument, text: str) -> list[Span]:
+        """Spans where each token's strongest column is high, named by the TC head."""
+        tokens, card = encoded.tokens, self.card
         found = token_spans(strongest(encoded.probs), card.span_threshold, tokens.continues,
                             card.max_gap, card.span_seed or None, tokens.punctuation)
         ranges = [(int(tokens.offsets[s, 0]), int(tokens.offsets[e - 1, 1])) for s, e, _ in found]
@@ -85,7 +103,7 @@ class NeuralDetector:
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """Spans of each document, found a chunk of documents at a time (bounded memory)."""
         analyses = []
-        keep_hidden = self.card.decode == "span_then_classify"
+        keep_hidden = self.card.decode != "per_technique"
         for start in range(0, len(documents), CHUNK):
             chunk = documents[start:start + CHUNK]
             encoded = self.encode(chunk, keep_hidden)

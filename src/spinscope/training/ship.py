@@ -5,6 +5,7 @@ thresholds on dev, tries int8 quantisation and keeps it only if no dev figure dr
 more than ``INT8_TOLERANCE``, and writes the model card with provenance and dev metrics.
 A model trained on train+dev cannot be tuned on dev: give ``settings_from`` (the folder
 of the train-only model) and its decoding settings and dev figures are carried over.
+``retune`` chooses the decoding of an existing model folder again, weights untouched.
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ def score_with_card(detector: OnnxDetector, card: ModelCard, gold) -> dict[str, 
     return evaluate_detector(detector.with_card(card), gold)
 
 
+def card_metrics(scores: dict[str, float]) -> dict[str, float]:
+    """The dev figures a model card records (F1s, SI and end-to-end P/R, held-out ones)."""
+    return {k: round(v, 4) for k, v in scores.items() if k.endswith("_f1")
+            or k.startswith(("si_", "e2e_precision", "e2e_recall", "held_out_"))}
+
+
 def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str,
                dev_fp32: dict[str, float] | None = None, int8_tried: dict[str, float] | None = None) -> dict:
     """The card's ``about``: where the model came from and its dev figures (and, where int8
@@ -83,8 +90,7 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
         "training_data": list(config.train),
         "recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",
-        "dev_metrics": {k: round(v, 4) for k, v in dev.items() if k.endswith("_f1")
-                        or k.startswith(("si_", "e2e_precision", "e2e_recall", "held_out_"))},
+        "dev_metrics": card_metrics(dev),
         "note": note,
         "date": dt.date.today().isoformat(),
     }
@@ -156,3 +162,26 @@ def install(staging: Path, dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in (*MODEL_FILES, "spinscope.json"):
         shutil.copyfile(staging / name, dest / name)
+
+
+def retune(folder: Path, dev: str, log: Callable[[str], None] | None = None) -> ModelCard:
+    """Choose the decoding of a shipped model folder again on dev, its weights untouched.
+
+    For a model whose training run is gone (or a better decoding rule than the one it
+    shipped with): the card gets the new settings, calibration and dev figures, the
+    rest of its provenance stays, and its note says when it was re-tuned.
+    """
+    folder = Path(folder)
+    detector = OnnxDetector.load(folder)
+    gold = read_gold(dev)
+    tuned = tune(detector, gold, log)
+    held_out = {k: v for k, v in tuned.scores.items() if k.startswith("held_out_")}
+    scores = score_with_card(detector, tuned.card, gold) | held_out
+    about = dict(detector.card.about)
+    about["dev_metrics"] = card_metrics(scores)
+    about.pop("dev_metrics_fp32", None)
+    about["note"] = (f"{about.get('note', '')}; " if about.get("note") else "") + \
+        f"decoding re-tuned on dev on {dt.date.today().isoformat()}, weights unchanged"
+    card = tuned.card.with_changes(about=about)
+    card.save(folder)
+    return card

@@ -1,13 +1,15 @@
 """Choose the decoding rule and its thresholds on dev, from one encoder pass.
 
-Three candidates are scored with the SemEval scorers and the one with the best
+Four candidates are scored with the SemEval scorers and the one with the best
 SI F1 + end-to-end F1 wins:
 
 * per technique columns, one shared (threshold, seed, gap) tuned for SI F1;
 * the same, then each technique's (threshold, seed) moved in turn to raise the micro
   end-to-end F1 (its numerators and denominators add up over techniques);
 * spans where each token's strongest column is high (threshold, seed and gap tuned for
-  SI F1), named by the TC head.
+  SI F1), named by the TC head;
+* the per-technique spans plus those regions of the strongest column that touch none of
+  them (the regions' threshold and seed tuned for SI F1 + end-to-end F1).
 
 The winner's span scores are then calibrated on dev (see detector/calibration.py). The
 same choice made on one half of dev and applied to the other gives held-out figures.
@@ -35,6 +37,7 @@ RISES = (0.0, 0.1, 0.2, 0.3)  # seed threshold = low + rise (hysteresis)
 GAPS = (0, 2)
 SPAN_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 SPAN_GAPS = (0, 1, 2, 3)
+REGION_GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 HELD_OUT = ("si_precision", "si_recall", "si_f1", "e2e_precision", "e2e_recall", "e2e_f1")
 
 
@@ -138,6 +141,20 @@ def tune_span_channel(detector: NeuralDetector, gold, encoded) -> ModelCard:
     return span_card(detector.card, *best)
 
 
+def combined(scores: dict[str, float]) -> float:
+    """The figure the decoding candidates compete on: SI F1 + end-to-end F1."""
+    return scores["si_f1"] + scores["e2e_f1"]
+
+
+def tune_regions(detector: NeuralDetector, gold, encoded, classified, start: ModelCard) -> ModelCard:
+    """``start``'s technique spans plus regions, their threshold and seed chosen for SI + e2e F1."""
+    cards = [start.with_changes(decode="per_technique_and_regions", span_threshold=threshold,
+                                span_seed=seed_threshold(threshold, rise))
+             for threshold in REGION_GRID for rise in RISES]
+    return max(cards, key=lambda card: combined(
+        score_predictions(gold, decode_all(detector.with_card(card), gold, encoded), classified)))
+
+
 def calibrate(detector: NeuralDetector, card: ModelCard, gold, encoded) -> ModelCard:
     """The card with score knots fitted to the dev precision of its own spans."""
     predicted = decode_all(detector.with_card(card.with_changes(calibration=())), gold, encoded)
@@ -146,17 +163,19 @@ def calibrate(detector: NeuralDetector, card: ModelCard, gold, encoded) -> Model
 
 
 def choose(detector: NeuralDetector, gold, encoded, classified, log=None) -> Tuned:
-    """The best of the three decoding candidates on these articles (not calibrated)."""
+    """The best of the four decoding candidates on these articles (not calibrated)."""
     shared = tune_shared(detector, gold, encoded)
-    candidates = {"shared": shared, "per_technique": tune_per_technique(detector, gold, encoded, shared),
-                  "span_channel": tune_span_channel(detector, gold, encoded)}
+    per_technique = tune_per_technique(detector, gold, encoded, shared)
+    candidates = {"shared": shared, "per_technique": per_technique,
+                  "span_channel": tune_span_channel(detector, gold, encoded),
+                  "per_technique_and_regions": tune_regions(detector, gold, encoded, classified, per_technique)}
     results = []
     for label, card in candidates.items():
         predicted = decode_all(detector.with_card(card), gold, encoded)
         results.append(Tuned(card, score_predictions(gold, predicted, classified)))
         if log:
             log(f"{label}: {headline(results[-1].scores)}")
-    return max(results, key=lambda r: r.scores["si_f1"] + r.scores["e2e_f1"])
+    return max(results, key=lambda r: combined(r.scores))
 
 
 def halves(gold: Sequence[Analysis]) -> tuple[list[int], list[int]]:
