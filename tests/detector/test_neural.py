@@ -59,6 +59,21 @@ def test_neural_classify_names_given_spans_and_keeps_offsets(detector):
     assert len({s.technique for s in named.spans}) == 2
 
 
+def test_neural_predict_gives_a_document_the_same_spans_alone_or_beside_others(tokenizer, detector):
+    """An int8 encoder's scores depend on what shares its batch; documents never share one."""
+    hello = tokenizer.token_to_id("hello")
+
+    def runner(input_ids, attention_mask):
+        logits, hidden = detector.runner(input_ids, attention_mask)
+        if (input_ids == hello).any():
+            logits[:] = -6.0
+        return logits, hidden
+
+    twin = NeuralDetector(runner, detector.tokenizer, detector.tc_head, detector.card.with_changes(batch_size=16))
+    alone, beside = twin.predict([Document("d", TEXT)]), twin.predict([Document("d", TEXT), Document("h", "Hello world")])
+    assert found(alone[0]) == found(beside[0]) == {("traitors", "name_calling"), ("shameful", "loaded_language")}
+
+
 def test_neural_predict_empty_document_has_no_spans(detector):
     assert detector.predict([Document("e", "   ")])[0].spans == ()
 

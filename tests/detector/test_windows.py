@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from spinscope.detector.windows import (
-    Window, load_tokenizer, make_windows, pad_windows, special_ids, token_range, tokenize, window_bounds,
+    Window, batches, load_tokenizer, make_windows, pad_windows, special_ids, token_range, tokenize, window_bounds,
 )
 from spinscope.errors import ConfigError, ModelError
 
@@ -55,6 +55,15 @@ def test_window_bounds_phase_shifts_the_cuts():
 def test_window_bounds_rejects_a_stride_longer_than_the_window():
     with pytest.raises(ConfigError):
         window_bounds(10, size=8, stride=7)
+
+
+def test_batches_keep_each_document_to_itself_longest_first():
+    windows = [Window(0, 0, 5), Window(0, 3, 6), Window(1, 0, 9), Window(1, 6, 8), Window(1, 8, 10), Window(2, 0, 1)]
+    groups = batches(windows, 2)
+    assert sorted((w for g in groups for w in g), key=repr) == sorted(windows, key=repr)
+    assert all(len({w.doc for w in g}) == 1 and len(g) <= 2 for g in groups)
+    assert [w.end - w.start for w in groups[0]] == [5, 3]
+    assert len(groups) == 4
 
 
 def test_pad_windows_frames_with_cls_and_sep(tokenizer):

@@ -80,6 +80,7 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
     first = ship(result.run_dir, tmp_path / "tiny", str(ptc), int8=True)
     assert OnnxDetector.load(tmp_path / "tiny").card == first.card
     assert first.card.about["dev_metrics"]["tc_micro_f1"] == pytest.approx(first.dev["tc_micro_f1"], abs=1e-4)
+    assert "held_out_si_f1" in first.card.about["dev_metrics"]
     second = ship(result.run_dir, tmp_path / "again" / "tiny", None, settings_from=tmp_path / "tiny")
     assert second.card.thresholds == first.card.thresholds and second.int8 == first.int8
     assert "train+dev" in second.card.about["note"]

@@ -130,9 +130,21 @@ def pad_windows(windows: Sequence[Window], tokenized: Sequence[TokenizedText],
 
 
 def batches(windows: Sequence[Window], batch_size: int) -> list[list[Window]]:
-    """Windows in groups of ``batch_size``, longest first so padding stays small."""
-    ordered = sorted(windows, key=lambda w: w.end - w.start, reverse=True)
-    return [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
+    """Windows in groups of at most ``batch_size``, never two documents in one group, each
+    document's longest first so padding stays small.
+
+    An int8 model quantises its activations with one scale per call, so a window's scores
+    depend on the windows batched with it: keeping each document to itself makes its spans
+    the same whether it is analysed alone or in a corpus.
+    """
+    by_doc: dict[int, list[Window]] = {}
+    for window in windows:
+        by_doc.setdefault(window.doc, []).append(window)
+    groups = []
+    for mine in by_doc.values():
+        ordered = sorted(mine, key=lambda w: w.end - w.start, reverse=True)
+        groups += [ordered[i:i + batch_size] for i in range(0, len(ordered), batch_size)]
+    return groups
 
 
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:

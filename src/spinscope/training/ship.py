@@ -74,6 +74,10 @@ def score_with_card(detector: OnnxDetector, card: ModelCard, gold) -> dict[str, 
     return evaluate_detector(detector.with_card(card), gold)
 
 
+def held_out_of(scores: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in scores.items() if k.startswith("held_out_")}
+
+
 def card_metrics(scores: dict[str, float]) -> dict[str, float]:
     """The dev figures a model card records (F1s, SI and end-to-end P/R, held-out ones)."""
     return {k: round(v, 4) for k, v in scores.items() if k.endswith("_f1")
@@ -133,6 +137,8 @@ def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log
     kept, scores = try_int8(staging, tuned.card, gold, tuned.scores) if int8 else (False, tuned.scores)
     if log and int8:
         log(f"int8 {'kept' if kept else 'rejected'}: {headline(scores)} (fp32 {headline(tuned.scores)})")
+    if kept:  # the held-out figures come from tuning the fp32 model; the card keeps them
+        scores = scores | held_out_of(tuned.scores)
     return Decision(tuned.card, kept, scores if kept else tuned.scores, tuned.scores,
                     "thresholds tuned on dev; dev figures of this model", scores if int8 else None)
 
@@ -175,8 +181,7 @@ def retune(folder: Path, dev: str, log: Callable[[str], None] | None = None) -> 
     detector = OnnxDetector.load(folder)
     gold = read_gold(dev)
     tuned = tune(detector, gold, log)
-    held_out = {k: v for k, v in tuned.scores.items() if k.startswith("held_out_")}
-    scores = score_with_card(detector, tuned.card, gold) | held_out
+    scores = score_with_card(detector, tuned.card, gold) | held_out_of(tuned.scores)
     about = dict(detector.card.about)
     about["dev_metrics"] = card_metrics(scores)
     about.pop("dev_metrics_fp32", None)
