@@ -1,6 +1,7 @@
 """Train several recipes side by side and compare them on dev as they would ship.
 
-    python benchmarks/sweep.py PLAN.json --runs runs/sweep --device cuda --parallel 8 --deadline 480
+    python benchmarks/sweep.py run PLAN.json --runs runs/sweep --device cuda --parallel 8 --deadline 480
+    python benchmarks/sweep.py unpack KEEP_DIR RUN_DIR --tokenizer TOKENIZER_JSON
 
 ``PLAN.json`` holds ``{"base": {settings}, "runs": {name: {settings}}, "soups": {name: [runs]}}``:
 every run is ``base`` with its own settings on top (TrainConfig names). Each run trains in its

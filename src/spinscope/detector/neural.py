@@ -29,10 +29,6 @@ from spinscope.document import Analysis, Document, Span
 CHUNK = 16  # documents encoded together: enough to fill batches, little memory
 
 
-def overlaps_any(span: Span, others: Sequence[Span]) -> bool:
-    return any(span.start < other.end and other.start < span.end for other in others)
-
-
 def strongest(probs: np.ndarray) -> np.ndarray:
     """Each token's "some technique is here" score: its highest column, the span channel
     included (on PTC dev this finds spans better than the span channel alone)."""
@@ -79,7 +75,7 @@ class NeuralDetector:
         if self.card.decode == "span_then_classify":
             return self.region_spans(encoded, text)
         named = self.technique_spans(encoded)
-        return named + [r for r in self.region_spans(encoded, text) if not overlaps_any(r, named)]
+        return named + [r for r in self.region_spans(encoded, text) if not any(r.overlaps(s) for s in named)]
 
     def technique_spans(self, encoded: EncodedDocument) -> list[Span]:
         """Spans read off each technique's own column."""
