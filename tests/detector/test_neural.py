@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -72,6 +74,29 @@ def test_neural_predict_gives_a_document_the_same_spans_alone_or_beside_others(t
     twin = NeuralDetector(runner, detector.tokenizer, detector.tc_head, detector.card.with_changes(batch_size=16))
     alone, beside = twin.predict([Document("d", TEXT)]), twin.predict([Document("d", TEXT), Document("h", "Hello world")])
     assert found(alone[0]) == found(beside[0]) == {("traitors", "name_calling"), ("shameful", "loaded_language")}
+
+
+def test_neural_predict_runs_windows_at_once_with_several_workers(detector):
+    """With ``workers=2`` a second encoder call starts while the first is still running."""
+    state = {"in_flight": 0, "peak": 0}
+    lock, second_call = threading.Lock(), threading.Event()
+
+    def runner(input_ids, attention_mask):
+        with lock:
+            state["in_flight"] += 1
+            state["peak"] = max(state["peak"], state["in_flight"])
+            if state["in_flight"] == 2:
+                second_call.set()
+        second_call.wait(timeout=5)  # one worker alone waits here in vain
+        with lock:
+            state["in_flight"] -= 1
+        return detector.runner(input_ids, attention_mask)
+
+    assert detector.card.batch_size == 1  # one window per call: a document makes several calls
+    twin = NeuralDetector(runner, detector.tokenizer, detector.tc_head, detector.card, workers=2)
+    [parallel] = twin.predict([Document("d", TEXT)])
+    assert state["peak"] == 2
+    assert parallel.spans == detector.predict([Document("d", TEXT)])[0].spans
 
 
 def test_neural_predict_empty_document_has_no_spans(detector):

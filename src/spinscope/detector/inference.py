@@ -10,6 +10,7 @@ that ships.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,31 +38,43 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
 
 
-def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer,
-                 runner: Runner, batch_size: int, keep_hidden: bool) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
+def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer, runner: Runner,
+                 batch_size: int, keep_hidden: bool, workers: int) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
     specials = special_ids(tokenizer)
-    outputs: dict[Window, tuple[np.ndarray, np.ndarray]] = {}
     no_hidden = np.zeros((0, 0), np.float32)
-    for group in batches(windows, batch_size):
+
+    def run_group(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
         batch = pad_windows(group, tokenized, specials)
         logits, hidden = runner(batch.input_ids, batch.attention_mask)
+        results = []
         for row, window in enumerate(batch.windows):
             n = window.end - window.start
             states = np.array(hidden[row, 1:n + 1], np.float32) if keep_hidden else no_hidden
-            outputs[window] = (sigmoid(logits[row, 1:n + 1]), states)
-    return outputs
+            results.append((window, (sigmoid(logits[row, 1:n + 1]), states)))
+        return results
+
+    groups = batches(windows, batch_size)
+    if workers > 1 and len(groups) > 1:
+        with ThreadPoolExecutor(min(workers, len(groups))) as pool:
+            done = list(pool.map(run_group, groups))
+    else:
+        done = [run_group(group) for group in groups]
+    return {window: output for results in done for window, output in results}
 
 
 def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,
-                     stride: int, batch_size: int = 16, keep_hidden: bool = True) -> list[EncodedDocument]:
+                     stride: int, batch_size: int = 16, keep_hidden: bool = True,
+                     workers: int = 1) -> list[EncodedDocument]:
     """Tokenise, cut into windows, run the encoder in batches, and merge per document.
 
     ``keep_hidden=False`` drops the hidden states (only the TC head needs them), which
-    keeps memory flat when many long documents are encoded at once.
+    keeps memory flat when many long documents are encoded at once. ``workers > 1`` runs
+    that many batches at once, in threads (for a runner that is safe to call from
+    several threads and uses one core per call, as the shipped onnxruntime one does).
     """
     tokenized = tokenize(tokenizer, texts)
     windows = make_windows(tokenized, size, stride)
-    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden)
+    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden, workers)
     by_doc: list[list[Window]] = [[] for _ in texts]
     for window in windows:
         by_doc[window.doc].append(window)

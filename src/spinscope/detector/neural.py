@@ -38,8 +38,10 @@ def strongest(probs: np.ndarray) -> np.ndarray:
 class NeuralDetector:
     """Span finding with a token head, span naming with the TC head."""
 
-    def __init__(self, runner: Runner, tokenizer: Tokenizer, tc_head: TcHead, card: ModelCard) -> None:
+    def __init__(self, runner: Runner, tokenizer: Tokenizer, tc_head: TcHead, card: ModelCard,
+                 workers: int = 1) -> None:
         self.runner, self.tokenizer, self.tc_head, self.card = runner, tokenizer, tc_head, card
+        self.workers = workers  # encoder calls at once (threads), for a runner that allows it
         self.name = card.name
 
     def with_card(self, card: ModelCard) -> NeuralDetector:
@@ -51,7 +53,8 @@ class NeuralDetector:
     def encode(self, documents: Sequence[Document], keep_hidden: bool = True) -> list[EncodedDocument]:
         """Run the encoder over the documents (exposed so that tuning can reuse it)."""
         return encode_documents([d.text for d in documents], self.tokenizer, self.runner,
-                                self.card.window, self.card.stride, self.card.batch_size, keep_hidden)
+                                self.card.window, self.card.stride, self.card.batch_size, keep_hidden,
+                                self.workers)
 
     def span_probabilities(self, encoded: EncodedDocument, text: str,
                            ranges: Sequence[tuple[int, int]]) -> np.ndarray:

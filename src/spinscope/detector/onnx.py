@@ -7,6 +7,7 @@ outputs ``token_logits`` and ``hidden``), ``tokenizer.json``, ``tc_head.npz`` an
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,10 +25,13 @@ MODEL_FILES = ("model.onnx", "tokenizer.json", "tc_head.npz")
 OUTPUTS = ("token_logits", "hidden")
 
 
-def onnx_runner(path: Path, threads: int = 0) -> Runner:
-    """A Runner backed by an onnxruntime CPU session (``threads=0``: one per core)."""
+def onnx_runner(path: Path) -> Runner:
+    """A Runner backed by an onnxruntime CPU session that computes each call on the
+    calling thread, so that several threads can call it at once, one core each (on two
+    cores this gives more articles/s than one call spread over both cores)."""
     options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     try:
         session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
@@ -42,13 +46,13 @@ def onnx_runner(path: Path, threads: int = 0) -> Runner:
 
 
 class OnnxDetector(NeuralDetector):
-    """A trained span + technique model loaded from a folder."""
+    """A trained span + technique model loaded from a folder; ``threads`` encoder calls
+    run at once (0: one per core)."""
 
     def __init__(self, folder: Path, card: ModelCard, threads: int = 0) -> None:
         self.folder = Path(folder)
-        super().__init__(onnx_runner(self.folder / "model.onnx", threads),
-                         load_tokenizer(self.folder / "tokenizer.json"),
-                         TcHead.load(self.folder / "tc_head.npz"), card)
+        super().__init__(onnx_runner(self.folder / "model.onnx"), load_tokenizer(self.folder / "tokenizer.json"),
+                         TcHead.load(self.folder / "tc_head.npz"), card, threads or os.cpu_count() or 1)
 
     @classmethod
     def load(cls, folder: Path, threads: int = 0) -> OnnxDetector:
