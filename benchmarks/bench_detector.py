@@ -58,7 +58,7 @@ def reliability(gold, predicted) -> list[dict]:
 
 
 def median_seconds(job, repeats: int = SPEED_REPEATS) -> float:
-    """Median wall time of ``repeats`` runs (this shared host's speed drifts by 20%)."""
+    """Median wall time of ``repeats`` runs (this shared host's speed drifts from minute to minute)."""
     times = []
     for _ in range(repeats):
         started = time.perf_counter()

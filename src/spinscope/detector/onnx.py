@@ -45,6 +45,13 @@ def onnx_runner(path: Path) -> Runner:
     return run
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU affinity mask)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 class OnnxDetector(NeuralDetector):
     """A trained span + technique model loaded from a folder; ``threads`` encoder calls
     run at once (0: one per core)."""
@@ -52,7 +59,7 @@ class OnnxDetector(NeuralDetector):
     def __init__(self, folder: Path, card: ModelCard, threads: int = 0) -> None:
         self.folder = Path(folder)
         super().__init__(onnx_runner(self.folder / "model.onnx"), load_tokenizer(self.folder / "tokenizer.json"),
-                         TcHead.load(self.folder / "tc_head.npz"), card, threads or os.cpu_count() or 1)
+                         TcHead.load(self.folder / "tc_head.npz"), card, threads or usable_cores())
 
     @classmethod
     def load(cls, folder: Path, threads: int = 0) -> OnnxDetector:
