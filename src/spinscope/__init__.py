@@ -13,18 +13,19 @@ from spinscope.detector.base import Detector
 from spinscope.detector.loading import load_detector
 from spinscope.document import Analysis, Document, Span
 from spinscope.errors import SpinscopeError
-from spinscope.io.text import check_text
+from spinscope.pipeline import Pipeline, load
+from spinscope.quotes import Quote
 
-__all__ = ["Analysis", "Detector", "Document", "Span", "SpinscopeError", "analyze", "load_detector"]
+__all__ = ["Analysis", "Detector", "Document", "Pipeline", "Quote", "Span", "SpinscopeError", "analyze",
+           "load", "load_detector"]
 __version__ = "0.1.0"
 
 
 @lru_cache(maxsize=4)
-def _cached_detector(name: str | None) -> Detector:
-    return load_detector(name)
+def _cached_pipeline(name: str | None) -> Pipeline:
+    return load(name)
 
 
-def analyze(text: str, detector: str | None = None) -> Analysis:
-    """Find the technique spans in one text with a shipped detector (loaded once)."""
-    document = Document.from_text(check_text(text, source="text"))
-    return _cached_detector(detector).predict([document])[0]
+def analyze(text: str | Document, detector: str | None = None) -> Analysis:
+    """Find the technique spans in one text with a shipped detector (loaded once, then reused)."""
+    return _cached_pipeline(detector)(text)

@@ -22,6 +22,7 @@ from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.io.corpus_sources import SourceOptions, read_source
 from spinscope.io.records import Failure, Record
 from spinscope.io.text import check_text
+from spinscope.pipeline import Pipeline
 from spinscope.store import DetectorId, Outcome, Store, utc_now
 
 DEFAULT_BATCH_SIZE = 16
@@ -151,7 +152,7 @@ def analyze(store: Store, detector: Detector | str | None = None, batch_size: in
         if isinstance(detector, (str, type(None))):
             loaded, identity = load_for_corpus(detector)
         else:
-            loaded, identity = detector, detector_id(detector)
+            loaded, identity = Pipeline(detector), detector_id(detector)
         analysed, failed = _analyze_here(store, loaded, identity, batch_size, progress)
     return AnalyzeResult(identity, analysed, failed, time.perf_counter() - begun)
 

@@ -16,6 +16,7 @@ from spinscope.corpus import Progress, analyse_records, pending_batches
 from spinscope.corpus_detectors import detector_id, model_folder, resolve_detector
 from spinscope.detector.base import Detector
 from spinscope.errors import ConfigError
+from spinscope.pipeline import Pipeline
 from spinscope.io.records import Record
 from spinscope.store import DetectorId, Outcome, Store, utc_now
 
@@ -31,7 +32,7 @@ def worker_detector(spec: str | None) -> Detector:
     with _lock:
         key = spec or ""
         if key not in _detectors:
-            _detectors[key] = resolve_detector(spec)
+            _detectors[key] = Pipeline(resolve_detector(spec))
         return _detectors[key]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from spinscope.detector.base import Detector
 from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
 from spinscope.errors import ModelError
+from spinscope.pipeline import Pipeline
 from spinscope.store import DetectorId
 
 CHUNK = 1 << 20
@@ -69,7 +70,7 @@ def detector_id(detector: Detector, folder: Path | None = None) -> DetectorId:
     return DetectorId(str(detector.name), str(version))
 
 
-def load_for_corpus(spec: str | None) -> tuple[Detector, DetectorId]:
-    """The detector for a spec, and the identity its analyses are stored under."""
+def load_for_corpus(spec: str | None) -> tuple[Pipeline, DetectorId]:
+    """The pipeline for a detector spec, and the identity its analyses are stored under."""
     detector = resolve_detector(spec)
-    return detector, detector_id(detector, model_folder(spec))
+    return Pipeline(detector), detector_id(detector, model_folder(spec))

@@ -7,10 +7,11 @@ was read, a leading byte-order mark included.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spinscope import techniques
 from spinscope.errors import SpanError
+from spinscope.quotes import VOICES, Quote
 
 
 def content_id(text: str) -> str:
@@ -35,14 +36,23 @@ class Document:
         return cls(id=content_id(text), text=text, **metadata)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Span:
-    """A technique found at ``text[start:end]``, with the detector's confidence."""
+    """A technique found at ``text[start:end]``, with the detector's confidence.
+
+    ``voice`` says whose words the span is in: the outlet's own, a quoted speaker's or
+    reported speech; ``speaker`` names the speaker where the text does (else None).
+    ``alternatives`` are the other techniques the detector gave the same range, strongest
+    first, as (technique id, probability) pairs.
+    """
 
     start: int
     end: int
     technique: str
     score: float = 1.0
+    voice: str = "outlet"
+    speaker: str | None = None
+    alternatives: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         if not (isinstance(self.start, int) and isinstance(self.end, int)):
@@ -52,6 +62,21 @@ class Span:
         if not 0.0 <= self.score <= 1.0:
             raise SpanError(f"span score must be within [0, 1], got {self.score}")
         techniques.get(self.technique)
+        if self.voice not in VOICES:
+            raise SpanError(f"span voice must be one of {', '.join(VOICES)}, got {self.voice!r}")
+        for technique, _ in self.alternatives:
+            techniques.get(technique)
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, float]:
+        return (self.start, self.end, self.technique, self.score)
+
+    def __lt__(self, other: Span) -> bool:  # spans sort by position, then technique and score
+        return self.sort_key < other.sort_key
+
+    def techniques(self) -> list[tuple[str, float]]:
+        """Every technique of the range, strongest first: the span's own, then the alternatives."""
+        return [(self.technique, self.score), *self.alternatives]
 
     def text_in(self, document: Document) -> str:
         """The characters of the document this span covers."""
@@ -68,9 +93,10 @@ class Analysis:
     document: Document
     spans: tuple[Span, ...] = field(default_factory=tuple)
     detector: str = "gold"
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "spans", tuple(sorted(self.spans)))
+        object.__setattr__(self, "spans", tuple(sorted(self.spans, key=lambda s: s.sort_key)))
         length = len(self.document.text)
         for span in self.spans:
             if span.end > length:
@@ -82,7 +108,13 @@ class Analysis:
     def above(self, min_score: float) -> Analysis:
         """The same analysis with only the spans scored at least ``min_score``."""
         kept = tuple(s for s in self.spans if s.score >= min_score)
-        return Analysis(self.document, kept, self.detector)
+        return replace(self, spans=kept)
+
+    def in_voice(self, voice: str | None) -> Analysis:
+        """The same analysis with only the spans in ``voice`` (None or "all": every span)."""
+        if voice in (None, "all"):
+            return self
+        return replace(self, spans=tuple(s for s in self.spans if s.voice == voice))
 
     def span_texts(self) -> list[str]:
         return [s.text_in(self.document) for s in self.spans]

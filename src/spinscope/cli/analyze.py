@@ -10,14 +10,21 @@ from pathlib import Path
 import typer
 
 from spinscope.cli.app import app, console
-from spinscope.detector.loading import load_detector
 from spinscope.document import Analysis
 from spinscope.io import ptc
 from spinscope.io.sources import read_source
 from spinscope.io.text import MAX_CHARS
+from spinscope.pipeline import load
 from spinscope.render import html as html_render
 from spinscope.render.json import analysis_to_dict
 from spinscope.render.terminal import render
+
+
+class Voice(str, Enum):
+    all = "all"
+    outlet = "outlet"
+    quoted = "quoted"
+    reported = "reported"
 
 
 class Format(str, Enum):
@@ -51,10 +58,12 @@ def analyze(
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Encoding of text files and stdin."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse documents longer than this."),
+    voice: Voice = typer.Option(Voice.all, "--voice", help="Only spans in this voice: the outlet's own words, "
+                                "quoted speech or reported speech."),
 ) -> None:
     """Find and name the propaganda-technique spans in an article."""
     documents = read_source(source, encoding=encoding, max_chars=max_chars)
-    analyses = [a.above(min_score) for a in load_detector(detector).predict(documents)]
+    analyses = [a.above(min_score).in_voice(voice.value) for a in load(detector).predict(documents)]
     if out is not None:
         out.write_text(formatted(analyses, output_format), encoding="utf-8")
         console.print(f"wrote {len(analyses)} analysis(es) to {out}")

@@ -131,8 +131,10 @@ def format_labels(analyses: Iterable[Analysis], with_technique: bool = True) -> 
     lines = []
     for analysis in analyses:
         for span in analysis.spans:
-            middle = [techniques.get(span.technique).ptc_label] if with_technique else []
-            lines.append("\t".join([analysis.document.id, *middle, str(span.start), str(span.end)]))
+            named = [t for t, _ in span.techniques()] if with_technique else [None]
+            for technique in named:  # a range with several techniques: one line each
+                middle = [techniques.get(technique).ptc_label] if technique else []
+                lines.append("\t".join([analysis.document.id, *middle, str(span.start), str(span.end)]))
     return "".join(line + "\n" for line in lines)
 
 

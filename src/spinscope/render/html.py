@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from spinscope import techniques
 from spinscope.document import Analysis
 from spinscope.render.segments import Segment, segments
+from spinscope.render.voice import voice_label
 
 _STYLE = """
 body { font: 16px/1.6 Georgia, serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #222; }
 article { white-space: pre-wrap; border-top: 1px solid #ccc; padding-top: 1em; margin-bottom: 3em; }
 mark { color: inherit; border-radius: 2px; padding: 0 0 2px 0; cursor: help; }
+mark.not-outlet { outline: 1px dashed #666; outline-offset: 1px; }
 .legend span { display: inline-block; margin: 0 .4em .4em 0; padding: 0 .4em; border-radius: 3px; font: 13px sans-serif; }
 h1 { font: bold 22px sans-serif; } h2 { font: bold 18px sans-serif; } .meta { font: 13px sans-serif; color: #666; }
 """
@@ -26,7 +28,7 @@ def _tooltip(segment: Segment) -> str:
     lines = []
     for span in sorted(segment.spans, key=lambda s: -s.score):
         technique = techniques.get(span.technique)
-        lines.append(f"{technique.name} ({span.score:.2f}): {technique.definition}")
+        lines.append(f"{technique.name} ({span.score:.2f}, {voice_label(span)}): {technique.definition}")
     return "\n".join(lines)
 
 
@@ -36,8 +38,10 @@ def _mark(text: str, segment: Segment) -> str:
     shadows = ", ".join(f"inset 0 -{3 * i}px 0 {c}" for i, c in enumerate(colours[1:], 1))
     style = f"background:{colours[0]};" + (f"box-shadow:{shadows};" if shadows else "")
     ids = " ".join(s.technique for s in ordered)
-    return (f'<mark style="{style}" data-techniques="{ids}" title="{html.escape(_tooltip(segment))}">'
-            f"{html.escape(text)}</mark>")
+    voices = " ".join(s.voice for s in ordered)
+    css = ' class="not-outlet"' if all(s.voice != "outlet" for s in ordered) else ""
+    return (f'<mark{css} style="{style}" data-techniques="{ids}" data-voice="{voices}" '
+            f'title="{html.escape(_tooltip(segment))}">{html.escape(text)}</mark>')
 
 
 def article_html(analysis: Analysis) -> str:

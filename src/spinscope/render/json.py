@@ -14,6 +14,8 @@ def span_to_dict(span: Span, text: str) -> dict[str, Any]:
         "start": span.start, "end": span.end, "text": text[span.start:span.end],
         "technique": technique.id, "name": technique.name, "score": round(span.score, 4),
         "definition": technique.definition, "colour": technique.colour,
+        "techniques": [{"technique": t, "probability": round(p, 4)} for t, p in span.techniques()],
+        "voice": span.voice, "speaker": span.speaker,
     }
 
 
@@ -25,5 +27,6 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                      "published": doc.published, "characters": len(doc.text)},
         "detector": analysis.detector,
         "spans": [span_to_dict(s, doc.text) for s in analysis.spans],
+        "quotes": [q.to_dict() for q in analysis.quotes],
         "summary": {"counts": analysis.technique_counts(), "density": round(analysis.density(), 4)},
     }

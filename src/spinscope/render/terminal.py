@@ -8,6 +8,7 @@ from rich.text import Text
 
 from spinscope import techniques
 from spinscope.document import Analysis
+from spinscope.render.voice import voice_label
 from spinscope.render.segments import segments
 
 
@@ -28,13 +29,14 @@ def highlighted_text(analysis: Analysis) -> Text:
 
 def span_table(analysis: Analysis) -> Table:
     table = Table(title=f"{analysis.document.title or analysis.document.id} — {analysis.detector}")
-    for column in ("#", "technique", "score", "text"):
+    for column in ("#", "technique", "score", "voice", "text"):
         table.add_column(column, justify="right" if column in ("#", "score") else "left")
     for number, span in enumerate(analysis.spans, 1):
         technique = techniques.get(span.technique)
         snippet = " ".join(span.text_in(analysis.document).split())
         table.add_row(str(number), Text(technique.name, style=f"black on {technique.colour}"),
-                      f"{span.score:.2f}", snippet[:120] + ("…" if len(snippet) > 120 else ""))
+                      f"{span.score:.2f}", voice_label(span),
+                      snippet[:120] + ("…" if len(snippet) > 120 else ""))
     return table
 
 

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 
 from spinscope import __version__, techniques
 from spinscope.detector.base import Detector
-from spinscope.detector.loading import load_detector
+from spinscope.pipeline import Pipeline, load
 from spinscope.web.errors import install_error_handlers
 from spinscope.web.inputs import analyse_request
 from spinscope.web.limits import BodySizeLimit, require_json
@@ -76,9 +76,9 @@ async def page(request: Request) -> HTMLResponse:
 
 def create_app(detector: Detector | None = None, settings: WebSettings | None = None,
                detector_name: str | None = None) -> FastAPI:
-    """The web app around ``detector`` (default: ``load_detector(detector_name)``, loaded now)."""
+    """The web app around ``detector`` (default: ``load(detector_name)``, loaded now)."""
     settings = settings or WebSettings()
-    detector = detector if detector is not None else load_detector(detector_name)
+    detector = Pipeline(detector) if detector is not None else load(detector_name)
     runner = BoundedRunner(settings.workers, settings.max_waiting, settings.timeout_s)
 
     @asynccontextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spinscope import techniques
 from spinscope.document import Analysis
 from spinscope.render.json import analysis_to_dict
-from spinscope.web.schemas import AnalyzeResponse, DocumentOut, SpanOut, SummaryOut, TechniqueOut
+from spinscope.web.schemas import AnalyzeResponse, DocumentOut, QuoteOut, SpanOut, SummaryOut, TechniqueOut
 
 
 def summary_of(analysis: Analysis) -> SummaryOut:
@@ -27,6 +27,7 @@ def analysis_response(analysis: Analysis) -> AnalyzeResponse:
         detector=analysis.detector,
         document=DocumentOut(**data["document"], text=analysis.document.text),
         spans=[SpanOut(**span) for span in data["spans"]],
+        quotes=[QuoteOut(**quote) for quote in data["quotes"]],
         summary=summary_of(analysis),
     )
 

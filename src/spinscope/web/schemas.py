@@ -50,6 +50,19 @@ class DocumentOut(BaseModel):
     text: str = Field(description="The text the offsets point into.")
 
 
+class TechniqueProbability(BaseModel):
+    technique: str = Field(description="Technique id from GET /api/techniques.")
+    probability: float = Field(description="The detector's probability for this technique on the range.")
+
+
+class QuoteOut(BaseModel):
+    start: int = Field(description="Offset of the quote's first character (quotation marks excluded).")
+    end: int = Field(description="Offset just past its last character.")
+    speaker: str | None = Field(description="Who is quoted, where the text names them nearby; null if unnamed.")
+    kind: str = Field(description='"quoted" (direct speech in quotation marks), "reported" (X said that …, '
+                                  'according to X) or "scare" (a short expression in marks, the outlet\'s own voice).')
+
+
 class SpanOut(BaseModel):
     start: int = Field(description="Python character offset of the first character.")
     end: int = Field(description="Offset just past the last character (half-open).")
@@ -59,6 +72,11 @@ class SpanOut(BaseModel):
     score: float
     definition: str
     colour: str
+    techniques: list[TechniqueProbability] = Field(
+        description="Every technique the detector gives this range, strongest first (the first is `technique`).")
+    voice: str = Field(description='Whose words the span is in: "outlet" (the article\'s own), "quoted" '
+                                   '(inside a quotation) or "reported" (reported speech).')
+    speaker: str | None = Field(description="The quoted or reported speaker, where the text names one; else null.")
 
 
 class SummaryOut(BaseModel):
@@ -72,6 +90,7 @@ class AnalyzeResponse(BaseModel):
     detector: str
     document: DocumentOut
     spans: list[SpanOut]
+    quotes: list[QuoteOut] = Field(description="Every quoted, reported and scare-quoted range of the text.")
     summary: SummaryOut
 
 

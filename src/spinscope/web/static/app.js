@@ -9,6 +9,7 @@
   const button = $("analyse-button"), statusLine = $("status"), errorLine = $("error");
   const resultBox = $("result"), articleBox = $("article"), detailsBox = $("details");
   const slider = $("score-slider"), sliderValue = $("score-value"), downloadButton = $("download-button");
+  const voiceSwitch = $("voice-select");
   let result = null;
 
   function element(tag, className, text) {
@@ -57,8 +58,8 @@
   }
 
   function visibleSpans() {
-    const minimum = Number(slider.value);
-    return result.spans.filter((span) => span.score >= minimum);
+    const minimum = Number(slider.value), voice = voiceSwitch.value;
+    return result.spans.filter((span) => span.score >= minimum && (voice === "all" || span.voice === voice));
   }
 
   // Cut the text at every span boundary; each piece knows every span covering it.
@@ -94,12 +95,19 @@
     node.style.boxShadow = colours.map((c, i) => `0 ${2 * (i + 1)}px 0 0 ${darker(c)}`).join(", ");
   }
 
+  // "outlet", or "quoted: Vladimir Putin" / "reported" when the text names no speaker.
+  function voiceLabel(span) {
+    return span.speaker ? span.voice + ": " + span.speaker : span.voice;
+  }
+
   function highlight(piece, text) {
     const mark = element("mark", "span", text);
     mark.tabIndex = 0;
     mark.dataset.techniques = piece.spans.map((span) => span.technique).join(" ");
-    mark.title = piece.spans.map((span) => span.name).join(" + ");
+    mark.title = piece.spans.map((span) => span.name + " (" + voiceLabel(span) + ")").join(" + ");
     if (piece.spans.length > 1) mark.classList.add("overlap");
+    if (piece.spans.every((span) => span.voice !== "outlet")) mark.classList.add("not-outlet");
+    mark.dataset.voice = piece.spans.map((span) => span.voice).join(" ");
     paint(mark, piece.spans);
     const show = () => showDetails(piece.spans);
     mark.addEventListener("mouseenter", show);
@@ -159,6 +167,7 @@
       card.style.borderLeftColor = span.colour;
       card.append(element("h3", "detail-name", span.name),
                   element("p", "detail-score", "score " + span.score.toFixed(2)),
+                  element("p", "detail-voice", voiceLabel(span)),
                   element("p", "detail-definition", span.definition),
                   element("blockquote", "detail-text", span.text));
       detailsBox.append(card);
@@ -181,6 +190,7 @@
     sliderValue.textContent = Number(slider.value).toFixed(2);
     render();
   });
+  voiceSwitch.addEventListener("change", render);
   form.addEventListener("submit", analyse);
   downloadButton.addEventListener("click", download);
 })();

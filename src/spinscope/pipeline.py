@@ -1,0 +1,83 @@
+"""The front door: ``load()`` builds a Pipeline once; calling it turns text into an Analysis.
+
+A Pipeline wraps a detector and adds what every caller needs beyond the spans: the
+quoted and reported speech of the document (``spinscope.quotes``) and each span's voice
+(the outlet's own words, a quoted speaker's, or reported speech). The CLI, the web app
+and the corpus job all analyse through a Pipeline, so their results agree. It follows
+the Detector protocol itself (``predict`` / ``classify`` / ``save`` / ``name``), so it
+can stand wherever a detector is expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+
+from spinscope.detector.base import Detector
+from spinscope.document import Analysis, Document
+from spinscope.errors import InputError
+from spinscope.io.text import check_text
+from spinscope.quotes import find_quotes, voice_of
+
+
+def with_voices(analysis: Analysis) -> Analysis:
+    """The analysis with the document's quotes and each span's voice and speaker."""
+    quotes = find_quotes(analysis.document.text)
+    spans = []
+    for span in analysis.spans:
+        voice, speaker = voice_of(quotes, span.start, span.end)
+        spans.append(replace(span, voice=voice, speaker=speaker))
+    return replace(analysis, spans=tuple(spans), quotes=quotes)
+
+
+def as_document(item: str | Document) -> Document:
+    """A Document for a text (checked: not empty, no NUL) or the Document itself."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document.from_text(check_text(item, source="text"))
+    raise InputError(f"expected a text (str) or a spinscope.Document, got {type(item).__name__}")
+
+
+class Pipeline:
+    """A loaded detector plus voice attribution; see the module docstring."""
+
+    def __init__(self, detector: Detector) -> None:
+        self.detector = detector.detector if isinstance(detector, Pipeline) else detector
+        self.name = self.detector.name
+        self.version = getattr(self.detector, "version", None)  # what a corpus store records
+
+    def __repr__(self) -> str:
+        return f"<spinscope.Pipeline detector={self.name!r}>"
+
+    def __call__(self, item: str | Document) -> Analysis:
+        """The analysis of one text or document."""
+        return self.predict([as_document(item)])[0]
+
+    def pipe(self, items: Iterable[str | Document], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyses of a stream of texts or documents, in order, ``batch_size`` at a time."""
+        if batch_size < 1:
+            raise InputError(f"batch_size must be at least 1, got {batch_size}")
+        iterator = iter(items)
+        while batch := [as_document(item) for item in islice(iterator, batch_size)]:
+            yield from self.predict(batch)
+
+    def predict(self, documents: Sequence[Document]) -> list[Analysis]:
+        """One analysis per document, in order, with quotes and voices."""
+        return [with_voices(a) for a in self.detector.predict(documents)]
+
+    def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """The detector's technique for each given span (the TC setting; no voices added)."""
+        return self.detector.classify(analyses)
+
+    def save(self, folder: Path) -> None:
+        self.detector.save(folder)
+
+
+def load(name_or_path: str | None = None) -> Pipeline:
+    """A Pipeline around a shipped detector (by name, default the best model) or a model folder."""
+    from spinscope.detector.loading import load_detector
+
+    return Pipeline(load_detector(name_or_path))
