@@ -110,3 +110,34 @@ def test_techniques_lists_the_catalogue():
     assert result.exit_code == 0
     for name in ("Loaded language", "Flag-waving", "Whataboutism"):
         assert name in result.output
+
+
+QUOTED = ("The harsh criticism was frightening. “This hysteria is a catastrophe for everyone,” "
+          "Vladimir Putin said.")
+
+
+def test_analyze_json_says_whose_voice_each_span_is_in(tmp_path):
+    path = tmp_path / "quoted.txt"
+    path.write_text(QUOTED, encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "-f", "json"]).output)
+    voices = {s["text"]: (s["voice"], s["speaker"]) for s in data["spans"]}
+    assert voices["harsh criticism"] == ("outlet", None)
+    assert voices["catastrophe"] == ("quoted", "Vladimir Putin")
+    assert {"kind": "quoted", "speaker": "Vladimir Putin"}.items() <= data["quotes"][0].items()
+    assert all(s["techniques"][0]["technique"] == s["technique"] for s in data["spans"])
+
+
+@pytest.mark.parametrize("voice, expected", [("outlet", {"harsh criticism"}), ("quoted", {"catastrophe"})])
+def test_analyze_voice_option_filters_spans(tmp_path, voice, expected):
+    path = tmp_path / "quoted.txt"
+    path.write_text(QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "-f", "json", "--voice", voice])
+    texts = {s["text"] for s in json.loads(result.output)["spans"]}
+    assert expected <= texts and all(s["voice"] == voice for s in json.loads(result.output)["spans"])
+
+
+def test_analyze_table_has_a_voice_column_naming_the_speaker(tmp_path):
+    path = tmp_path / "quoted.txt"
+    path.write_text(QUOTED, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon"], terminal_width=200)
+    assert "voice" in result.output and "quoted: Vladimir Putin" in result.output

@@ -227,3 +227,21 @@ def test_web_settings_rejects_impossible_limits():
         WebSettings(workers=0)
     with pytest.raises(ConfigError):
         WebSettings(timeout_s=0)
+
+
+def test_analyze_reports_quotes_and_span_voices(client):
+    text = "Critics spoke. “The shameful traitors must go,” Vladimir Putin said. Only the traitors profit."
+    data = analyze(client, text=text).json()
+    voices = {(s["start"], s["voice"], s["speaker"]) for s in data["spans"]}
+    quoted_at = text.index("shameful")
+    assert (quoted_at, "quoted", "Vladimir Putin") in voices
+    assert (text.rindex("traitors"), "outlet", None) in voices
+    assert data["quotes"][0]["speaker"] == "Vladimir Putin" and data["quotes"][0]["kind"] == "quoted"
+
+
+def test_openapi_describes_voice_speaker_and_quotes(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    span = schemas["SpanOut"]["properties"]
+    assert "outlet" in span["voice"]["description"] and "speaker" in span
+    assert "quotes" in schemas["AnalyzeResponse"]["properties"]
+    assert "reported" in schemas["QuoteOut"]["properties"]["kind"]["description"]

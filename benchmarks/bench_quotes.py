@@ -1,0 +1,142 @@
+"""Quote finding against the project's own hand-labelled set, and what it costs.
+
+    python benchmarks/bench_quotes.py [--detector minilm-ptc] [--repeats 5]
+
+Accuracy (labels in benchmarks/data/quotes/, rules in GUIDELINES.md there; the article
+texts are read from ../shared and checked against the stored SHA-256):
+- character P/R/F1 over the union of characters inside quoted + reported ranges, pooled
+  over all articles, and the same per kind;
+- speaker accuracy over gold quotes that name a speaker: the found range that overlaps
+  the gold range most must name the same speaker (case-insensitive; a surname alone
+  matches the full name).
+Cost: ``spinscope.analyze`` time of the labelled articles with and without quote finding
+and voice attribution, alternating the two in one process, median of the repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = REPO / "benchmarks" / "data" / "quotes"
+SHARED = REPO.parent / "shared"
+COUNTED = ("quoted", "reported")
+
+
+def text_of(label: dict) -> str:
+    if label["source"] == "ptc-dev":
+        path = SHARED / "data" / "ptc" / "dev" / "articles" / f"article{label['article']}.txt"
+    else:
+        path = SHARED / "examples" / f"{label['article']}.txt"
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != label["sha256"]:
+        sys.exit(f"{path}: the text differs from the one that was labelled")
+    return text
+
+
+def load_labels() -> list[tuple[dict, str]]:
+    files = sorted(p for p in LABELS.glob("*.json"))
+    if not SHARED.is_dir():
+        sys.exit(f"{SHARED} is absent: the labelled texts are read from there")
+    return [(label, text_of(label)) for label in (json.loads(p.read_text()) for p in files)]
+
+
+def characters(quotes, kinds) -> set[int]:
+    covered: set[int] = set()
+    for quote in quotes:
+        if quote["kind"] in kinds:
+            covered.update(range(quote["start"], quote["end"]))
+    return covered
+
+
+def prf(gold: int, found: int, both: int) -> dict[str, float]:
+    p = both / found if found else 0.0
+    r = both / gold if gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def character_scores(pairs, kinds) -> dict[str, float]:
+    gold = found = both = 0
+    for label, quotes in pairs:
+        g, f = characters(label["quotes"], kinds), characters(quotes, kinds)
+        gold, found, both = gold + len(g), found + len(f), both + len(g & f)
+    return prf(gold, found, both)
+
+
+def same_speaker(gold: str, found: str | None) -> bool:
+    if not found:
+        return False
+    g, f = gold.casefold().split(), found.casefold().split()
+    return g == f or g[-1:] == f[-1:]
+
+
+def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
+    right, total, misses = 0, 0, []
+    for label, quotes in pairs:
+        for gold in label["quotes"]:
+            if gold["kind"] not in COUNTED or not gold["speaker"]:
+                continue
+            total += 1
+            overlap = lambda q: min(q["end"], gold["end"]) - max(q["start"], gold["start"])  # noqa: E731
+            best = max(quotes, key=overlap, default=None)
+            found = best["speaker"] if best is not None and overlap(best) > 0 else None
+            right += same_speaker(gold["speaker"], found)
+            if not same_speaker(gold["speaker"], found):
+                misses.append(f"{label['article']} {gold['start']}: {gold['speaker']!r} vs {found!r}")
+    return (right / total if total else 0.0), total, misses
+
+
+def timing(texts: list[str], detector: str, repeats: int) -> dict[str, float]:
+    """Seconds to analyse the texts with the bare detector and through the Pipeline, alternating."""
+    from spinscope.document import Document
+    from spinscope.pipeline import load
+
+    pipeline = load(detector)
+    documents = [Document.from_text(t) for t in texts]
+    bare, full = [], []
+    pipeline.predict(documents)  # warm-up
+    for _ in range(repeats):
+        for runner, times in ((pipeline.detector.predict, bare), (pipeline.predict, full)):
+            started = time.perf_counter()
+            runner(documents)
+            times.append(time.perf_counter() - started)
+    b, f = statistics.median(bare), statistics.median(full)
+    return {"detector_s": b, "pipeline_s": f, "overhead": f / b - 1}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--detector", default="minilm-ptc")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--misses", action="store_true", help="list the speakers missed")
+    args = parser.parse_args()
+    from spinscope.quotes import find_quotes
+
+    labelled = load_labels()
+    started = time.perf_counter()
+    pairs = [(label, [q.to_dict() for q in find_quotes(text)]) for label, text in labelled]
+    finder_s = time.perf_counter() - started
+    n_gold = sum(len([q for q in label["quotes"] if q["kind"] in COUNTED]) for label, _ in labelled)
+    print(f"{len(labelled)} labelled articles, {n_gold} quoted/reported ranges; finder {finder_s * 1000:.1f} ms in all")
+    for name, kinds in (("quoted + reported", COUNTED), ("quoted", ("quoted",)), ("reported", ("reported",))):
+        s = character_scores(pairs, kinds)
+        print(f"character {name:18} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    accuracy, total, misses = speaker_accuracy(pairs)
+    print(f"speaker accuracy on {total} named gold quotes: {accuracy:.3f}")
+    if args.misses:
+        print("\n".join(misses))
+    t = timing([text for _, text in labelled], args.detector, args.repeats)
+    print(f"analyse {len(labelled)} articles with {args.detector}: detector {t['detector_s']:.3f} s, "
+          f"with quotes and voices {t['pipeline_s']:.3f} s, overhead {t['overhead']:+.1%} "
+          f"(median of {args.repeats}, alternating)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""The front door: load() -> Pipeline, calling it, streaming with pipe(), and voices on spans."""
+
+from __future__ import annotations
+
+import pytest
+
+import spinscope
+from spinscope import pipeline as pipeline_module
+from spinscope.document import Analysis, Document, Span
+from spinscope.errors import EmptyTextError, InputError
+from spinscope.pipeline import Pipeline, with_voices
+from spinscope.quotes import Quote
+
+TEXT = "The traitors lied again. “These traitors will burn,” Putin said."
+
+
+class WordDetector:
+    """Marks every occurrence of "traitors" as name calling; counts its predict calls."""
+
+    name = "words"
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def predict(self, documents):
+        self.batches.append(len(documents))
+        found = []
+        for document in documents:
+            spans, at = [], document.text.find("traitors")
+            while at >= 0:
+                spans.append(Span(at, at + 8, "name_calling", 0.9))
+                at = document.text.find("traitors", at + 1)
+            found.append(Analysis(document, tuple(spans), detector=self.name))
+        return found
+
+    def classify(self, analyses):
+        return list(analyses)
+
+    def save(self, folder):
+        raise NotImplementedError
+
+
+@pytest.fixture
+def quoted_putin(monkeypatch):
+    """find_quotes stubbed to report TEXT's quotation as Putin's, whatever the finder does."""
+    start = TEXT.index("These")
+    quote = Quote(start, TEXT.index("”"), "quoted", "Vladimir Putin")
+    monkeypatch.setattr(pipeline_module, "find_quotes", lambda text: (quote,) if text == TEXT else ())
+    return quote
+
+
+def test_pipeline_call_marks_quoted_spans_with_their_speaker(quoted_putin):
+    analysis = Pipeline(WordDetector())(TEXT)
+    outside, inside = analysis.spans
+    assert (outside.voice, outside.speaker) == ("outlet", None)
+    assert (inside.voice, inside.speaker) == ("quoted", "Vladimir Putin")
+    assert analysis.quotes == (quoted_putin,)
+
+
+def test_pipeline_keeps_the_detector_name_and_version():
+    detector = WordDetector()
+    detector.version = "7"
+    wrapped = Pipeline(Pipeline(detector))
+    assert (wrapped.name, wrapped.version, wrapped.detector) == ("words", "7", detector)
+
+
+def test_pipeline_pipe_streams_in_batches_and_keeps_order():
+    detector = WordDetector()
+    texts = (f"article {i}: traitors" for i in range(5))  # a generator: consumed lazily
+    analyses = list(Pipeline(detector).pipe(texts, batch_size=2))
+    assert [a.document.text for a in analyses] == [f"article {i}: traitors" for i in range(5)]
+    assert detector.batches == [2, 2, 1]
+
+
+def test_pipeline_pipe_is_lazy():
+    detector = WordDetector()
+
+    def endless():
+        i = 0
+        while True:
+            yield f"text {i} traitors"
+            i += 1
+
+    stream = Pipeline(detector).pipe(endless(), batch_size=3)
+    assert next(stream).document.text == "text 0 traitors"
+    assert detector.batches == [3]
+
+
+def test_pipeline_refuses_what_is_not_text():
+    with pytest.raises(InputError, match="expected a text"):
+        Pipeline(WordDetector())(["a list", "of texts"])
+    with pytest.raises(EmptyTextError):
+        Pipeline(WordDetector())("   ")
+    with pytest.raises(InputError, match="batch_size"):
+        list(Pipeline(WordDetector()).pipe(["x"], batch_size=0))
+
+
+def test_pipeline_accepts_a_document_unchanged():
+    document = Document(id="mine", text="no traitors here", title="T")
+    analysis = Pipeline(WordDetector())(document)
+    assert analysis.document is document and len(analysis.spans) == 1
+
+
+def test_with_voices_reports_quotes_without_spans(quoted_putin):
+    analysis = with_voices(Analysis(Document(id="d", text=TEXT)))
+    assert analysis.spans == () and analysis.quotes == (quoted_putin,)
+
+
+def test_analyze_refuses_a_list_with_a_spinscope_error():
+    with pytest.raises(spinscope.SpinscopeError):
+        spinscope.analyze(["one", "two"], detector="lexicon")
+
+
+def test_load_gives_a_pipeline_over_a_shipped_detector():
+    loaded = spinscope.load("lexicon")
+    assert isinstance(loaded, spinscope.Pipeline) and loaded.name == "lexicon"
+    analysis = loaded("These traitors will destroy our great nation.")
+    assert all(span.voice in ("outlet", "quoted", "reported") for span in analysis.spans)
+
+
+def test_analysis_in_voice_filters_spans():
+    spans = (Span(0, 3, "doubt", voice="quoted", speaker="A"), Span(4, 7, "doubt"))
+    analysis = Analysis(Document(id="d", text="abc def"), spans)
+    assert [s.start for s in analysis.in_voice("quoted").spans] == [0]
+    assert [s.start for s in analysis.in_voice("outlet").spans] == [4]
+    assert analysis.in_voice("all") == analysis
+
+
+def test_span_refuses_an_unknown_voice():
+    with pytest.raises(spinscope.SpinscopeError, match="voice"):
+        Span(0, 3, "doubt", voice="editor")
