@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -141,3 +142,11 @@ def test_analyze_table_has_a_voice_column_naming_the_speaker(tmp_path):
     path.write_text(QUOTED, encoding="utf-8")
     result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon"], terminal_width=200)
     assert "voice" in result.output and "quoted: Vladimir Putin" in result.output
+
+
+def test_analyze_the_shipped_example_needs_no_shared_folder():
+    example = Path(__file__).resolve().parents[2] / "examples" / "rally-speech.txt"
+    result = runner.invoke(app, ["analyze", str(example), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["spans"] and data["document"]["id"] == "rally-speech"
