@@ -59,3 +59,15 @@ def test_analysis_above_keeps_only_confident_spans():
 def test_document_from_text_id_is_content_hash():
     assert Document.from_text("same text").id == Document.from_text("same text").id == content_id("same text")
     assert Document.from_text("same text").id != Document.from_text("other text").id
+
+
+def test_analysis_to_json_and_notebook_html_show_the_spans():
+    import json
+
+    document = Document(id="d", text="The <b>traitors</b> lied.")
+    analysis = Analysis(document, (Span(7, 15, "name_calling", 0.8, voice="quoted", speaker="X"),))
+    data = json.loads(analysis.to_json())
+    assert data == analysis.to_dict()
+    assert data["spans"][0]["text"] == "traitors" and data["spans"][0]["speaker"] == "X"
+    page = analysis._repr_html_()
+    assert "<mark" in page and "&lt;b&gt;" in page and "<b>" not in page

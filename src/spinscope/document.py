@@ -7,6 +7,8 @@ was read, a leading byte-order mark included.
 from __future__ import annotations
 
 import hashlib
+import json
+from typing import Any
 from dataclasses import dataclass, field, replace
 
 from spinscope import techniques
@@ -115,6 +117,21 @@ class Analysis:
         if voice in (None, "all"):
             return self
         return replace(self, spans=tuple(s for s in self.spans if s.voice == voice))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form that ``spinscope analyze --format json`` writes."""
+        from spinscope.render.json import analysis_to_dict
+
+        return analysis_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def _repr_html_(self) -> str:
+        """The highlighted article with its legend, for notebooks."""
+        from spinscope.render.html import article_html, legend_html
+
+        return legend_html(self) + article_html(self)
 
     def span_texts(self) -> list[str]:
         return [s.text_in(self.document) for s in self.spans]

@@ -245,3 +245,12 @@ def test_openapi_describes_voice_speaker_and_quotes(client):
     assert "outlet" in span["voice"]["description"] and "speaker" in span
     assert "quotes" in schemas["AnalyzeResponse"]["properties"]
     assert "reported" in schemas["QuoteOut"]["properties"]["kind"]["description"]
+
+
+def test_docs_page_works_offline(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.text and "unpkg" not in page.text
+    script = page.text.split('src="')[1].split('"')[0]
+    asset = client.get(script)
+    assert asset.status_code == 200 and "SwaggerUIBundle" in asset.text

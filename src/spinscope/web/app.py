@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from fastapi_offline import FastAPIOffline
 
 from spinscope import __version__, techniques
 from spinscope.detector.base import Detector
@@ -86,8 +87,9 @@ def create_app(detector: Detector | None = None, settings: WebSettings | None = 
         yield
         runner.shutdown()
 
-    app = FastAPI(title="spinscope", version=__version__, lifespan=lifespan,
-                  description="Find and name propaganda techniques in news articles.")
+    # FastAPIOffline serves Swagger UI's and ReDoc's assets from the package, not a CDN
+    app = FastAPIOffline(title="spinscope", version=__version__, lifespan=lifespan,
+                         description="Find and name propaganda techniques in news articles.")
     app.state.detector, app.state.settings, app.state.runner = detector, settings, runner
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
