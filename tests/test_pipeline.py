@@ -129,3 +129,12 @@ def test_analysis_in_voice_filters_spans():
 def test_span_refuses_an_unknown_voice():
     with pytest.raises(spinscope.SpinscopeError, match="voice"):
         Span(0, 3, "doubt", voice="editor")
+
+
+def test_load_passes_the_thread_count_to_the_encoder():
+    from spinscope.detector.loading import DEFAULT_DETECTOR
+
+    assert spinscope.load(DEFAULT_DETECTOR, threads=1).detector.workers == 1
+    assert spinscope.load(DEFAULT_DETECTOR, threads=2).detector.workers == 2
+    with pytest.raises(InputError, match="threads"):
+        spinscope.load(threads=0)

@@ -76,8 +76,11 @@ class Pipeline:
         self.detector.save(folder)
 
 
-def load(name_or_path: str | None = None) -> Pipeline:
-    """A Pipeline around a shipped detector (by name, default the best model) or a model folder."""
+def load(name_or_path: str | None = None, *, threads: int | None = None) -> Pipeline:
+    """A Pipeline around a shipped detector (by name, default the best model) or a model folder;
+    ``threads``: encoder calls at once (default: one per core this process may use)."""
     from spinscope.detector.loading import load_detector
 
-    return Pipeline(load_detector(name_or_path))
+    if threads is not None and threads < 1:
+        raise InputError(f"threads must be at least 1, got {threads}")
+    return Pipeline(load_detector(name_or_path, threads or 0))

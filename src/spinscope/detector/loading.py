@@ -22,26 +22,27 @@ def shipped_names() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
-def load_from_folder(folder: Path) -> Detector:
-    """Load whichever kind of detector the folder holds."""
+def load_from_folder(folder: Path, threads: int = 0) -> Detector:
+    """Load whichever kind of detector the folder holds (``threads``: encoder calls at once,
+    0 for one per usable core; the lexicon has no use for it)."""
     if (folder / "lexicon.json").is_file():
         return LexiconDetector.load(folder)
     if (folder / "model.onnx").is_file():
         from spinscope.detector.onnx import OnnxDetector
 
-        return OnnxDetector.load(folder)
+        return OnnxDetector.load(folder, threads)
     raise ModelError(f"{folder}: no model here (expected model.onnx or lexicon.json)")
 
 
-def load_detector(name: str | None = None) -> Detector:
+def load_detector(name: str | None = None, threads: int = 0) -> Detector:
     """A shipped detector by name (default: the best shipped model), or a model folder path."""
     name = name or DEFAULT_DETECTOR
     shipped = shipped_folder(name)
     if shipped.is_dir():
-        return load_from_folder(shipped)
+        return load_from_folder(shipped, threads)
     path = Path(name)
     if path.is_dir():
-        return load_from_folder(path)
+        return load_from_folder(path, threads)
     raise ModelError(
         f"unknown detector {name!r}: give one of {', '.join(shipped_names())} or a model folder"
     )
