@@ -1,4 +1,5 @@
-"""Corpus ingestion and analysis: idempotent adds, failures recorded, kill and resume, Dask."""
+"""Corpus ingestion and analysis: idempotent adds, failures recorded, voices and quotes kept,
+kill and resume, Dask."""
 
 from __future__ import annotations
 
@@ -12,13 +13,17 @@ from pathlib import Path
 
 import pytest
 
+import spinscope.pipeline
 from spinscope import corpus
 from spinscope.detector.lexicon import LexiconDetector
 from spinscope.errors import ConfigError
 from spinscope.io.corpus_sources import SourceOptions
+from spinscope.io.records import record_from_text
+from spinscope.pipeline import Pipeline
 from spinscope.store import DetectorId, Store
 
-from tests.corpus_fakes import FirstWordDetector, FragileDetector
+from tests import corpus_fakes
+from tests.corpus_fakes import FirstWordDetector, FragileDetector, KeywordDetector
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,8 +39,22 @@ def write_folder(folder: Path, texts: dict[str, str | bytes]) -> Path:
     return folder
 
 
+QUOTING = 'Ann Lee said "the traitors lie". Bo Ek claimed that shameful deals were made. The traitors!'
+
+
 def spans_by_document(store: Store, detector: DetectorId) -> dict[str, tuple]:
     return {a.record.document.id: (a.error, a.spans) for a in store.analysed(detector)}
+
+
+def voices_by_document(store: Store, detector: DetectorId) -> dict[str, tuple]:
+    return {a.record.document.id: (a.error, a.spans, a.quotes) for a in store.analysed(detector)}
+
+
+@pytest.fixture
+def quote_finder(monkeypatch):
+    """The stand-in quote finder in this process's pipeline, removed again after the test."""
+    monkeypatch.setattr(spinscope.pipeline, "find_quotes", corpus_fakes.find_quotes)
+    monkeypatch.setattr(spinscope.pipeline, "voice_of", corpus_fakes.voice_of)
 
 
 def test_add_same_folder_twice_adds_nothing_the_second_time(tmp_path):
@@ -63,6 +82,30 @@ def test_analyze_records_failing_documents_and_goes_on(tmp_path):
     assert "the model fell over" in outcomes["boom.txt"].error
     assert outcomes["good.txt"].error is None and len(outcomes["good.txt"].spans) == 1
     assert outcomes["fine.txt"].error is None and len(outcomes["fine.txt"].spans) == 1
+
+
+def test_analyse_records_carries_quotes_and_voices_from_the_pipeline(quote_finder):
+    good, empty = record_from_text(QUOTING, origin="good"), record_from_text("  ", origin="empty")
+    outcome, failed = corpus.analyse_records(Pipeline(KeywordDetector()), [good, empty])
+    assert [(q.kind, q.speaker, QUOTING[q.start:q.end]) for q in outcome.quotes] == [
+        ("quoted", "Ann Lee", "the traitors lie"), ("reported", "Bo Ek", "shameful deals were made")]
+    assert [(QUOTING[s.start:s.end], s.voice, s.speaker) for s in outcome.spans] == [
+        ("traitors", "quoted", "Ann Lee"), ("shameful", "reported", "Bo Ek"), ("traitors", "outlet", None)]
+    assert outcome.spans[0].alternatives == (("loaded_language", 0.15),)
+    assert failed.error and failed.quotes == () and failed.spans == ()
+
+
+def test_analyze_stores_the_pipelines_voices_and_quotes(tmp_path, quote_finder):
+    folder = write_folder(tmp_path / "texts", {"q.txt": QUOTING, "plain.txt": "Shameful traitors."})
+    with Store(tmp_path / "c.db") as store:
+        corpus.add(store, [str(folder)])
+        result = corpus.analyze(store, KeywordDetector(), batch_size=1)
+        stored = {a.record.document.text: a for a in store.analysed(result.detector)}
+    expected = Pipeline(KeywordDetector())(QUOTING)
+    assert (stored[QUOTING].spans, stored[QUOTING].quotes) == (expected.spans, expected.quotes)
+    assert {s.voice for s in stored[QUOTING].spans} == {"outlet", "quoted", "reported"}
+    assert stored["Shameful traitors."].quotes == ()
+    assert {s.voice for s in stored["Shameful traitors."].spans} == {"outlet"}
 
 
 def test_analyze_stores_detector_name_and_version_and_is_a_noop_when_done(tmp_path):
@@ -151,6 +194,25 @@ def test_analyze_on_dask_local_cluster_matches_single_process(tmp_path, small_go
     assert results["dask"] == results["single"]
     assert results["single"][:2] == (41, 1)
     assert sum(len(spans) for _, spans in results["single"][2].values()) > 40
+
+
+@pytest.mark.slow
+def test_analyze_on_dask_local_cluster_carries_voices_and_quotes(tmp_path, quote_finder):
+    texts = {f"{i}.txt": f"Story {i}: {QUOTING}{'!' * i}" for i in range(12)}
+    folder = write_folder(tmp_path / "texts", texts | {"empty.txt": ""})
+    results = {}
+    for name, options in {"single": {}, "dask": {"dask": "local", "workers": 2}}.items():
+        with Store(tmp_path / f"{name}.db") as store:
+            corpus.add(store, [str(folder)])
+            result = corpus.analyze(store, "tests.corpus_fakes:quoting", batch_size=4, **options)
+            results[name] = (result.analysed, result.failed, voices_by_document(store, result.detector))
+    assert results["dask"] == results["single"]
+    assert results["dask"][:2] == (13, 1)
+    stored = [(spans, quotes) for error, spans, quotes in results["dask"][2].values() if error is None]
+    assert len(stored) == 12
+    assert all([(s.voice, s.speaker) for s in spans] == [("quoted", "Ann Lee"), ("reported", "Bo Ek"),
+                                                          ("outlet", None)] for spans, _ in stored)
+    assert all([q.speaker for q in quotes] == ["Ann Lee", "Bo Ek"] for _, quotes in stored)
 
 
 @pytest.mark.slow

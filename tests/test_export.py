@@ -1,4 +1,4 @@
-"""Exports of a corpus store: the same rows in CSV, JSON Lines and Parquet."""
+"""Exports of a corpus store: the same rows in CSV, JSON Lines and Parquet, voices and quotes included."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from spinscope.document import Span
 from spinscope.errors import ConfigError
 from spinscope.export import default_path, export
 from spinscope.io.records import record_from_text
+from spinscope.quotes import Quote
 from spinscope.store import DetectorId, Outcome, Store, utc_now
 
 DETECTOR = DetectorId("first-word", "1")
 TEXT = "Ünïcode 🙂 traitors and heroes."
+QUOTE = Quote(10, 29, "quoted", "Ann Lee")
 
 
 @pytest.fixture
@@ -22,8 +24,8 @@ def store(tmp_path):
     with Store(tmp_path / "c.db") as store:
         store.add_records([record_from_text(TEXT, origin="t", outlet="Herald", published="2024-01-02")])
         (record,) = store.pending(DETECTOR).records
-        spans = (Span(10, 18, "name_calling", 0.75), Span(23, 29, "loaded_language", 0.5))
-        store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans)], utc_now())
+        spans = (Span(10, 18, "name_calling", 0.75, "quoted", "Ann Lee"), Span(23, 29, "loaded_language", 0.5))
+        store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans, quotes=(QUOTE,))], utc_now())
         yield store
 
 
@@ -36,6 +38,25 @@ def test_export_spans_csv_has_span_text_by_character_offsets(store, tmp_path):
     assert rows[0]["outlet"] == "Herald" and rows[0]["detector_version"] == "1"
 
 
+def test_export_spans_carry_voice_and_speaker_in_every_format(store, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    for format in ("csv", "jsonl", "parquet"):
+        export(store, format, tmp_path / f"s.{format}")
+    from_csv = list(csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")))
+    from_jsonl = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    from_parquet = pq.read_table(tmp_path / "s.parquet").to_pylist()
+    assert [(r["voice"], r["speaker"]) for r in from_csv] == [("quoted", "Ann Lee"), ("outlet", "")]
+    assert [(r["voice"], r["speaker"]) for r in from_jsonl] == [("quoted", "Ann Lee"), ("outlet", None)]
+    assert from_parquet == from_jsonl
+
+
+def test_export_quotes_table_has_kind_speaker_and_text(store, tmp_path):
+    export(store, "jsonl", tmp_path / "q.jsonl", table="quotes")
+    (row,) = [json.loads(line) for line in (tmp_path / "q.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (row["start"], row["end"], row["kind"], row["speaker"]) == (10, 29, "quoted", "Ann Lee")
+    assert row["text"] == "traitors and heroes" and row["outlet"] == "Herald"
+
+
 def test_export_jsonl_and_parquet_hold_the_same_rows(store, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     export(store, "jsonl", tmp_path / "a.jsonl", table="analyses")
@@ -44,6 +65,7 @@ def test_export_jsonl_and_parquet_hold_the_same_rows(store, tmp_path):
     from_parquet = pq.read_table(tmp_path / "a.parquet").to_pylist()
     assert from_jsonl == from_parquet
     assert from_jsonl[0]["spans"] == 2 and from_jsonl[0]["status"] == "ok" and from_jsonl[0]["words"] == 4
+    assert from_jsonl[0]["quotes"] == 1
 
 
 def test_export_documents_table_includes_text(store, tmp_path):

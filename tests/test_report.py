@@ -1,16 +1,21 @@
-"""The corpus report: aggregates by outlet and month, escaping, and charts that render."""
+"""The corpus report: aggregates by outlet and month, voices and speakers, escaping, charts that render."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 
+from spinscope import techniques
 from spinscope.document import Span
 from spinscope.errors import StoreError
 from spinscope.io.records import record_from_text
-from spinscope.report import build_report, month_of, phrase_of, write_report
+from spinscope.quotes import Quote
+from spinscope.report import build_report, month_of, phrase_of, speech_words, write_report
 from spinscope.store import DetectorId, Outcome, Store, utc_now
+from spinscope.store_schema import count_words
 
 DETECTOR = DetectorId("first-word", "1")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -18,12 +23,31 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 FILLER = " and the committee met again on Tuesday to discuss the budget" * 6
 HOSTILE = "<script>window.__xss = 1</script>"
+HOSTILE_SPEAKER = '<img src=x onerror="window.__xss = 2">'
+QUOTING = ("Traitors rule. Ann Lee said \"the traitors lie\". Bo Ek claimed that shameful deals were made."
+           " A 'shameful' plan.")
 
 
-def add_analysed(store: Store, text: str, spans: tuple[Span, ...], error: str | None = None, **metadata):
+def add_analysed(store: Store, text: str, spans: tuple[Span, ...], error: str | None = None,
+                 quotes: tuple[Quote, ...] = (), **metadata):
     store.add_records([record_from_text(text, origin=metadata.get("title") or "t", **metadata)])
     (record,) = store.pending(DETECTOR).records
-    store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans, error)], utc_now())
+    store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans, error, quotes)], utc_now())
+
+
+def at(text: str, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    """The [start, end) of the ``occurrence``-th (0-based) ``phrase`` in ``text``."""
+    starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    return starts[occurrence], starts[occurrence] + len(phrase)
+
+
+def table_after(html: str, *headings: str) -> list[list[str]]:
+    """The body rows (cell texts, tags stripped) of the first table after ``headings``, found in turn."""
+    for heading in headings:
+        html = html[html.index(heading):]
+    table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table)]
 
 
 @pytest.fixture
@@ -35,6 +59,34 @@ def store(tmp_path):
         add_analysed(store, f"Shameful lies.{FILLER}", (Span(0, 8, "loaded_language"),),
                      outlet=HOSTILE, published="Tue, 05 Mar 2024 10:00:00 +0000", title=HOSTILE)
         add_analysed(store, "   ", (), error="the text is empty", outlet="Herald", title="empty one")
+        yield store
+
+
+def add_quoting_articles(store: Store) -> None:
+    """Herald: one article with own, quoted, reported and scare-quoted spans, one quoting Ann Lee again;
+    Courier: an article in its own voice, and one quoting a speaker with a hostile name."""
+    said, claimed, scare = at(QUOTING, "the traitors lie"), at(QUOTING, "shameful deals were made"), \
+        at(QUOTING, "shameful", 1)
+    spans = (Span(*at(QUOTING, "Traitors"), "name_calling"),
+             Span(*at(QUOTING, "traitors"), "name_calling", voice="quoted", speaker="Ann Lee"),
+             Span(*at(QUOTING, "shameful"), "loaded_language", voice="reported", speaker="Bo Ek"),
+             Span(*scare, "loaded_language"))
+    quotes = (Quote(*said, "quoted", "Ann Lee"), Quote(*claimed, "reported", "Bo Ek"), Quote(*scare, "scare"))
+    add_analysed(store, QUOTING + FILLER, spans, quotes=quotes, outlet="Herald", title="quoting")
+    again = f'Ann  Lee said "no traitors here".{FILLER}'
+    add_analysed(store, again, (Span(*at(again, "traitors"), "doubt", voice="quoted", speaker="Ann  Lee"),),
+                 quotes=(Quote(*at(again, "no traitors here"), "quoted", "Ann  Lee"),), outlet="Herald")
+    own = f"Shameful lies.{FILLER}"
+    add_analysed(store, own, (Span(0, 8, "loaded_language"),), outlet="Courier", title="own voice")
+    hostile = f'They said "nothing at all".{FILLER}'
+    add_analysed(store, hostile, (), quotes=(Quote(*at(hostile, "nothing at all"), "quoted", HOSTILE_SPEAKER),),
+                 outlet="Courier", title="hostile speaker")
+
+
+@pytest.fixture
+def quoting_store(tmp_path):
+    with Store(tmp_path / "q.db") as store:
+        add_quoting_articles(store)
         yield store
 
 
@@ -72,6 +124,47 @@ def test_write_report_is_self_contained_and_escapes_corpus_text(store, tmp_path)
     html = out.read_text(encoding="utf-8")
     assert HOSTILE not in html and "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html
     assert html.count('src="data:image/png;base64,') == 4
+    assert "http://" not in html and "https://" not in html
+
+
+def test_speech_words_counts_quoted_and_reported_words_once_and_skips_scare_quotes():
+    text = "one two three four five six"
+    quotes = (Quote(0, 13, "quoted"), Quote(4, 18, "reported"), Quote(19, 27, "scare"))
+    assert speech_words(text, quotes) == 4  # "one two three four"; "five six" is a scare quote
+
+
+def test_build_report_splits_rates_into_own_voice_and_quoted_speech(quoting_store):
+    report = build_report(quoting_store)
+    herald, courier = report.outlets["Herald"], report.outlets["Courier"]
+    assert (herald.spans, herald.own_spans, herald.speech_spans) == (5, 2, 3)
+    assert herald.own_rate() == pytest.approx(1000 * 2 / herald.words)
+    assert herald.speech_rate() == pytest.approx(1000 * 3 / herald.words)
+    assert herald.own_rate() + herald.speech_rate() == pytest.approx(herald.rate())
+    assert herald.speech_share() == pytest.approx(count_words("the traitors lie shameful deals were made "
+                                                              "no traitors here") / herald.words)
+    assert (courier.own_spans, courier.speech_spans, courier.speech_rate()) == (1, 0, 0.0)
+
+
+def test_build_report_counts_quotes_and_techniques_of_the_most_quoted_speakers(quoting_store):
+    report = build_report(quoting_store)
+    assert report.top_speakers("Herald") == [("Ann Lee", 2, [("name_calling", 1), ("doubt", 1)]),
+                                             ("Bo Ek", 1, [("loaded_language", 1)])]
+    assert report.top_speakers("Courier") == [(HOSTILE_SPEAKER, 1, [])]
+
+
+def test_write_report_shows_the_voice_split_and_speakers_escaped(quoting_store, tmp_path):
+    report = write_report(quoting_store, tmp_path / "report.html")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    herald = report.outlets["Herald"]
+    voices = {row[0]: row[1:] for row in table_after(html, "<h2>Own voice and quoted speech</h2>")}
+    assert voices["Herald"] == ["5", "2", f"{herald.own_rate():.1f}", "3", f"{herald.speech_rate():.1f}",
+                                f"{100 * herald.speech_share():.1f}%"]
+    assert voices["Courier"][:5] == ["1", "1", f"{report.outlets['Courier'].own_rate():.1f}", "0", "0.0"]
+    assert set(voices) == {"Herald", "Courier", "all"}
+    name_calling, doubt = techniques.get("name_calling").name, techniques.get("doubt").name
+    assert table_after(html, "<h2>Most-quoted speakers", "<h3>Herald</h3>") == [["Ann Lee", "2", f"{name_calling} (1), {doubt} (1)"],
+                                                    ["Bo Ek", "1", f"{techniques.get('loaded_language').name} (1)"]]
+    assert HOSTILE_SPEAKER not in html and "&lt;img src=x onerror=&quot;window.__xss = 2&quot;&gt;" in html
     assert "http://" not in html and "https://" not in html
 
 

@@ -9,6 +9,7 @@ import pytest
 from spinscope.document import Span
 from spinscope.errors import StoreError
 from spinscope.io.records import record_from_text
+from spinscope.quotes import Quote
 from spinscope.store import DetectorId, Outcome, Store, utc_now
 from spinscope.store_schema import LATEST, MIGRATIONS
 
@@ -47,6 +48,70 @@ def test_store_migrates_a_version_1_database_and_backfills_counts(tmp_path):
         assert store.schema_version == LATEST
         rows = list(store.query("SELECT words, chars FROM documents WHERE id = 'd1'"))
     assert rows == [{"words": 3, "chars": 17}]
+
+
+def build_version_2_store(path) -> None:
+    """A store as spinscope wrote it before voices: schema version 2, one analysis with one span."""
+    old = sqlite3.connect(path)
+    for migration in MIGRATIONS[:2]:
+        old.executescript(migration.sql)
+    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                " applied TEXT NOT NULL)")
+    old.executemany("INSERT INTO schema_version VALUES (?, ?, '2024-01-01')", [(1, "v1"), (2, "v2")])
+    old.execute("INSERT INTO documents (id, text, added, words, chars) VALUES"
+                " ('d1', 'Traitors everywhere.', '2024-01-01', 2, 20)")
+    old.execute("INSERT INTO analyses VALUES (1, 'd1', 'first-word', '1', 'ok', NULL, 'x', 'y')")
+    old.execute("INSERT INTO spans VALUES (1, 0, 8, 'name_calling', 0.9)")
+    old.commit()
+    old.close()
+
+
+def test_store_migrates_a_version_2_database_in_place_and_old_spans_are_the_outlets(tmp_path):
+    path = tmp_path / "v2.db"
+    build_version_2_store(path)
+    with Store(path) as store:
+        assert store.schema_version == LATEST == 3
+        (stored,) = store.analysed(DETECTOR)
+    assert stored.spans == (Span(0, 8, "name_calling", 0.9),)
+    assert (stored.spans[0].voice, stored.spans[0].speaker, stored.spans[0].alternatives) == ("outlet", None, ())
+    assert stored.quotes == ()
+    connection = sqlite3.connect(path)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        connection.execute("INSERT INTO spans (analysis_id, char_start, char_end, technique, score, voice)"
+                           " VALUES (1, 0, 8, 'doubt', 0.5, 'narrator')")
+
+
+def test_store_round_trips_voice_speaker_alternatives_and_quotes(tmp_path):
+    text = "Ann Lee said \"the traitors lie\". Bo Ek claimed that shameful deals were made. A 'plan'."
+    said, claimed, scare = text.index("the traitors"), text.index("shameful"), text.index("plan")
+    spans = (Span(said + 4, said + 12, "name_calling", 0.8, "quoted", "Ann Lee",
+                  (("loaded_language", 0.15), ("doubt", 0.05))),
+             Span(claimed, claimed + 8, "loaded_language", 0.7, "reported", "Bo Ek"),
+             Span(0, 7, "doubt", 0.4))
+    quotes = (Quote(said, said + 16, "quoted", "Ann Lee"), Quote(scare, scare + 4, "scare"),
+              Quote(claimed, text.index(". A"), "reported", "Bo Ek"))
+    with Store(tmp_path / "c.db") as store:
+        store.add_records(records(text))
+        (record,) = store.pending(DETECTOR).records
+        store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans, quotes=quotes)], utc_now())
+        (stored,) = store.analysed(DETECTOR)
+    assert stored.spans == tuple(sorted(spans))
+    assert stored.spans[1].alternatives == (("loaded_language", 0.15), ("doubt", 0.05))
+    assert [(s.voice, s.speaker) for s in stored.spans] == [("outlet", None), ("quoted", "Ann Lee"),
+                                                            ("reported", "Bo Ek")]
+    assert stored.quotes == tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
+
+
+def test_store_write_outcomes_refuses_a_quote_of_unknown_kind_and_writes_nothing(tmp_path):
+    with Store(tmp_path / "c.db") as store:
+        store.add_records(records("Traitors everywhere.", "Heroes everywhere."))
+        first, second = store.pending(DETECTOR).records
+        outcomes = [Outcome(first.document.id, (Span(0, 8, "name_calling"),)),
+                    Outcome(second.document.id, quotes=(Quote(0, 6, "rumour"),))]
+        with pytest.raises(StoreError, match="does not fit the store"):
+            store.write_outcomes(DETECTOR, outcomes, utc_now())
+        assert store.count_pending(DETECTOR) == 2
+        assert list(store.query("SELECT count(*) AS n FROM spans")) == [{"n": 0}]
 
 
 def test_store_refuses_a_newer_schema(tmp_path):

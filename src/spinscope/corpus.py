@@ -17,7 +17,7 @@ from itertools import islice
 
 from spinscope.corpus_detectors import detector_id, load_for_corpus
 from spinscope.detector.base import Detector
-from spinscope.document import Document
+from spinscope.document import Analysis, Document
 from spinscope.errors import ConfigError, SpinscopeError
 from spinscope.io.corpus_sources import SourceOptions, read_source
 from spinscope.io.records import Failure, Record
@@ -84,11 +84,16 @@ def _predict_one(detector: Detector, document: Document) -> Outcome:
         analysis = detector.predict([document])[0]
     except Exception as error:  # a model failing on one document must not stop the run
         return Outcome(document.id, error=f"the detector failed: {type(error).__name__}: {error}")
-    return Outcome(document.id, analysis.spans)
+    return outcome_of(analysis)
+
+
+def outcome_of(analysis: Analysis) -> Outcome:
+    """What the store keeps of an analysis: its spans (with voices) and the document's quotes."""
+    return Outcome(analysis.document.id, analysis.spans, quotes=analysis.quotes)
 
 
 def analyse_records(detector: Detector, records: Sequence[Record]) -> list[Outcome]:
-    """One outcome per record, in order; bad documents get an error instead of spans."""
+    """One outcome per record, in order; bad documents get an error instead of spans and quotes."""
     outcomes: dict[str, Outcome] = {}
     usable = []
     for record in records:
@@ -101,7 +106,7 @@ def analyse_records(detector: Detector, records: Sequence[Record]) -> list[Outco
         analyses = detector.predict(usable) if usable else []
         if len(analyses) != len(usable):
             raise ValueError("the detector returned a different number of analyses")
-        outcomes.update((a.document.id, Outcome(a.document.id, a.spans)) for a in analyses)
+        outcomes.update((a.document.id, outcome_of(a)) for a in analyses)
     except Exception:  # find the document that broke the batch by trying them one at a time
         outcomes.update((d.id, _predict_one(detector, d)) for d in usable)
     return [outcomes[r.document.id] for r in records]

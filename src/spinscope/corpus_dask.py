@@ -1,8 +1,8 @@
 """Corpus analysis on Dask workers: batches go out as tasks, outcomes come back to one writer.
 
 The driver reads pending documents from the store in batches (the partitions), keeps a
-few batches in flight per worker, and writes each batch's outcomes in one transaction
-as it completes. Workers never touch the store; each loads the detector once (by name
+few batches in flight per worker, and writes each batch's outcomes (spans with their
+voices and speakers, and the documents' quotes) in one transaction as it completes. Workers never touch the store; each loads the detector once (by name
 or folder, so it must be resolvable on the worker machines) and keeps it. A killed run
 loses only the batches in flight.
 """
@@ -42,7 +42,7 @@ def worker_identity(spec: str | None) -> DetectorId:
 
 
 def worker_analyse(spec: str | None, records: Sequence[Record]) -> list[Outcome]:
-    """Run on a worker: the outcomes of one batch."""
+    """Run on a worker: the outcomes of one batch (spans with their voices, and quotes)."""
     return analyse_records(worker_detector(spec), records)
 
 

@@ -1,7 +1,10 @@
 """Exporting a corpus store as flat tables: CSV, Parquet or JSON Lines.
 
-Three tables: ``spans`` (one row per technique span, with its document's metadata and
-the span's text), ``analyses`` (one row per analysed document) and ``documents``.
+Four tables: ``spans`` (one row per technique span, with its document's metadata, the
+span's text, and whose voice it is in: ``voice`` is outlet, quoted or reported, ``speaker``
+the quoted speaker where known), ``quotes`` (one row per quoted, reported or scare range
+found in an analysed document, with its speaker), ``analyses`` (one row per analysed
+document) and ``documents``.
 Rows are streamed, so a large store is exported without being loaded whole.
 """
 
@@ -23,14 +26,22 @@ _QUERIES = {
     "spans": (
         "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector,"
         " a.detector_version, s.char_start AS start, s.char_end AS \"end\", s.technique, s.score,"
-        " substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
+        " s.voice, s.speaker, substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
         " FROM spans s JOIN analyses a ON a.id = s.analysis_id JOIN documents d ON d.id = a.document_id"
         " ORDER BY a.id, s.char_start, s.char_end"
+    ),
+    "quotes": (
+        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector, a.detector_version,"
+        " q.char_start AS start, q.char_end AS \"end\", q.kind, q.speaker,"
+        " substr(d.text, q.char_start + 1, q.char_end - q.char_start) AS text"
+        " FROM quotes q JOIN analyses a ON a.id = q.analysis_id JOIN documents d ON d.id = a.document_id"
+        " ORDER BY a.id, q.char_start, q.char_end"
     ),
     "analyses": (
         "SELECT a.document_id, d.title, d.outlet, d.published, d.url, d.words, d.chars, a.detector,"
         " a.detector_version, a.status, a.error,"
-        " (SELECT count(*) FROM spans s WHERE s.analysis_id = a.id) AS spans, a.started, a.finished"
+        " (SELECT count(*) FROM spans s WHERE s.analysis_id = a.id) AS spans,"
+        " (SELECT count(*) FROM quotes q WHERE q.analysis_id = a.id) AS quotes, a.started, a.finished"
         " FROM analyses a JOIN documents d ON d.id = a.document_id ORDER BY a.id"
     ),
     "documents": (
@@ -39,7 +50,7 @@ _QUERIES = {
     ),
 }
 TABLES = tuple(_QUERIES)
-_INTEGER = {"start", "end", "words", "chars", "spans"}
+_INTEGER = {"start", "end", "words", "chars", "spans", "quotes"}
 _FLOAT = {"score"}
 
 

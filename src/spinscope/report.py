@@ -4,6 +4,9 @@
 summarised without holding its texts: technique counts and rates per 1,000 words,
 propaganda density (the share of an article's characters inside at least one span),
 the phrases flagged most often per outlet, and the articles with the highest density.
+Rates are also split by voice: spans in the outlet's own words versus spans inside quoted
+or reported speech (both per 1,000 words of the articles, so the two add up to the total),
+and per outlet the most-quoted speakers with the techniques found inside their quotes.
 ``write_report`` renders it as one self-contained HTML file (see ``report_html``).
 """
 
@@ -19,13 +22,18 @@ from pathlib import Path
 
 from spinscope.document import Analysis
 from spinscope.errors import StoreError
+from spinscope.quotes import Quote
 from spinscope.store import DetectorId, StoredAnalysis, Store, utc_now
+from spinscope.store_schema import count_words
 
 UNKNOWN = "unknown"
 TOP_ARTICLES = 20
 TOP_PHRASES = 10
 PHRASE_MAX_WORDS = 6
 MIN_WORDS_FOR_TOP = 50
+TOP_SPEAKERS = 10
+SPEECH = ("quoted", "reported")
+"""The voices (and quote kinds) that are someone else's words; scare quotes are the outlet's own."""
 _ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{2})")
 _EDGE_PUNCTUATION = " \t\r\n\"'“”‘’.,;:!?()[]«»—–-"
 
@@ -49,6 +57,23 @@ def phrase_of(text: str) -> str | None:
     return phrase if phrase and len(phrase.split()) <= PHRASE_MAX_WORDS else None
 
 
+def speaker_of(name: str | None) -> str | None:
+    """A speaker's name as the report counts it (spaces collapsed), or None when there is none."""
+    collapsed = " ".join(name.split()) if name else ""
+    return collapsed or None
+
+
+def speech_words(text: str, quotes: tuple[Quote, ...]) -> int:
+    """Words of the text inside quoted or reported speech (overlapping ranges counted once)."""
+    words, reach = 0, 0
+    for quote in sorted((q for q in quotes if q.kind in SPEECH), key=lambda q: (q.start, q.end)):
+        start = max(quote.start, reach)
+        if quote.end > start:
+            words += count_words(text[start:quote.end])
+            reach = quote.end
+    return words
+
+
 @dataclass
 class Group:
     """Running totals for one outlet or one month."""
@@ -58,22 +83,47 @@ class Group:
     failed: int = 0
     words: int = 0
     spans: int = 0
+    speech_spans: int = 0
+    speech_words: int = 0
     techniques: Counter = field(default_factory=Counter)
     densities: list[float] = field(default_factory=list)
 
-    def add(self, item: StoredAnalysis, density: float) -> None:
+    def add(self, item: StoredAnalysis, density: float, speech_words: int = 0) -> None:
+        """Count one analysed document; ``speech_words``: its words inside quoted or reported speech."""
         self.documents += 1
         if item.error:
             self.failed += 1
             return
         self.words += item.words
         self.spans += len(item.spans)
+        self.speech_spans += sum(1 for s in item.spans if s.voice in SPEECH)
+        self.speech_words += speech_words
         self.techniques.update(s.technique for s in item.spans)
         self.densities.append(density)
+
+    @property
+    def own_spans(self) -> int:
+        """Spans in the outlet's own voice."""
+        return self.spans - self.speech_spans
 
     def rate(self, technique: str | None = None) -> float:
         """Spans (of one technique, or all) per 1,000 words."""
         count = self.spans if technique is None else self.techniques[technique]
+        return self._per_1000(count)
+
+    def own_rate(self) -> float:
+        """Spans in the outlet's own voice per 1,000 words of its articles."""
+        return self._per_1000(self.own_spans)
+
+    def speech_rate(self) -> float:
+        """Spans inside quoted or reported speech per 1,000 words of the articles."""
+        return self._per_1000(self.speech_spans)
+
+    def speech_share(self) -> float:
+        """Share of the articles' words that lie inside quoted or reported speech."""
+        return self.speech_words / self.words if self.words else 0.0
+
+    def _per_1000(self, count: int) -> float:
         return 1000.0 * count / self.words if self.words else 0.0
 
     def mean_density(self) -> float:
@@ -117,11 +167,20 @@ class CorpusReport:
     phrase_techniques: dict[tuple[str, str], Counter]
     top: list[TopArticle]
     failures: list[Failed]
+    speakers: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    """Per outlet: how many quoted or reported passages are attributed to each speaker."""
+    speaker_techniques: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    """Per (outlet, speaker): technique spans found inside that speaker's words."""
 
     def top_phrases(self, outlet: str, n: int = TOP_PHRASES) -> list[tuple[str, int, str]]:
         """(phrase, count, most frequent technique) for an outlet's most flagged phrases."""
         return [(p, c, self.phrase_techniques[(outlet, p)].most_common(1)[0][0])
                 for p, c in self.phrases[outlet].most_common(n)]
+
+    def top_speakers(self, outlet: str, n: int = TOP_SPEAKERS) -> list[tuple[str, int, list[tuple[str, int]]]]:
+        """(speaker, quotes, [(technique, spans), ...] most frequent first) for an outlet's most-quoted."""
+        return [(name, count, self.speaker_techniques[(outlet, name)].most_common())
+                for name, count in self.speakers.get(outlet, Counter()).most_common(n)]
 
 
 def choose_detector(store: Store, name: str | None) -> DetectorId:
@@ -152,20 +211,33 @@ def _count_phrases(report: CorpusReport, outlet: str, analysis: Analysis) -> Non
             report.phrase_techniques[(outlet, phrase)][span.technique] += 1
 
 
+def _count_speakers(report: CorpusReport, outlet: str, item: StoredAnalysis) -> None:
+    for quote in item.quotes:
+        name = speaker_of(quote.speaker)
+        if name and quote.kind in SPEECH:
+            report.speakers[outlet][name] += 1
+    for span in item.spans:
+        name = speaker_of(span.speaker)
+        if name and span.voice in SPEECH:
+            report.speaker_techniques[(outlet, name)][span.technique] += 1
+
+
 def _add(report: CorpusReport, item: StoredAnalysis, top: list) -> None:
     document = item.record.document
     outlet, month = document.outlet or UNKNOWN, month_of(document.published)
     analysis = Analysis(document, item.spans)
     density = 0.0 if item.error else analysis.density()
+    quoted_words = speech_words(document.text, item.quotes)
     for group in (report.overall, report.outlets.setdefault(outlet, Group(outlet)),
                   report.months.setdefault(month, Group(month)),
                   report.outlet_months.setdefault((outlet, month), Group(month))):
-        group.add(item, density)
+        group.add(item, density, quoted_words)
     if item.error:
         if len(report.failures) < 50:
             report.failures.append(Failed(item.record.origin or document.id, item.error))
         return
     _count_phrases(report, outlet, analysis)
+    _count_speakers(report, outlet, item)
     if analysis.spans and item.words >= MIN_WORDS_FOR_TOP:
         entry = (density, document.id, _top_article(item, analysis, density))
         (heapq.heappush if len(top) < TOP_ARTICLES else heapq.heappushpop)(top, entry)

@@ -63,6 +63,36 @@ def _technique_table(report: CorpusReport) -> str:
     return f'<div class="wide">{_table(headers, rows, set(range(1, len(headers))))}</div>'
 
 
+VOICE_HEADERS = ["", "spans", "own voice", "own voice / 1,000 words", "quoted + reported",
+                 "quoted + reported / 1,000 words", "words in quoted + reported speech"]
+
+
+def _voice_rows(groups: Iterable[Group]) -> list[list[str]]:
+    return [[_e(g.key), str(g.spans), str(g.own_spans), f"{g.own_rate():.1f}", str(g.speech_spans),
+             f"{g.speech_rate():.1f}", f"{100 * g.speech_share():.1f}%"] for g in groups]
+
+
+def _voices(report: CorpusReport) -> str:
+    note = ("<p class=\"meta\">Spans in the outlet's own words versus spans inside quoted or reported "
+            "speech; both rates are per 1,000 words of the outlet's articles, so they add up to its total. "
+            "Scare quotes count as the outlet's own voice.</p>")
+    table = _table(VOICE_HEADERS, _voice_rows([*report.outlets.values(), report.overall]), set(range(1, 7)))
+    return note + table
+
+
+def _speakers(report: CorpusReport) -> str:
+    blocks = []
+    for outlet in report.outlets:
+        rows = [[_e(name), str(quotes), _e(", ".join(f"{techniques.get(t).name} ({n})" for t, n in found))]
+                for name, quotes, found in report.top_speakers(outlet)]
+        if rows:
+            table = _table(["speaker", "quotes", "techniques inside their quotes"], rows, {1})
+            blocks.append(f"<div><h3>{_e(outlet)}</h3>{table}</div>")
+    if not blocks:
+        return '<p class="meta">No quoted or reported speech with a named speaker.</p>'
+    return f'<div class="phrases">{"".join(blocks)}</div>'
+
+
 def _phrases(report: CorpusReport) -> str:
     blocks = []
     for outlet in report.outlets:
@@ -106,6 +136,9 @@ def render_html(report: CorpusReport) -> str:
         "<h2>Techniques per outlet</h2>", _chart(report_charts.technique_rates(report), "technique rates per outlet"),
         "<p class=\"meta\">Counts, with spans per 1,000 words in brackets.</p>", _technique_table(report),
         "<h2>Outlets</h2>", _table(GROUP_HEADERS, _group_rows(report.outlets.values()), set(range(1, 8))),
+        "<h2>Own voice and quoted speech</h2>", _voices(report),
+        "<h2>Most-quoted speakers per outlet</h2><p class=\"meta\">Quoted or reported passages attributed "
+        "to each speaker, and the technique spans found inside them.</p>", _speakers(report),
         "<h2>Propaganda density</h2><p class=\"meta\">Share of each article's characters inside at least one "
         "technique span.</p>", _chart(report_charts.density_distribution(report), "density per outlet"),
         "<h2>Per month</h2>", _chart(report_charts.monthly_rates(report), "monthly rates", "no article has a date"),

@@ -1,4 +1,4 @@
-"""The corpus store: one SQLite file (WAL) holding documents, analyses and spans.
+"""The corpus store: one SQLite file (WAL) holding documents, analyses, spans and quotes.
 
 Every write to a corpus goes through ``Store``. Document ids are content hashes, so
 adding an article twice is a no-op, and each analysis is unique per (document,
@@ -9,6 +9,7 @@ after the last commit.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from pathlib import Path
 from spinscope.document import Document, Span
 from spinscope.errors import StoreError
 from spinscope.io.records import Record
+from spinscope.quotes import Quote
 from spinscope.store_schema import LATEST, MIGRATIONS, Migration, count_words
 
 BUSY_TIMEOUT_S = 30.0
@@ -38,11 +40,12 @@ class DetectorId:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of analysing one document: its spans, or the error that stopped it."""
+    """The result of analysing one document: its spans and quotes, or the error that stopped it."""
 
     document_id: str
     spans: tuple[Span, ...] = ()
     error: str | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class StoredAnalysis:
     words: int
     error: str | None
     spans: tuple[Span, ...]
+    quotes: tuple[Quote, ...] = ()
 
 
 class Store:
@@ -184,20 +188,21 @@ class Store:
     def write_outcomes(self, detector: DetectorId, outcomes: Sequence[Outcome], started: str) -> int:
         """Store a batch of outcomes in one transaction; returns how many were new."""
         written, finished = 0, utc_now()
-        with self.transaction() as db:
-            for outcome in outcomes:
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO analyses (document_id, detector, detector_version, status,"
-                    " error, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (outcome.document_id, detector.name, detector.version,
-                     "error" if outcome.error else "ok", outcome.error, started, finished),
-                )
-                if cursor.rowcount:
-                    written += 1
-                    db.executemany(
-                        "INSERT INTO spans VALUES (?, ?, ?, ?, ?)",
-                        [(cursor.lastrowid, s.start, s.end, s.technique, s.score) for s in outcome.spans],
+        try:
+            with self.transaction() as db:
+                for outcome in outcomes:
+                    cursor = db.execute(
+                        "INSERT OR IGNORE INTO analyses (document_id, detector, detector_version, status,"
+                        " error, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (outcome.document_id, detector.name, detector.version,
+                         "error" if outcome.error else "ok", outcome.error, started, finished),
                     )
+                    if cursor.rowcount:
+                        written += 1
+                        _insert_spans_and_quotes(db, cursor.lastrowid, outcome)
+        except sqlite3.IntegrityError as error:  # e.g. a quote of an unknown kind; nothing was written
+            raise StoreError(f"{self.path}: an outcome does not fit the store ({error}); "
+                             "the batch was not written") from None
         return written
 
     def detectors(self) -> list[DetectorRun]:
@@ -210,7 +215,7 @@ class Store:
         return [DetectorRun(DetectorId(n, v), ok, err) for n, v, ok, err, _ in rows]
 
     def analysed(self, detector: DetectorId, chunk: int = 500) -> Iterator[StoredAnalysis]:
-        """Every document this detector analysed, with its spans, streamed in chunks."""
+        """Every document this detector analysed, with its spans and quotes, streamed in chunks."""
         last = 0
         while True:
             rows = self._db.execute(
@@ -221,19 +226,33 @@ class Store:
             ).fetchall()
             if not rows:
                 return
-            spans = self._spans_of([row[0] for row in rows])
+            ids = [row[0] for row in rows]
+            spans, quotes = self._spans_of(ids), self._quotes_of(ids)
             for row in rows:
-                yield StoredAnalysis(_record(row[1:9]), row[9] or 0, row[10], spans.get(row[0], ()))
+                yield StoredAnalysis(_record(row[1:9]), row[9] or 0, row[10], spans.get(row[0], ()),
+                                     quotes.get(row[0], ()))
             last = rows[-1][0]
 
     def _spans_of(self, analysis_ids: list[int]) -> dict[int, tuple[Span, ...]]:
         marks = ",".join("?" * len(analysis_ids))
         found: dict[int, list[Span]] = {}
-        for analysis_id, start, end, technique, score in self._db.execute(
-            f"SELECT * FROM spans WHERE analysis_id IN ({marks})", analysis_ids
+        for analysis_id, start, end, technique, score, voice, speaker, alternatives in self._db.execute(
+            "SELECT analysis_id, char_start, char_end, technique, score, voice, speaker, alternatives"
+            f" FROM spans WHERE analysis_id IN ({marks})", analysis_ids
         ):
-            found.setdefault(analysis_id, []).append(Span(start, end, technique, score))
+            found.setdefault(analysis_id, []).append(
+                Span(start, end, technique, score, voice, speaker, _alternatives(alternatives)))
         return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    def _quotes_of(self, analysis_ids: list[int]) -> dict[int, tuple[Quote, ...]]:
+        marks = ",".join("?" * len(analysis_ids))
+        found: dict[int, list[Quote]] = {}
+        for analysis_id, start, end, kind, speaker in self._db.execute(
+            "SELECT analysis_id, char_start, char_end, kind, speaker FROM quotes"
+            f" WHERE analysis_id IN ({marks}) ORDER BY analysis_id, char_start, char_end", analysis_ids
+        ):
+            found.setdefault(analysis_id, []).append(Quote(start, end, kind, speaker))
+        return {k: tuple(v) for k, v in found.items()}
 
     def query(self, sql: str, parameters: Sequence[object] = ()) -> Iterator[dict[str, object]]:
         """Rows of a read-only query as dicts (for exports); writes must use the methods above."""
@@ -245,6 +264,28 @@ class Store:
     def query_columns(self, sql: str) -> list[str]:
         """The column names a read-only query returns."""
         return [c[0] for c in self._db.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+
+
+def _insert_spans_and_quotes(db: sqlite3.Connection, analysis_id: int, outcome: Outcome) -> None:
+    db.executemany(
+        "INSERT INTO spans (analysis_id, char_start, char_end, technique, score, voice, speaker,"
+        " alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(analysis_id, s.start, s.end, s.technique, s.score, s.voice, s.speaker,
+          json.dumps([[t, float(p)] for t, p in s.alternatives])) for s in outcome.spans],
+    )
+    db.executemany(
+        "INSERT INTO quotes (analysis_id, char_start, char_end, kind, speaker) VALUES (?, ?, ?, ?, ?)",
+        [(analysis_id, q.start, q.end, q.kind, q.speaker) for q in outcome.quotes],
+    )
+
+
+def _alternatives(stored: str) -> tuple[tuple[str, float], ...]:
+    """The JSON list of ``[technique, probability]`` pairs as the tuple a Span holds."""
+    try:
+        return tuple((str(t), float(p)) for t, p in json.loads(stored))
+    except (ValueError, TypeError) as error:
+        raise StoreError(f"a span's alternatives are not a JSON list of [technique, probability] pairs "
+                         f"({error}): {stored[:80]!r}") from None
 
 
 def _record(row: Sequence) -> Record:

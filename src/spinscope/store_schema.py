@@ -80,9 +80,40 @@ def backfill_counts(connection: sqlite3.Connection) -> None:
     )
 
 
+V3_VOICES = """
+ALTER TABLE spans ADD COLUMN voice TEXT NOT NULL DEFAULT 'outlet'
+    CHECK (voice IN ('outlet', 'quoted', 'reported'));
+ALTER TABLE spans ADD COLUMN speaker TEXT;
+ALTER TABLE spans ADD COLUMN alternatives TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE quotes (
+    analysis_id INTEGER NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+    char_start  INTEGER NOT NULL CHECK (char_start >= 0),
+    char_end    INTEGER NOT NULL CHECK (char_end > char_start),
+    kind        TEXT NOT NULL CHECK (kind IN ('quoted', 'reported', 'scare')),
+    speaker     TEXT
+);
+CREATE INDEX quotes_by_analysis ON quotes(analysis_id);
+"""
+"""Version 3: whose voice each span is in, and the quoted / reported / scare ranges of a document.
+
+``spans.alternatives`` holds the other techniques of the span's range as a JSON list of
+``[technique id, probability]`` pairs, strongest first (``[]`` for none): they are only ever
+read back with their span, so a JSON column is simpler than a table of its own.
+
+Quotes are keyed to the **analysis**, not to the document: they are found by the Pipeline
+that made the analysis, and each span's ``voice`` and ``speaker`` were derived from exactly
+these ranges. Keyed this way, the spans and the quotes they were attributed with always come
+from the same run (a newer quote finder, run as a new detector version, writes its own quotes
+beside the old ones instead of silently changing what the old spans were attributed with),
+and deleting an analysis deletes its quotes with it (``ON DELETE CASCADE``). The cost is one
+copy of a document's quotes per detector version that analysed it.
+Spans stored before version 3 read back in the outlet's voice, with no speaker.
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, analyses and spans", V1_TABLES),
     Migration(2, "word and character counts per document; index analyses by detector",
               V2_COUNTS, backfill_counts),
+    Migration(3, "span voice, speaker and alternative techniques; quotes per analysis", V3_VOICES),
 )
 LATEST = MIGRATIONS[-1].version

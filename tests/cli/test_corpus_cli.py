@@ -40,6 +40,9 @@ def test_corpus_add_analyze_export_report(tmp_path):
     invoke("corpus", "export", str(db), "--format", "jsonl", "--table", "analyses")
     rows = [json.loads(l) for l in (tmp_path / "c.analyses.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(r["status"] for r in rows) == ["error", "ok", "ok"]
+    invoke("corpus", "export", str(db), "--format", "csv")
+    header = (tmp_path / "c.spans.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert {"voice", "speaker"} <= set(header)
     invoke("corpus", "report", str(db), "--out", str(tmp_path / "r.html"))
     assert "Courier" in (tmp_path / "r.html").read_text(encoding="utf-8")
 

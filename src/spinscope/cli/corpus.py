@@ -86,10 +86,10 @@ def analyze(
 def export(
     database: Path = typer.Argument(..., help="The corpus store."),
     format: str = typer.Option("csv", help="csv, parquet or jsonl."),
-    table: str = typer.Option("spans", help="spans, analyses or documents."),
+    table: str = typer.Option("spans", help="spans, quotes, analyses or documents."),
     out: Optional[str] = typer.Option(None, help="Output file ('-' for standard output); default beside DB."),
 ) -> None:
-    """Export spans, analyses or documents as a flat table."""
+    """Export spans (with their voice and speaker), quotes, analyses or documents as a flat table."""
     from spinscope.export import default_path, export as export_table
 
     target = out or str(default_path(database, table, format))
@@ -105,7 +105,7 @@ def report(
     out: Path = typer.Option(Path("report.html"), help="The HTML file to write."),
     detector: Optional[str] = typer.Option(None, help="Report this detector's analyses (default: the most used)."),
 ) -> None:
-    """Write a self-contained HTML report: outlets, months, techniques, density, top articles."""
+    """Write a self-contained HTML report: outlets, voices and speakers, months, techniques, density."""
     from spinscope.report import write_report
 
     with Store(database, create=False) as store:
