@@ -28,7 +28,7 @@ OUTLETS = ("Herald", "Courier", "Gazette", "Tribune")
 def write_corpus(path: Path, count: int) -> int:
     """A JSONL corpus of ``count`` distinct articles; returns its total number of words."""
     from spinscope.io.ptc import read_articles
-    from spinscope.store_schema import count_words
+    from spinscope.corpus.schema import count_words
 
     articles = read_articles(PTC / "train") + read_articles(PTC / "dev")
     words = 0
@@ -44,8 +44,8 @@ def write_corpus(path: Path, count: int) -> int:
 def run_mode(mode: str, corpus_file: str, database: str, detector: str | None, batch_size: int) -> dict:
     """Inside the subprocess: add, analyse (and for 'single', report); timings and peak memory."""
     from spinscope import corpus
-    from spinscope.report import write_report
-    from spinscope.store import Store
+    from spinscope.corpus import write_report
+    from spinscope.corpus.store import Store
 
     figures = {}
     with Store(database) as store:

@@ -5,14 +5,14 @@
 
 ``PLAN.json`` holds ``{"base": {settings}, "runs": {name: {settings}}, "soups": {name: [runs]}}``:
 every run is ``base`` with its own settings on top (TrainConfig names). Each run trains in its
-own process, then is tuned on dev exactly as ``spinscope export`` tunes (``tuning.tune``: the
+own process, then is tuned on dev exactly as ``spinscope ship`` tunes (``tuning.tune``: the
 best decoding on all of dev, and the two-fold held-out figures), through the torch model. A
 soup is the mean of its runs' final weights (runs that share ``seed`` share their start and
 differ in ``order_seed``). One JSON line per run or soup goes to ``RUNS/results.jsonl`` as it
 finishes; runs still going at the deadline are stopped. ``--keep DIR`` writes the weights of
 the best result (by held-out SI F1 + end-to-end F1) to DIR as fp16 in parts of at most 15 MB,
 with its small files in ``meta.tar.gz``, so that they can be carried off a GPU machine;
-``unpack`` turns such a folder back into a run folder that ``spinscope export`` takes.
+``unpack`` turns such a folder back into a run folder that ``spinscope ship`` takes.
 """
 
 from __future__ import annotations

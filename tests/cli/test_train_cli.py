@@ -26,7 +26,7 @@ def test_train_cli_bad_config_exits_with_a_message(tmp_path):
 
 def test_export_cli_without_weights_exits_with_a_message(tmp_path):
     (tmp_path / "config.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
-    done = run_cli("export", str(tmp_path), "--out", str(tmp_path / "out"), "--dev", str(tmp_path))
+    done = run_cli("ship", str(tmp_path), "--out", str(tmp_path / "out"), "--dev", str(tmp_path))
     assert done.returncode == 2
     assert "weights.safetensors" in done.stderr
 

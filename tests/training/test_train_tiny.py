@@ -53,7 +53,7 @@ def test_train_resumes_after_the_last_checkpoint(tiny_run, tiny_encoder):
 
 
 @pytest.mark.slow
-def test_export_onnx_agrees_with_torch(tiny_run, tmp_path):
+def test_convert_to_onnx_agrees_with_torch(tiny_run, tmp_path):
     from spinscope.training.ship import stage
 
     config, result, ptc = tiny_run

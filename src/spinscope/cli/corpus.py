@@ -14,7 +14,7 @@ from spinscope import corpus as corpus_lib
 from spinscope.cli.app import app, console, errors
 from spinscope.io.records import Columns
 from spinscope.io.corpus_sources import KINDS, SourceOptions
-from spinscope.store import Store
+from spinscope.corpus.store import Store
 
 corpus_app = typer.Typer(name="corpus", no_args_is_help=True,
                          help="Analyse whole corpora: add articles to a store, analyse, export, report.")
@@ -90,7 +90,7 @@ def export(
     out: Optional[str] = typer.Option(None, help="Output file ('-' for standard output); default beside DB."),
 ) -> None:
     """Export spans (with their voice and speaker), quotes, analyses or documents as a flat table."""
-    from spinscope.export import default_path, export as export_table
+    from spinscope.corpus.tables import default_path, export as export_table
 
     target = out or str(default_path(database, table, format))
     with Store(database, create=False) as store:
@@ -106,7 +106,7 @@ def report(
     detector: Optional[str] = typer.Option(None, help="Report this detector's analyses (default: the most used)."),
 ) -> None:
     """Write a self-contained HTML report: outlets, voices and speakers, months, techniques, density."""
-    from spinscope.report import write_report
+    from spinscope.corpus import write_report
 
     with Store(database, create=False) as store:
         write_report(store, out, detector)

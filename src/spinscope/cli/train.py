@@ -47,15 +47,15 @@ def train_command(
             console.print(f"dev {key}: {result.dev[key]:.4f}")
 
 
-@app.command("export")
-def export_command(
+@app.command("ship")
+def ship_command(
     run_dir: Annotated[Path, typer.Argument(help="a training run folder")],
     out: Annotated[Path, typer.Option(help="model folder to write (files there are replaced)")],
     dev: Annotated[Optional[str], typer.Option(help="PTC dev folder to tune thresholds on")] = None,
     int8: Annotated[bool, typer.Option(help="quantise to int8 if dev F1 drops by at most 0.01")] = True,
     settings_from: Annotated[Optional[Path], typer.Option(help="take thresholds and dev figures from this tuned model folder")] = None,
 ) -> None:
-    """Export a run to ONNX (in a subprocess), tune on dev, and write a model folder."""
+    """Ship a training run: convert it to ONNX (in a subprocess), tune on dev, write a model folder."""
     from spinscope.training.ship import ship
 
     report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, log=console.print)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spinscope import techniques
-from spinscope.document import Analysis
 from spinscope.render.segments import Segment, segments
 from spinscope.render.voice import voice_label
+
+if TYPE_CHECKING:  # types only: document imports the renderers for to_dict and _repr_html_
+    from spinscope.document import Analysis
 
 _STYLE = """
 body { font: 16px/1.6 Georgia, serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #222; }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinscope import techniques
-from spinscope.document import Analysis, Span
+
+if TYPE_CHECKING:  # types only: document imports the renderers for to_dict and _repr_html_
+    from spinscope.document import Analysis, Span
 
 
 def span_to_dict(span: Span, text: str) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spinscope.document import Span
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:  # types only: document imports the renderers for to_dict and _repr_html_
+    from spinscope.document import Span
 
 
 def voice_label(span: Span) -> str:

@@ -21,7 +21,7 @@ from spinscope.detector.onnx import MODEL_FILES, OnnxDetector
 from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
-from spinscope.training.export import export_onnx, quantize_int8
+from spinscope.training.onnx_conversion import convert_to_onnx, quantize_int8
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.tuning import tune
 
@@ -43,7 +43,7 @@ def stage(run_dir: Path, staging: Path, name: str, window: int, stride: int) -> 
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    export_onnx(run_dir, staging / "model.onnx")
+    convert_to_onnx(run_dir, staging / "model.onnx")
     for file in ("tokenizer.json", "tc_head.npz"):
         shutil.copyfile(run_dir / file, staging / file)
     ModelCard(name, window=window, stride=stride).save(staging)

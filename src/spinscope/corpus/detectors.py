@@ -19,7 +19,7 @@ from spinscope.detector.base import Detector
 from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
 from spinscope.errors import ModelError
 from spinscope.pipeline import Pipeline
-from spinscope.store import DetectorId
+from spinscope.corpus.store import DetectorId
 
 CHUNK = 1 << 20
 _FACTORY = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$")
@@ -30,8 +30,9 @@ def is_factory_spec(spec: str | None) -> bool:
     return bool(spec) and _FACTORY.match(spec) is not None and not Path(spec).exists()
 
 
-def resolve_detector(spec: str | None) -> Detector:
-    """A detector from a shipped name, a model folder, or ``module:factory`` (a custom detector)."""
+def resolve_detector(spec: str | None, threads: int = 0) -> Detector:
+    """A detector from a shipped name, a model folder, or ``module:factory`` (a custom detector);
+    ``threads``: encoder calls at once for a shipped or folder model (0: one per core)."""
     if is_factory_spec(spec):
         module_name, _, attribute = spec.partition(":")
         try:
@@ -39,7 +40,7 @@ def resolve_detector(spec: str | None) -> Detector:
         except (ImportError, AttributeError) as error:
             raise ModelError(f"cannot load detector {spec!r}: {error}") from None
         return factory() if callable(factory) else factory
-    return load_detector(spec)
+    return load_detector(spec, threads)
 
 
 def model_folder(spec: str | None) -> Path | None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from pathlib import Path
 
 from spinscope import techniques
-from spinscope.report import CorpusReport, Group
-from spinscope import report_charts
+from spinscope.corpus import charts as report_charts
+from spinscope.corpus.reporting import CorpusReport, Group, build_report
+from spinscope.corpus.store import Store
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #222; }
@@ -151,3 +153,10 @@ def render_html(report: CorpusReport) -> str:
     body = "\n".join(sections)
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>spinscope corpus report</title><style>{STYLE}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def write_report(store: Store, out: str | Path, detector: str | None = None) -> CorpusReport:
+    """``corpus report``: build the report and write it as one self-contained HTML file."""
+    report = build_report(store, detector)
+    Path(out).write_text(render_html(report), encoding="utf-8")
+    return report

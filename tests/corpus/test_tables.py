@@ -9,10 +9,10 @@ import pytest
 
 from spinscope.document import Span
 from spinscope.errors import ConfigError
-from spinscope.export import default_path, export
+from spinscope.corpus.tables import default_path, export
 from spinscope.io.records import record_from_text
 from spinscope.quotes import Quote
-from spinscope.store import DetectorId, Outcome, Store, utc_now
+from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
 
 DETECTOR = DetectorId("first-word", "1")
 TEXT = "Ünïcode 🙂 traitors and heroes."

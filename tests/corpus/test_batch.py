@@ -15,12 +15,13 @@ import pytest
 
 import spinscope.pipeline
 from spinscope import corpus
+from spinscope.corpus.outcomes import analyse_records
+from spinscope.corpus.store import DetectorId, Store
 from spinscope.detector.lexicon import LexiconDetector
 from spinscope.errors import ConfigError
 from spinscope.io.corpus_sources import SourceOptions
 from spinscope.io.records import record_from_text
 from spinscope.pipeline import Pipeline
-from spinscope.store import DetectorId, Store
 
 from tests import corpus_fakes
 from tests.corpus_fakes import FirstWordDetector, FragileDetector, KeywordDetector
@@ -86,7 +87,7 @@ def test_analyze_records_failing_documents_and_goes_on(tmp_path):
 
 def test_analyse_records_carries_quotes_and_voices_from_the_pipeline(quote_finder):
     good, empty = record_from_text(QUOTING, origin="good"), record_from_text("  ", origin="empty")
-    outcome, failed = corpus.analyse_records(Pipeline(KeywordDetector()), [good, empty])
+    outcome, failed = analyse_records(Pipeline(KeywordDetector()), [good, empty])
     assert [(q.kind, q.speaker, QUOTING[q.start:q.end]) for q in outcome.quotes] == [
         ("quoted", "Ann Lee", "the traitors lie"), ("reported", "Bo Ek", "shameful deals were made")]
     assert [(QUOTING[s.start:s.end], s.voice, s.speaker) for s in outcome.spans] == [

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spinscope.errors import ConfigError
-from spinscope.store import Store
+from spinscope.corpus.store import Store
 
 FORMATS = ("csv", "parquet", "jsonl")
 PARQUET_ROWS_PER_GROUP = 10_000

@@ -13,9 +13,10 @@ from spinscope.document import Span
 from spinscope.errors import StoreError
 from spinscope.io.records import record_from_text
 from spinscope.quotes import Quote
-from spinscope.report import build_report, month_of, phrase_of, speech_words, write_report
-from spinscope.store import DetectorId, Outcome, Store, utc_now
-from spinscope.store_schema import count_words
+from spinscope.corpus.report_html import write_report
+from spinscope.corpus.reporting import build_report, month_of, phrase_of, speech_words
+from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
+from spinscope.corpus.schema import count_words
 
 DETECTOR = DetectorId("first-word", "1")
 CHROMIUM = Path("/usr/bin/chromium")

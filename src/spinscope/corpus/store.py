@@ -21,7 +21,7 @@ from spinscope.document import Document, Span
 from spinscope.errors import StoreError
 from spinscope.io.records import Record
 from spinscope.quotes import Quote
-from spinscope.store_schema import LATEST, MIGRATIONS, Migration, count_words
+from spinscope.corpus.schema import LATEST, MIGRATIONS, Migration, count_words
 
 BUSY_TIMEOUT_S = 30.0
 

@@ -11,7 +11,7 @@ import base64
 import io
 
 from spinscope import techniques
-from spinscope.report import UNKNOWN, CorpusReport
+from spinscope.corpus.reporting import UNKNOWN, CorpusReport
 
 MAX_OUTLETS = 15
 MAX_OUTLET_LINES = 6

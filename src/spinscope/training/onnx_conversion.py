@@ -1,6 +1,6 @@
 """Torch → ONNX, in a fresh process, and optional int8 dynamic quantisation.
 
-The export runs ``python -m spinscope.training.export RUN_DIR OUT.onnx`` in a
+The export runs ``python -m spinscope.training.onnx_conversion RUN_DIR OUT.onnx`` in a
 subprocess: a model exported in the process that trained it was seen to give wrong
 outputs. The legacy exporter (``dynamo=False``, opset 17) handles the eager-attention
 BERT graph; batch and sequence axes stay dynamic.
@@ -35,13 +35,13 @@ def _export_in_this_process(run_dir: Path, out: Path) -> None:
         )
 
 
-def export_onnx(run_dir: Path, out: Path, timeout: float = 900) -> Path:
+def convert_to_onnx(run_dir: Path, out: Path, timeout: float = 900) -> Path:
     """Export the run's weights to ``out`` in a separate Python process."""
     run_dir, out = Path(run_dir), Path(out)
     if not (run_dir / "weights.safetensors").is_file():
         raise ModelError(f"{run_dir}: no weights.safetensors (train first, or point at a run folder)")
     out.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "spinscope.training.export", str(run_dir), str(out)]
+    command = [sys.executable, "-m", "spinscope.training.onnx_conversion", str(run_dir), str(out)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0 or not out.is_file():
         raise ModelError(f"ONNX export of {run_dir} failed:\n{done.stderr[-2000:]}")

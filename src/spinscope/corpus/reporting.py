@@ -18,13 +18,12 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 
 from spinscope.document import Analysis
 from spinscope.errors import StoreError
 from spinscope.quotes import Quote
-from spinscope.store import DetectorId, StoredAnalysis, Store, utc_now
-from spinscope.store_schema import count_words
+from spinscope.corpus.store import DetectorId, StoredAnalysis, Store, utc_now
+from spinscope.corpus.schema import count_words
 
 UNKNOWN = "unknown"
 TOP_ARTICLES = 20
@@ -254,13 +253,4 @@ def build_report(store: Store, detector: str | None = None) -> CorpusReport:
     report.top = [entry[2] for entry in sorted(top, reverse=True)]
     report.outlets = dict(sorted(report.outlets.items(), key=lambda kv: (-kv[1].documents, kv[0])))
     report.months = dict(sorted(report.months.items()))
-    return report
-
-
-def write_report(store: Store, out: str | Path, detector: str | None = None) -> CorpusReport:
-    """Build the report and write it as one self-contained HTML file."""
-    from spinscope.report_html import render_html
-
-    report = build_report(store, detector)
-    Path(out).write_text(render_html(report), encoding="utf-8")
     return report

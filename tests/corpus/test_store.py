@@ -10,8 +10,8 @@ from spinscope.document import Span
 from spinscope.errors import StoreError
 from spinscope.io.records import record_from_text
 from spinscope.quotes import Quote
-from spinscope.store import DetectorId, Outcome, Store, utc_now
-from spinscope.store_schema import LATEST, MIGRATIONS
+from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
+from spinscope.corpus.schema import LATEST, MIGRATIONS
 
 DETECTOR = DetectorId("first-word", "1")
 

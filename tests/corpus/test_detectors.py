@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from spinscope import corpus
-from spinscope.corpus_detectors import (detector_id, fingerprint, is_factory_spec, load_for_corpus,
+from spinscope.corpus.detectors import (detector_id, fingerprint, is_factory_spec, load_for_corpus,
                                         model_folder, resolve_detector)
 from spinscope.detector.lexicon import LexiconDetector
 from spinscope.errors import ModelError
 from spinscope.io.records import record_from_text
-from spinscope.store import DetectorId, Store
+from spinscope.corpus.store import DetectorId, Store
 from tests.corpus_fakes import FirstWordDetector
 
 

@@ -1,0 +1,81 @@
+"""The package's imports run one way: no module imports (directly or through others) itself."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import spinscope
+
+PACKAGE = Path(spinscope.__file__).parent
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(node: ast.AST, modules: set[str]) -> set[str]:
+    """The spinscope modules an import statement names (submodules preferred over packages)."""
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names if alias.name in modules}
+    if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        found = set()
+        for alias in node.names:
+            child = f"{node.module}.{alias.name}"
+            found.add(child if child in modules else node.module)
+        return found & modules
+    return set()
+
+
+def runtime_nodes(tree: ast.AST):
+    """Every node of the tree except those inside ``if TYPE_CHECKING:`` (never run)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            continue
+        yield node
+        yield from runtime_nodes(node)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every module's imports of other spinscope modules, at any depth in the file (lazy ones too)."""
+    files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    modules = set(files)
+    return {name: {m for node in runtime_nodes(ast.parse(path.read_text(encoding="utf-8")))
+                   for m in imported(node, modules)} - {name}
+            for name, path in files.items()}
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle as a list of modules, or None (depth-first search with colours)."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for child in sorted(graph.get(node, ())):
+            if state.get(child) == 1:
+                return stack[stack.index(child):] + [child]
+            if child not in state and (cycle := visit(child)):
+                return cycle
+        state[node] = 2
+        stack.pop()
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (cycle := visit(start)):
+            return cycle
+    return None
+
+
+def test_find_cycle_sees_a_cycle_and_its_absence():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_the_package_has_no_import_cycle():
+    graph = import_graph()
+    assert "spinscope.corpus.batch" in graph and "spinscope.pipeline" in graph  # the walk found the package
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle)
