@@ -107,3 +107,12 @@ def test_scores_perfect_prediction_is_one(gold):
 def test_scores_stay_within_unit_interval(gold, pred):
     scores = {**si_scores(gold, pred), **tc_scores(gold, pred), **span_technique_scores(gold, pred)}
     assert all(-1e-9 <= value <= 1 + 1e-9 for value in scores.values())
+
+
+def test_scorers_count_every_technique_of_a_merged_span():
+    gold = {"a": [Span(0, 10, "doubt"), Span(0, 10, "slogans")]}
+    separate = {"a": [Span(0, 10, "doubt", 0.9), Span(0, 10, "slogans", 0.4)]}
+    merged = {"a": [Span(0, 10, "doubt", 0.9, alternatives=(("slogans", 0.4),))]}
+    assert span_technique_scores(gold, merged) == span_technique_scores(gold, separate)
+    assert span_technique_scores(gold, merged)["e2e_f1"] == 1.0
+    assert tc_scores(gold, merged)["tc_micro_f1"] == tc_scores(gold, separate)["tc_micro_f1"] == 1.0

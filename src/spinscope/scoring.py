@@ -11,6 +11,10 @@ Both sides are mappings from article id to that article's spans; anything with
   over (article, start, end, technique) matches, counted as multisets.
 * End-to-end: the SI formula, but a pair counts only when the techniques agree.
 
+A span that carries several techniques (a ``Span`` with ``alternatives``) counts as one
+prediction of each of them on its range, exactly as its lines in a submission file do,
+so merging same-range spans into one highlight never changes TC or end-to-end figures.
+
 Every function returns a flat dict of floats; F1 is 0 when P or R is 0.
 """
 
@@ -31,6 +35,17 @@ class Spanlike(Protocol):
 
 SpansByArticle = Mapping[str, Sequence[Spanlike]]
 Interval = tuple[int, int]
+Labelled = tuple[int, int, str | None]
+
+
+def labelled(spans: Iterable[Spanlike]) -> list[Labelled]:
+    """(start, end, technique) for every technique of every span: its own and, where it has
+    them, its ``alternatives``."""
+    found = []
+    for span in spans:
+        found.append((span.start, span.end, span.technique))
+        found += [(span.start, span.end, t) for t, _ in getattr(span, "alternatives", ())]
+    return found
 
 
 def f1(precision: float, recall: float) -> float:
@@ -71,8 +86,7 @@ def _overlap_sums(gold: Sequence[Interval], pred: Sequence[Interval]) -> tuple[f
 
 
 def _intervals(spans: Sequence[Spanlike], technique: str | None = None) -> list[Interval]:
-    chosen = (s for s in spans if technique is None or s.technique == technique)
-    return merge_intervals((s.start, s.end) for s in chosen)
+    return merge_intervals((s, e) for s, e, t in labelled(spans) if technique is None or t == technique)
 
 
 def _span_scores(gold: SpansByArticle, pred: SpansByArticle, techniques: Sequence[str | None]) -> tuple[float, ...]:
@@ -109,7 +123,7 @@ def span_technique_scores(gold: SpansByArticle, pred: SpansByArticle) -> dict[st
 
 
 def _labelled(spans: SpansByArticle) -> Counter[tuple[str, int, int, str | None]]:
-    return Counter((article, s.start, s.end, s.technique) for article, group in spans.items() for s in group)
+    return Counter((article, *item) for article, group in spans.items() for item in labelled(group))
 
 
 def tc_scores(gold: SpansByArticle, pred: SpansByArticle) -> dict[str, float]:

@@ -8,6 +8,7 @@ from spinscope.detector.card import ModelCard
 from spinscope.detector.loading import load_detector, shipped_folder
 from spinscope.detector.onnx import OnnxDetector
 from spinscope.document import Analysis, Document, Span
+from tests.conftest import shared_path
 
 NAMES = ("minilm-ptc", "minilm-ptc-fast")
 SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
@@ -57,3 +58,29 @@ def test_onnx_shipped_model_gives_the_same_spans_on_one_core_or_several(detector
     two_cores = OnnxDetector.load(detector.folder, threads=2)
     assert (one_core.workers, two_cores.workers) == (1, 2)
     assert two_cores.predict([long])[0].spans == one_core.predict([long])[0].spans
+
+
+HEADER = "Title of the piece\nPublished 3 May 2017\n\n"
+
+
+@pytest.mark.parametrize("example", ["rt-2017-novosibirsk-rally.txt", "pravda-2023-shoigu-dprk.txt"])
+def test_onnx_shipped_model_body_spans_ignore_a_header(detector, example):
+    """A title and date line in front of an article shift its spans and change nothing else."""
+    text = shared_path("examples", example).read_text(encoding="utf-8")
+    [alone, headed] = detector.predict([Document("alone", text), Document("headed", HEADER + text)])
+    shift = len(HEADER)
+    moved = [(s.start - shift, s.end - shift, s.techniques()) for s in headed.spans if s.start >= shift]
+    assert alone.spans
+    assert moved == [(s.start, s.end, s.techniques()) for s in alone.spans]
+
+
+def test_onnx_shipped_model_spans_have_clean_edges_and_one_per_range(detector):
+    from spinscope.detector.shape import TRAILING, word_ranges
+
+    text = shared_path("examples", "rt-2017-novosibirsk-rally.txt").read_text(encoding="utf-8")
+    [analysis] = detector.predict([Document("rt", text)])
+    ranges = [(s.start, s.end) for s in analysis.spans]
+    assert len(ranges) == len(set(ranges))
+    for span in analysis.spans:
+        last = word_ranges(text, span.start, span.end)[-1]
+        assert text[slice(*last)].lower() not in TRAILING and last[1] == span.end

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from spinscope.detector.windows import (
-    Window, batches, load_tokenizer, make_windows, pad_windows, special_ids, token_range, tokenize, window_bounds,
+    Window, batches, head_starts, load_tokenizer, make_windows, pad_windows, segment_windows, special_ids, token_range,
+    tokenize, window_bounds,
 )
 from spinscope.errors import ConfigError, ModelError
 
@@ -98,3 +99,20 @@ def test_load_tokenizer_bad_file_raises_model_error(tmp_path):
     bad.write_text("{}", encoding="utf-8")
     with pytest.raises(ModelError):
         load_tokenizer(bad)
+
+
+def test_head_starts_finds_title_and_date_lines_then_the_body():
+    text = "\n\nTitle of the piece\nPublished 3 May 2017\n\nThe body starts here. It goes on.\nMore.\n"
+    assert head_starts(text) == [2, text.index("Published"), text.index("The body")]
+
+
+def test_head_starts_a_sentence_first_line_is_the_body():
+    assert head_starts("It was a long day.\nShort line\n") == [0]
+
+
+def test_segment_windows_never_cross_a_cut_and_start_a_grid_at_each():
+    windows = segment_windows(0, 30, [3, 5], size=8, stride=4)
+    assert [(w.start, w.end) for w in windows][:3] == [(0, 3), (3, 5), (5, 11)]
+    covered = sorted({i for w in windows for i in range(w.start, w.end)})
+    assert covered == list(range(30))
+    assert all(not (w.start < c < w.end) for w in windows for c in (3, 5))

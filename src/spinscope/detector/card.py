@@ -40,6 +40,8 @@ class ModelCard:
     # a call per core at once, was the fastest on 2 cores
     batch_size: int = 1
     calibration: tuple[tuple[float, float], ...] = ()  # knots: raw span score -> dev precision
+    split_head: bool = True  # title and date lines windowed apart from the body (windows.py)
+    tidy: bool = True  # span edges on whole words, inside one sentence, same-range spans merged (shape.py)
     about: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -18,7 +18,7 @@ from tokenizers import Tokenizer
 
 from spinscope.detector.decode import merge_window_scores
 from spinscope.detector.windows import (
-    TokenizedText, Window, batches, make_windows, pad_windows, special_ids, tokenize,
+    TokenizedText, Window, batches, make_windows, pad_windows, segment_cuts, special_ids, tokenize,
 )
 
 Runner = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -64,16 +64,19 @@ def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenize
 
 def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,
                      stride: int, batch_size: int = 16, keep_hidden: bool = True,
-                     workers: int = 1) -> list[EncodedDocument]:
+                     workers: int = 1, split_head: bool = False) -> list[EncodedDocument]:
     """Tokenise, cut into windows, run the encoder in batches, and merge per document.
 
     ``keep_hidden=False`` drops the hidden states (only the TC head needs them), which
     keeps memory flat when many long documents are encoded at once. ``workers > 1`` runs
     that many batches at once, in threads (for a runner that is safe to call from
     several threads and uses one core per call, as the shipped onnxruntime one does).
+    ``split_head`` windows each title-like line at the top apart from the body (see
+    ``windows.segment_cuts``).
     """
     tokenized = tokenize(tokenizer, texts)
-    windows = make_windows(tokenized, size, stride)
+    cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, tokenized)] if split_head else None
+    windows = make_windows(tokenized, size, stride, cuts=cuts)
     outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden, workers)
     by_doc: list[list[Window]] = [[] for _ in texts]
     for window in windows:

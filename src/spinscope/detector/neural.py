@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 from tokenizers import Tokenizer
 
-from spinscope.detector import calibration
+from spinscope.detector import calibration, shape
 from spinscope.detector.card import ModelCard
 from spinscope.detector.decode import technique_spans, to_span, token_spans
 from spinscope.detector.inference import EncodedDocument, Runner, encode_documents
@@ -54,7 +54,7 @@ class NeuralDetector:
         """Run the encoder over the documents (exposed so that tuning can reuse it)."""
         return encode_documents([d.text for d in documents], self.tokenizer, self.runner,
                                 self.card.window, self.card.stride, self.card.batch_size, keep_hidden,
-                                self.workers)
+                                self.workers, self.card.split_head)
 
     def span_probabilities(self, encoded: EncodedDocument, text: str,
                            ranges: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -65,9 +65,11 @@ class NeuralDetector:
         return self.tc_head.probabilities(features)
 
     def spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
-        """The spans the card's decoding rule finds, with calibrated scores."""
+        """The spans the card's decoding rule finds, with calibrated scores and (when the
+        card says so) clean edges, same-range spans merged (see ``shape.tidy``)."""
         knots = self.card.calibration
-        return [replace(s, score=round(calibration.apply(knots, s.score), 4)) for s in self.raw_spans_of(encoded, text)]
+        spans = [replace(s, score=round(calibration.apply(knots, s.score), 4)) for s in self.raw_spans_of(encoded, text)]
+        return shape.tidy(spans, text) if self.card.tidy else spans
 
     def raw_spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
         """The spans the card's decoding rule finds in one encoded document (raw scores)."""

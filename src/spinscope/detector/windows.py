@@ -4,6 +4,10 @@ A document is tokenised once, without special tokens or truncation; every token 
 the half-open character range ``text[start:end]`` it came from (Python character
 offsets, so a leading BOM, ``\\r`` and emoji count exactly as they do in spans).
 Windows are then cut from the token sequence and framed with ``[CLS]``/``[SEP]``.
+
+A title, a date line or any other short line at the top is its own segment, and the
+body's windows start where the body does: so a header in front of an article (or its
+absence) never moves the body's windows, and the spans found in the body stay the same.
 Only ``tokenizers`` and numpy are used here, so inference never needs torch.
 """
 
@@ -19,6 +23,10 @@ from tokenizers import Tokenizer
 from spinscope.errors import ConfigError, ModelError
 
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every window
+HEAD_LINE_CHARS = 160  # a leading line this short, not ending like a sentence, is a head line
+HEAD_LINES = 6  # at most this many head lines; the body starts after them
+SENTENCE_END = (".", ",", ";", ":")
+CLOSING = "\"'”’)] \t"
 
 
 @dataclass(frozen=True)
@@ -105,13 +113,46 @@ def window_bounds(n_tokens: int, size: int, stride: int, phase: int = 0) -> list
     return bounds
 
 
-def make_windows(tokenized: Sequence[TokenizedText], size: int, stride: int, phase: int = 0) -> list[Window]:
-    """All windows of all documents, document by document."""
-    return [
-        Window(doc, start, end)
-        for doc, text in enumerate(tokenized)
-        for start, end in window_bounds(len(text), size, stride, phase)
-    ]
+def is_head_line(line: str) -> bool:
+    """A title or date line: short, and not ending like a sentence (a question may)."""
+    stripped = line.strip()
+    return len(stripped) <= HEAD_LINE_CHARS and not stripped.rstrip(CLOSING).endswith(SENTENCE_END)
+
+
+def head_starts(text: str) -> list[int]:
+    """Character offsets where each head line begins, then where the body begins (blank
+    lines skipped): the segments that are windowed apart."""
+    starts, position = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            starts.append(position)
+            if len(starts) > HEAD_LINES or not is_head_line(line):
+                break
+        position += len(line)
+    return starts
+
+
+def segment_cuts(text: str, tokens: TokenizedText) -> list[int]:
+    """Token indices where the segments of ``head_starts`` begin (0 excluded)."""
+    cuts = np.searchsorted(tokens.offsets[:, 0], head_starts(text), side="left") if len(tokens) else []
+    return sorted({int(c) for c in cuts if 0 < c < len(tokens)})
+
+
+def segment_windows(doc: int, n_tokens: int, cuts: Sequence[int], size: int, stride: int,
+                    phase: int = 0) -> list[Window]:
+    """Windows of one document, none crossing a cut; each segment's grid starts at its cut."""
+    edges = [0, *cuts, n_tokens]
+    return [Window(doc, first + start, first + end)
+            for first, last in zip(edges, edges[1:]) if first < last
+            for start, end in window_bounds(last - first, size, stride, phase)]
+
+
+def make_windows(tokenized: Sequence[TokenizedText], size: int, stride: int, phase: int = 0,
+                 cuts: Sequence[Sequence[int]] | None = None) -> list[Window]:
+    """All windows of all documents, document by document; ``cuts[doc]`` are token indices
+    no window of that document crosses (see ``segment_cuts``)."""
+    return [window for doc, text in enumerate(tokenized)
+            for window in segment_windows(doc, len(text), cuts[doc] if cuts else (), size, stride, phase)]
 
 
 def pad_windows(windows: Sequence[Window], tokenized: Sequence[TokenizedText],

@@ -28,6 +28,7 @@ from spinscope.detector.calibration import fit_knots, observed_precision
 from spinscope.detector.card import ModelCard
 from spinscope.detector.inference import EncodedDocument
 from spinscope.detector.neural import NeuralDetector
+from spinscope.detector.shape import expand
 from spinscope.document import Analysis, Span
 from spinscope.scoring import merge_intervals, si_scores
 from spinscope.training.metrics import headline, score_predictions
@@ -54,7 +55,9 @@ def decode_all(detector: NeuralDetector, gold: Sequence[Analysis],
 
 
 def _spans_by_article(analyses: Sequence[Analysis], technique: str | None = None) -> dict[str, list[Span]]:
-    return {a.document.id: [s for s in a.spans if technique is None or s.technique == technique]
+    """Each article's spans, one per technique of a range (alternatives expanded), of
+    ``technique`` only when one is given."""
+    return {a.document.id: [s for s in expand(a.spans) if technique is None or s.technique == technique]
             for a in analyses}
 
 
@@ -158,7 +161,7 @@ def tune_regions(detector: NeuralDetector, gold, encoded, classified, start: Mod
 def calibrate(detector: NeuralDetector, card: ModelCard, gold, encoded) -> ModelCard:
     """The card with score knots fitted to the dev precision of its own spans."""
     predicted = decode_all(detector.with_card(card.with_changes(calibration=())), gold, encoded)
-    pairs = [(s.score, observed_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in p.spans]
+    pairs = [(s.score, observed_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in expand(p.spans)]
     return card.with_changes(calibration=fit_knots([r for r, _ in pairs], [o for _, o in pairs]))
 
 
