@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("torch")
-pytest.importorskip("transformers")
+# Skip without importing: torch takes seconds to import, and collection should not pay for it
+if importlib.util.find_spec("torch") is None or importlib.util.find_spec("transformers") is None:
+    pytest.skip("training tests need the 'train' extra (torch, transformers)", allow_module_level=True)
 
 ARTICLES = {
     "1": "The senator spoke on Monday. They are traitors and warmongers, all of them.\n",

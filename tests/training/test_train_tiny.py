@@ -13,9 +13,26 @@ from spinscope.detector.onnx import OnnxDetector
 from spinscope.detector.windows import load_tokenizer
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
-from spinscope.training.model import load_weights
-from spinscope.training.train import torch_runner, train
 from tests.training.conftest import base_folder
+
+
+# torch is imported when a test runs, not when pytest collects: a plain collection stays fast
+def load_weights(*args, **kwargs):
+    from spinscope.training.model import load_weights as load
+
+    return load(*args, **kwargs)
+
+
+def torch_runner(*args, **kwargs):
+    from spinscope.training.train import torch_runner as runner
+
+    return runner(*args, **kwargs)
+
+
+def train(*args, **kwargs):
+    from spinscope.training.train import train as run
+
+    return run(*args, **kwargs)
 
 
 def detector_for(model, run: Path, config: TrainConfig) -> NeuralDetector:
