@@ -59,6 +59,10 @@ class ModelError(SpinscopeError):
     """A model folder that is missing, incomplete or of an unknown format."""
 
 
+class ContractError(SpinscopeError):
+    """A detector that breaks the contract of ``spinscope.detector.contract.check_detector``."""
+
+
 class ConfigError(SpinscopeError):
     """An invalid setting (training configuration, detector options)."""
 
