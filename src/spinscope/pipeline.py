@@ -75,6 +75,12 @@ class Pipeline:
     def save(self, folder: Path) -> None:
         self.detector.save(folder)
 
+    def close(self) -> None:
+        """Stop the detector's encoder threads, if it has any."""
+        close = getattr(self.detector, "close", None)
+        if close is not None:
+            close()
+
 
 def load(name_or_path: str | None = None, *, threads: int | None = None) -> Pipeline:
     """A Pipeline around a shipped detector (by name, default the best model) or a model folder;

@@ -10,7 +10,7 @@ that ships.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +39,7 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer, runner: Runner,
-                 batch_size: int, keep_hidden: bool, workers: int) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
+                 batch_size: int, keep_hidden: bool, pool: Executor | None) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
     specials = special_ids(tokenizer)
     no_hidden = np.zeros((0, 0), np.float32)
 
@@ -54,9 +54,8 @@ def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenize
         return results
 
     groups = batches(windows, batch_size)
-    if workers > 1 and len(groups) > 1:
-        with ThreadPoolExecutor(min(workers, len(groups))) as pool:
-            done = list(pool.map(run_group, groups))
+    if pool is not None and len(groups) > 1:
+        done = list(pool.map(run_group, groups))
     else:
         done = [run_group(group) for group in groups]
     return {window: output for results in done for window, output in results}
@@ -64,20 +63,20 @@ def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenize
 
 def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,
                      stride: int, batch_size: int = 16, keep_hidden: bool = True,
-                     workers: int = 1, split_head: bool = False) -> list[EncodedDocument]:
+                     pool: Executor | None = None, split_head: bool = False) -> list[EncodedDocument]:
     """Tokenise, cut into windows, run the encoder in batches, and merge per document.
 
     ``keep_hidden=False`` drops the hidden states (only the TC head needs them), which
-    keeps memory flat when many long documents are encoded at once. ``workers > 1`` runs
-    that many batches at once, in threads (for a runner that is safe to call from
-    several threads and uses one core per call, as the shipped onnxruntime one does).
+    keeps memory flat when many long documents are encoded at once. With a ``pool`` the
+    batches run in its threads, as many at once as it has (for a runner that is safe to
+    call from several threads and uses one core per call, as the shipped onnxruntime one does).
     ``split_head`` windows each title-like line at the top apart from the body (see
     ``windows.segment_cuts``).
     """
     tokenized = tokenize(tokenizer, texts)
     cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, tokenized)] if split_head else None
     windows = make_windows(tokenized, size, stride, cuts=cuts)
-    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden, workers)
+    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden, pool)
     by_doc: list[list[Window]] = [[] for _ in texts]
     for window in windows:
         by_doc[window.doc].append(window)

@@ -12,6 +12,8 @@ none of them (propaganda the model sees without one technique column being sure)
 from __future__ import annotations
 
 import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,6 +45,24 @@ class NeuralDetector:
         self.runner, self.tokenizer, self.tc_head, self.card = runner, tokenizer, tc_head, card
         self.workers = workers  # encoder calls at once (threads), for a runner that allows it
         self.name = card.name
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+
+    def pool(self) -> ThreadPoolExecutor | None:
+        """The encoder's thread pool: created once, on first use, and only for several workers."""
+        if self.workers < 2:
+            return None
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="spinscope-encoder")
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the encoder's threads (the detector still works after, one call at a time)."""
+        with self._pool_lock:
+            pool, self._pool, self.workers = self._pool, None, 1
+        if pool is not None:
+            pool.shutdown(wait=True)
 
     def with_card(self, card: ModelCard) -> NeuralDetector:
         """The same weights with other settings (thresholds, decoding), sharing the engine."""
@@ -54,7 +74,7 @@ class NeuralDetector:
         """Run the encoder over the documents (exposed so that tuning can reuse it)."""
         return encode_documents([d.text for d in documents], self.tokenizer, self.runner,
                                 self.card.window, self.card.stride, self.card.batch_size, keep_hidden,
-                                self.workers, self.card.split_head)
+                                self.pool(), self.card.split_head)
 
     def span_probabilities(self, encoded: EncodedDocument, text: str,
                            ranges: Sequence[tuple[int, int]]) -> np.ndarray:

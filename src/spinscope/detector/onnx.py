@@ -7,7 +7,6 @@ outputs ``token_logits`` and ``hidden``), ``tokenizer.json``, ``tc_head.npz`` an
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from spinscope.detector.neural import NeuralDetector
 from spinscope.detector.span_classifier import TcHead
 from spinscope.detector.windows import load_tokenizer
 from spinscope.errors import ModelError
+from spinscope.resources import usable_cores
 
 MODEL_FILES = ("model.onnx", "tokenizer.json", "tc_head.npz")
 OUTPUTS = ("token_logits", "hidden")
@@ -43,13 +43,6 @@ def onnx_runner(path: Path) -> Runner:
         return logits, hidden
 
     return run
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (fewer than the machine's under a CPU affinity mask)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 class OnnxDetector(NeuralDetector):

@@ -20,6 +20,7 @@ from fastapi_offline import FastAPIOffline
 from spinscope import __version__, techniques
 from spinscope.detector.base import Detector
 from spinscope.pipeline import Pipeline, load
+from spinscope.resources import thread_plan
 from spinscope.web.errors import install_error_handlers
 from spinscope.web.inputs import analyse_request
 from spinscope.web.limits import BodySizeLimit, require_json
@@ -79,13 +80,15 @@ def create_app(detector: Detector | None = None, settings: WebSettings | None = 
                detector_name: str | None = None) -> FastAPI:
     """The web app around ``detector`` (default: ``load(detector_name)``, loaded now)."""
     settings = settings or WebSettings()
-    detector = Pipeline(detector) if detector is not None else load(detector_name)
+    plan = thread_plan(settings.workers)  # web workers x encoder threads <= usable cores
+    detector = Pipeline(detector) if detector is not None else load(detector_name, threads=plan.detector_threads)
     runner = BoundedRunner(settings.workers, settings.max_waiting, settings.timeout_s)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         runner.shutdown()
+        detector.close()
 
     # FastAPIOffline serves Swagger UI's and ReDoc's assets from the package, not a CDN
     app = FastAPIOffline(title="spinscope", version=__version__, lifespan=lifespan,

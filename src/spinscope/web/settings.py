@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from spinscope.errors import ConfigError
 from spinscope.io.text import MAX_CHARS
+from spinscope.resources import thread_plan
 
 
 def default_workers() -> int:
-    """Analyses run side by side: one per core, at most four (each uses the CPU fully)."""
-    return max(1, min(4, os.cpu_count() or 1))
+    """Analyses run side by side: one per usable core, at most four (see ``resources``)."""
+    return thread_plan().web_workers
 
 
 @dataclass(frozen=True)
