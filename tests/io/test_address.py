@@ -57,7 +57,7 @@ def test_checked_addresses_refuses_a_name_if_any_of_its_addresses_is_private():
     def resolve(host: str, port: int) -> list[str]:
         return ["11.0.0.1", "10.0.0.7"]
 
-    with pytest.raises(PrivateAddressError, match="public.test: resolves to 10.0.0.7, a private address"):
+    with pytest.raises(PrivateAddressError, match="public.test resolves to 10.0.0.7, a private address"):
         checked_addresses("public.test", 443, allow_private=False, resolve=resolve)
 
 

@@ -35,7 +35,7 @@ def test_fetch_document_from_local_server(local_site):
 
 def test_fetch_document_refuses_local_server_by_default(local_site):
     local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
-    with pytest.raises(PrivateAddressError, match="127.0.0.1: is a loopback address.*--allow-private-urls"):
+    with pytest.raises(PrivateAddressError, match="127.0.0.1 is a loopback address.*--allow-private-urls"):
         fetch_document(local_site.url + "/story")
     assert local_site.hits == []
 

@@ -77,8 +77,11 @@ def system_resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def checked_addresses(host: str, port: int, allow_private: bool, resolve: Resolver = system_resolve) -> list[str]:
+def checked_addresses(host: str, port: int, allow_private: bool, resolve: Resolver = system_resolve,
+                      where: str | None = None) -> list[str]:
     """The addresses to connect to for ``host``; refused if ANY of them is not globally routable.
+
+    ``where`` (default: the host) starts the refusal message, e.g. the URL as the user typed it.
 
     Refusing when one of several addresses is private (rather than skipping it) means a
     DNS answer that mixes a public and a private address cannot steer the connection.
@@ -91,6 +94,6 @@ def checked_addresses(host: str, port: int, allow_private: bool, resolve: Resolv
     for address in addresses:
         problem = address_problem(address)
         if problem:
-            where = "is" if address == host else f"resolves to {address},"
-            raise PrivateAddressError(f"{host}: {where} {problem}; {ALLOW_HINT}")
+            what = f"{host} is" if address == host else f"{host} resolves to {address},"
+            raise PrivateAddressError(f"{where or host}: {what} {problem}; {ALLOW_HINT}")
     return addresses

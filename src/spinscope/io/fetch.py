@@ -75,21 +75,24 @@ class Page:
 def fetch(url: str, policy: FetchPolicy = FetchPolicy(), deadline: Deadline | None = None) -> Page:
     """The page at ``url`` after at most ``policy.max_redirects`` checked redirects."""
     deadline = Deadline.after(policy.deadline_s, within=deadline)
-    current = check_url(url)
+    current, shown = check_url(url), url
     for _ in range(policy.max_redirects + 1):
-        page, location = _exchange(current, policy, deadline)
+        page, location = _exchange(current, shown, policy, deadline)
         if location is None:
             return page
-        current = check_url(urljoin(current, location))
+        current = shown = check_url(urljoin(current, location))
     raise UrlError(f"{url}: more than {policy.max_redirects} redirects; not followed further")
 
 
-def _exchange(url: str, policy: FetchPolicy, deadline: Deadline) -> tuple[Page, str | None]:
-    """One request: the page, or the redirect target (with an empty page)."""
+def _exchange(url: str, shown: str, policy: FetchPolicy, deadline: Deadline) -> tuple[Page, str | None]:
+    """One request to ``url``: the page, or the redirect target (with an empty page).
+
+    Messages name ``shown``: the URL as the user gave it, or the redirect target.
+    """
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    addresses = checked_addresses(parts.hostname, port, policy.allow_private, policy.network.resolve)
-    deadline.check(url)
+    addresses = checked_addresses(parts.hostname, port, policy.allow_private, policy.network.resolve, shown)
+    deadline.check(shown)
     connection = _connection(parts, port, addresses, deadline, policy.network.connect)
     opened: list[socket.socket] = []
     watchdog = threading.Timer(deadline.remaining(), _cut, (opened,))
@@ -98,18 +101,18 @@ def _exchange(url: str, policy: FetchPolicy, deadline: Deadline) -> tuple[Page, 
     try:
         connection.connect()
         opened.append(connection.sock)  # kept here: http.client drops its reference on HTTP/1.0 answers
-        deadline.check(url)
+        deadline.check(shown)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         connection.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity",
                                                    "Accept": "text/html,*/*;q=0.5"})
-        answer = _answer(url, connection.getresponse(), policy.max_bytes)
+        answer = _answer(url, shown, connection.getresponse(), policy.max_bytes)
     except (OSError, http.client.HTTPException) as error:
-        _check_time(url, deadline)
-        raise UrlError(f"{url}: cannot reach this address ({error})") from None
+        _check_time(shown, deadline)
+        raise UrlError(f"{shown}: cannot reach this address ({error})") from None
     finally:
         watchdog.cancel()
         connection.close()
-    _check_time(url, deadline)  # a body cut short by the watchdog reads as a short body, not an error
+    _check_time(shown, deadline)  # a body cut short by the watchdog reads as a short body, not an error
     return answer
 
 
@@ -118,21 +121,22 @@ def _check_time(url: str, deadline: Deadline) -> None:
         raise DeadlineError(f"{url}: the fetch took longer than {deadline.seconds:g} s and was stopped")
 
 
-def _answer(url: str, response: http.client.HTTPResponse, max_bytes: int) -> tuple[Page, str | None]:
+def _answer(url: str, shown: str, response: http.client.HTTPResponse, max_bytes: int) -> tuple[Page, str | None]:
+    """The page (named by the URL fetched), or the redirect target; messages name ``shown``."""
     status = response.status
     if status in REDIRECTS:
         location = response.getheader("Location")
         if not location:
-            raise UrlError(f"{url}: the server answered HTTP {status} without a Location to go to")
+            raise UrlError(f"{shown}: the server answered HTTP {status} without a Location to go to")
         return Page(url, "", None, b""), location
     if status >= 300:
-        raise UrlError(f"{url}: the server answered HTTP {status} ({response.reason})")
+        raise UrlError(f"{shown}: the server answered HTTP {status} ({response.reason})")
     length = response.getheader("Content-Length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise UrlError(f"{url}: the page is over {max_bytes:,} bytes, too large to analyse")
+        raise UrlError(f"{shown}: the page is over {max_bytes:,} bytes, too large to analyse")
     body = response.read(max_bytes + 1)
     if len(body) > max_bytes:
-        raise UrlError(f"{url}: the page is over {max_bytes:,} bytes, too large to analyse")
+        raise UrlError(f"{shown}: the page is over {max_bytes:,} bytes, too large to analyse")
     if length.isdigit() and len(body) < int(length):
         raise http.client.IncompleteRead(body, int(length) - len(body))
     content_type = response.headers.get_content_type()
