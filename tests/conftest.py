@@ -56,15 +56,23 @@ def small_gold() -> list[Analysis]:
 
 @pytest.fixture
 def local_site():
-    """A tiny HTTP server on 127.0.0.1 serving ``pages`` (path -> (status, content type, body))."""
+    """A tiny HTTP server on 127.0.0.1 serving ``pages``: path -> (status, content type, body), or
+    path -> a callable that answers the request handler itself (see ``redirect`` and ``dripping``).
+    ``hits`` lists the paths requested, to show that a refused URL never reached the server."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    pages: dict[str, tuple[int, str, bytes]] = {}
+    pages: dict[str, object] = {}
+    hits: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (the http.server API)
-            status, content_type, body = pages.get(self.path, (404, "text/plain", b"not found"))
+            hits.append(self.path)
+            route = pages.get(self.path, (404, "text/plain", b"not found"))
+            if callable(route):
+                route(self)
+                return
+            status, content_type, body = route
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -77,11 +85,66 @@ def local_site():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    server.pages = pages
+    server.pages, server.hits = pages, hits
     server.url = f"http://127.0.0.1:{server.server_address[1]}"
     yield server
     server.shutdown()
     server.server_close()
+
+
+def redirect(location: str, status: int = 302):
+    """A local_site route that redirects to ``location``."""
+    def answer(handler) -> None:
+        handler.send_response(status)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return answer
+
+
+def dripping(interval_s: float = 0.25, count: int = 60):
+    """A local_site route that sends headers, then one byte every ``interval_s`` (``count`` at most:
+    it stops by itself, and at once when the client hangs up)."""
+    import time
+
+    def answer(handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(count))
+        handler.end_headers()
+        try:
+            for _ in range(count):
+                handler.wfile.write(b"w")
+                handler.wfile.flush()
+                time.sleep(interval_s)
+        except OSError:
+            pass
+    return answer
+
+
+TEST_NAMES = {"public.test": "11.0.0.1", "intranet.test": "10.1.2.3", "xn--bcher-kva.test": "127.0.0.1",
+              "localhost": "127.0.0.1",
+              "loopback.test": "127.0.0.1"}
+"""Host names the tests use, and what the stubbed resolver answers for them."""
+
+
+@pytest.fixture
+def offline_dns(monkeypatch):
+    """No test resolves a real name: ``socket.getaddrinfo`` answers TEST_NAMES from the table and
+    every other host only in numeric form (AI_NUMERICHOST: such forms never touch the network)."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+        name = host.decode() if isinstance(host, bytes) else host
+        mapped = TEST_NAMES.get((name or "").lower())
+        if mapped is not None:
+            return real(mapped, port, family, type, proto, flags | socket.AI_NUMERICHOST)
+        return real(host, port, family, type, proto, flags | socket.AI_NUMERICHOST)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return TEST_NAMES
 
 
 def free_port() -> int:

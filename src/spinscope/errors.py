@@ -39,6 +39,16 @@ class UrlError(InputError):
     """A URL that cannot be fetched (bad scheme, unreachable, HTTP error)."""
 
 
+class PrivateAddressError(UrlError):
+    """A URL whose host is, or resolves to, an address that is not globally routable
+    (loopback, private, link-local, cloud metadata, shared, multicast, ...), refused
+    unless private addresses were allowed explicitly."""
+
+
+class DeadlineError(SpinscopeError):
+    """Work (a fetch, an HTML extraction, a request) that ran past its deadline and was stopped."""
+
+
 class NoArticleTextError(InputError):
     """An HTML page from which no article text could be extracted."""
 

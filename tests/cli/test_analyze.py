@@ -150,3 +150,16 @@ def test_analyze_the_shipped_example_needs_no_shared_folder():
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["spans"] and data["document"]["id"] == "rally-speech"
+
+
+def test_analyze_url_on_loopback_is_refused_without_allow_private_urls(local_site):
+    from tests.conftest import ARTICLE_HTML
+
+    local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
+    result = run_cli("analyze", local_site.url + "/story", "-d", "lexicon")
+    assert result.returncode == 2 and "loopback" in result.stderr and "--allow-private-urls" in result.stderr
+    assert local_site.hits == []
+    reached = runner.invoke(app, ["analyze", local_site.url + "/story", "-d", "lexicon", "-f", "json",
+                                  "--allow-private-urls"])
+    assert reached.exit_code == 0, reached.output
+    assert json.loads(reached.output)["document"]["url"] == local_site.url + "/story"

@@ -60,3 +60,14 @@ def test_corpus_add_bad_jsonl_row_names_the_line(tmp_path):
     result = subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", "corpus", "add",
                              str(tmp_path / "c.db"), str(source)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "line 2: not valid JSON" in result.stderr
+
+
+def test_corpus_add_url_list_on_loopback_needs_allow_private_urls(tmp_path, local_site):
+    from tests.conftest import ARTICLE_HTML
+
+    local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
+    listing, db = tmp_path / "links.urls", tmp_path / "c.db"
+    listing.write_text(f"{local_site.url}/story\n", encoding="utf-8")
+    refused = invoke("corpus", "add", str(db), str(listing))
+    assert "added 0 new" in refused and "loopback" in refused and local_site.hits == []
+    assert "added 1 new" in invoke("corpus", "add", str(db), str(listing), "--allow-private-urls")

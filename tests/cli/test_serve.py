@@ -44,6 +44,42 @@ def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
     assert "pip install 'spinscope[web]'" in result.output
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "::"])
+def test_serve_non_loopback_without_token_exits_2(monkeypatch, host):
+    monkeypatch.delenv("SPINSCOPE_TOKEN", raising=False)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("must not start"))
+    result = runner.invoke(app, ["serve", "--host", host, "--detector", "lexicon"])
+    assert result.exit_code == 2
+    assert "--token" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("token_from", ["option", "environment"])
+def test_serve_non_loopback_with_token_warns_and_checks_it(monkeypatch, token_from):
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append(web_app))
+    args = ["serve", "--host", "0.0.0.0", "--detector", "lexicon", "--allowed-host", "spin.lan",
+            "--allow-private-urls"]
+    if token_from == "option":
+        args += ["--token", "s3cret"]
+    else:
+        monkeypatch.setenv("SPINSCOPE_TOKEN", "s3cret")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "warning" in result.output and "token" in result.output
+    settings = calls[0].state.settings
+    assert (settings.token, settings.bind_host, settings.allowed_hosts) == ("s3cret", "0.0.0.0", ("spin.lan",))
+    assert settings.allow_private_urls is True
+
+
+def test_serve_loopback_needs_no_token_and_fetches_no_private_urls(monkeypatch):
+    monkeypatch.delenv("SPINSCOPE_TOKEN", raising=False)
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append(web_app))
+    result = runner.invoke(app, ["serve", "--host", "localhost", "--detector", "lexicon"])
+    assert result.exit_code == 0 and "warning" not in result.output
+    assert calls[0].state.settings.token is None and calls[0].state.settings.allow_private_urls is False
+
+
 def test_serve_process_answers_healthz():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -56,10 +56,19 @@ def test_read_source_url_list_fetches_pages_and_reports_failures(tmp_path, local
     local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
     listing = tmp_path / "links.urls"
     listing.write_text(f"# two links\n{local_site.url}/story\n\n{local_site.url}/gone\n", encoding="utf-8")
-    good, bad = read_source(listing)
+    good, bad = read_source(listing, SourceOptions(allow_private_urls=True))
     assert isinstance(good, Record) and "warmongers" in good.document.text
     assert good.document.url == f"{local_site.url}/story"
     assert isinstance(bad, Failure) and bad.origin.endswith("line 4") and "404" in bad.message
+
+
+def test_read_source_url_list_refuses_loopback_without_the_opt_in(tmp_path, local_site):
+    local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
+    listing = tmp_path / "links.urls"
+    listing.write_text(f"{local_site.url}/story\n", encoding="utf-8")
+    (refused,) = read_source(listing)
+    assert isinstance(refused, Failure) and "loopback" in refused.message and "--allow-private-urls" in refused.message
+    assert local_site.hits == []
 
 
 def test_read_source_url_list_line_that_is_not_a_url_names_it(tmp_path):

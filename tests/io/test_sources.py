@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.errors import InputError, MissingInputError
+from spinscope.errors import InputError, MissingInputError, PrivateAddressError
+from spinscope.io.fetch import FetchPolicy
 from spinscope.io.sources import read_source
 from tests.conftest import ARTICLE_HTML
 
@@ -24,9 +25,12 @@ def test_read_source_ptc_folder_uses_article_ids(tmp_path):
     assert [d.id for d in read_source(str(tmp_path))] == ["42"]
 
 
-def test_read_source_url(local_site):
+def test_read_source_url_on_loopback_needs_the_opt_in(local_site):
     local_site.pages["/a"] = (200, "text/html", ARTICLE_HTML.encode("utf-8"))
-    [document] = read_source(local_site.url + "/a")
+    with pytest.raises(PrivateAddressError, match="loopback"):
+        read_source(local_site.url + "/a")
+    assert local_site.hits == []
+    [document] = read_source(local_site.url + "/a", policy=FetchPolicy(allow_private=True))
     assert "shameful betrayal" in document.text
 
 

@@ -9,12 +9,18 @@ from fastapi.testclient import TestClient
 
 from spinscope.web import WebSettings, create_app
 
-from .support import LiveServer, PhraseDetector, start_server, stop_server
+from .support import LiveServer, PhraseDetector, local_client, start_server, stop_server
+
+
+@pytest.fixture(autouse=True)
+def _no_real_dns(offline_dns):
+    """No web test looks up a real host name (see tests/conftest.py)."""
+    return offline_dns
 
 
 @pytest.fixture
 def client() -> Iterator[TestClient]:
-    with TestClient(create_app(PhraseDetector())) as test_client:
+    with local_client(create_app(PhraseDetector())) as test_client:
         yield test_client
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from spinscope.document import Analysis, Document, Span
 
@@ -66,6 +67,15 @@ class BlockingDetector(PhraseDetector):
         self.started.set()
         self.release.wait(timeout=60)
         return super().predict(documents)
+
+
+LOCAL = "http://localhost"
+"""The base URL of in-process clients: a Host name the app answers to (TestClient's default is not)."""
+
+
+def local_client(app: FastAPI, **options: object) -> TestClient:
+    """An in-process client that sends ``Host: localhost``, as a browser on this machine would."""
+    return TestClient(app, base_url=LOCAL, **options)
 
 
 def free_port() -> int:

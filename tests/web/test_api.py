@@ -12,7 +12,7 @@ from spinscope import techniques
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, BlockingDetector, PhraseDetector
+from .support import ARTICLE, LOCAL, BlockingDetector, PhraseDetector, local_client
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:
@@ -64,7 +64,7 @@ def test_analyze_empty_text_is_400(client, text):
 
 def test_analyze_oversized_body_is_413():
     app = create_app(PhraseDetector(), WebSettings(max_body_bytes=1000))
-    with TestClient(app) as client:
+    with local_client(app) as client:
         response = analyze(client, text="word " * 500)
     assert response.status_code == 413
     assert "1,000 bytes" in response.json()["error"]
@@ -73,14 +73,14 @@ def test_analyze_oversized_body_is_413():
 def test_analyze_oversized_chunked_body_is_413():
     app = create_app(PhraseDetector(), WebSettings(max_body_bytes=1000))
     chunks = (b'{"text": "' + b"x" * 400 for _ in range(5))
-    with TestClient(app) as client:
+    with local_client(app) as client:
         response = client.post("/api/analyze", content=chunks,
                                headers={"content-type": "application/json"})
     assert response.status_code == 413
 
 
 def test_analyze_text_over_max_chars_is_413():
-    with TestClient(create_app(PhraseDetector(), WebSettings(max_chars=50))) as client:
+    with local_client(create_app(PhraseDetector(), WebSettings(max_chars=50))) as client:
         response = analyze(client, text=ARTICLE)
     assert response.status_code == 413
     assert "over the limit of 50" in response.json()["error"]
@@ -132,7 +132,7 @@ def test_analyze_detector_failure_is_500_json():
         def predict(self, documents):
             raise RuntimeError("boom")
 
-    with TestClient(create_app(BrokenDetector()), raise_server_exceptions=False) as client:
+    with local_client(create_app(BrokenDetector()), raise_server_exceptions=False) as client:
         response = analyze(client, text=ARTICLE)
     assert response.status_code == 500
     assert "internal error" in response.json()["error"]
@@ -142,7 +142,7 @@ def test_analyze_slow_detector_is_504():
     detector = BlockingDetector()
     app = create_app(detector, WebSettings(timeout_s=0.2, workers=1))
     try:
-        with TestClient(app) as client:
+        with local_client(app) as client:
             response = analyze(client, text=ARTICLE)
     finally:
         detector.release.set()
@@ -156,7 +156,7 @@ def test_analyze_beyond_queue_is_503_and_first_request_completes():
 
     async def two_requests() -> tuple[httpx.Response, httpx.Response]:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as client:
             first = asyncio.create_task(client.post("/api/analyze", json={"text": ARTICLE}))
             assert await asyncio.to_thread(detector.started.wait, 60)
             second = await client.post("/api/analyze", json={"text": ARTICLE})
@@ -177,7 +177,7 @@ def test_analyze_waiting_requests_are_queued_not_refused():
 
     async def many_requests() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as client:
             return await asyncio.gather(*(client.post("/api/analyze", json={"text": ARTICLE})
                                           for _ in range(9)))
 
@@ -217,7 +217,7 @@ def test_page_allows_only_its_own_scripts(client):
 
 def test_create_app_without_detector_uses_the_default():
     app = create_app(settings=WebSettings(workers=1))
-    with TestClient(app) as client:
+    with local_client(app) as client:
         assert client.get("/healthz").json()["detector"] == app.state.detector.name
         assert analyze(client, text=ARTICLE).status_code == 200
 

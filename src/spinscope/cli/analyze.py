@@ -12,6 +12,7 @@ import typer
 from spinscope.cli.app import app, console
 from spinscope.document import Analysis
 from spinscope.io import ptc
+from spinscope.io.fetch import FetchPolicy
 from spinscope.io.sources import read_source
 from spinscope.io.text import MAX_CHARS
 from spinscope.pipeline import load
@@ -60,9 +61,13 @@ def analyze(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse documents longer than this."),
     voice: Voice = typer.Option(Voice.all, "--voice", help="Only spans in this voice: the outlet's own words, "
                                 "quoted speech or reported speech."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
+                                            help="Fetch URLs on loopback and private networks (an intranet); "
+                                                 "refused by default."),
 ) -> None:
     """Find and name the propaganda-technique spans in an article."""
-    documents = read_source(source, encoding=encoding, max_chars=max_chars)
+    policy = FetchPolicy(allow_private=allow_private_urls)
+    documents = read_source(source, encoding=encoding, max_chars=max_chars, policy=policy)
     analyses = [a.above(min_score).in_voice(voice.value) for a in load(detector).predict(documents)]
     if out is not None:
         out.write_text(formatted(analyses, output_format), encoding="utf-8")

@@ -42,10 +42,13 @@ def add(
     outlet: Optional[str] = typer.Option(None, help="Outlet for articles whose source names none."),
     encoding: str = typer.Option("utf-8", help="Encoding of text files and tables."),
     timeout: float = typer.Option(15.0, help="Seconds to wait for each URL."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
+                                            help="Fetch listed URLs on loopback and private networks "
+                                                 "(an intranet); refused by default."),
 ) -> None:
     """Add articles; an article already in the store (same text) is skipped."""
     columns = Columns(text_column, title_column, url_column, outlet_column, published_column)
-    options = SourceOptions(kind, columns, outlet, encoding, timeout)
+    options = SourceOptions(kind, columns, outlet, encoding, timeout, allow_private_urls)
     with Store(database) as store:
         result = corpus_lib.add(store, sources, options)
         total = store.count_documents()

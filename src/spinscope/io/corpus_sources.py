@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spinscope.errors import ConfigError, MissingInputError, SpinscopeError
 from spinscope.io import ptc
+from spinscope.io.fetch import FetchPolicy
 from spinscope.io.jsonl import read_jsonl
 from spinscope.io.records import Columns, Failure, Record, first_line, record_from_text
 from spinscope.io.tabular import read_csv
@@ -26,13 +27,15 @@ KINDS = ("auto", "ptc", "folder", "text", "jsonl", "csv", "urls")
 
 @dataclass(frozen=True)
 class SourceOptions:
-    """How to read sources: the kind (or ``auto``), column names, a default outlet, encoding."""
+    """How to read sources: the kind (or ``auto``), column names, a default outlet, encoding,
+    and for URL lists the time per URL and whether private addresses may be fetched."""
 
     kind: str = "auto"
     columns: Columns = Columns()
     outlet: str | None = None
     encoding: str = "utf-8"
     timeout: float = 15.0
+    allow_private_urls: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -92,7 +95,8 @@ def _read(path: Path, kind: str, options: SourceOptions) -> Iterator[Record | Fa
     if kind == "csv":
         return read_csv(path, options.columns, _sig(options.encoding))
     if kind == "urls":
-        return read_url_list(path, options.timeout)
+        return read_url_list(path, FetchPolicy(allow_private=options.allow_private_urls,
+                                               deadline_s=options.timeout))
     return iter([read_text_record(path, options.encoding)])
 
 

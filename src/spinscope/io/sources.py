@@ -9,7 +9,7 @@ from spinscope.errors import InputError, MissingInputError
 from spinscope.io import ptc
 from spinscope.io.html import html_to_document
 from spinscope.io.text import MAX_CHARS, TEXT_SUFFIXES, decode, read_bytes, read_stream, read_text_file
-from spinscope.io.web import fetch_document
+from spinscope.io.web import FetchPolicy, fetch_document
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -38,12 +38,14 @@ def read_folder(folder: Path, encoding: str = "utf-8", max_chars: int = MAX_CHAR
     return [read_file(p, encoding, max_chars) for p in paths]
 
 
-def read_source(source: str, encoding: str = "utf-8", max_chars: int = MAX_CHARS) -> list[Document]:
-    """Documents from ``-`` (stdin), an http(s) URL, a folder, an HTML file or a text file."""
+def read_source(source: str, encoding: str = "utf-8", max_chars: int = MAX_CHARS,
+                policy: FetchPolicy = FetchPolicy()) -> list[Document]:
+    """Documents from ``-`` (stdin), an http(s) URL (fetched under ``policy``), a folder, an HTML
+    file or a text file."""
     if source == "-":
         return [read_stream(encoding=encoding, max_chars=max_chars)]
     if source.startswith(("http://", "https://")):
-        return [fetch_document(source, max_chars=max_chars)]
+        return [fetch_document(source, policy, max_chars=max_chars)]
     path = Path(source)
     if path.is_dir():
         return read_folder(path, encoding, max_chars)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from spinscope.errors import MissingInputError, SourceError, SpinscopeError
+from spinscope.io.fetch import FetchPolicy
 from spinscope.io.records import Failure, Record, record_from_text
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
@@ -44,15 +45,15 @@ def looks_like_url_list(path: Path, sample: int = 4096) -> bool:
     return bool(lines) and all(_URL.match(l) for l in lines[:-1] or lines)
 
 
-def read_url_list(path: str | Path, timeout: float = 15.0) -> Iterator[Record | Failure]:
-    """Fetch every listed URL; unreachable pages and pages without an article become failures."""
+def read_url_list(path: str | Path, policy: FetchPolicy | None = None) -> Iterator[Record | Failure]:
+    """Fetch every listed URL under ``policy``; unreachable, refused and article-less pages become failures."""
     from spinscope.io.web import fetch_document
 
-    path = Path(path)
+    path, policy = Path(path), policy or FetchPolicy()
     for number, url in list_urls(path):
         where = f"{path}, line {number}"
         try:
-            document = fetch_document(url, timeout=timeout)
+            document = fetch_document(url, policy)
         except SpinscopeError as error:
             yield Failure(where, str(error))
             continue

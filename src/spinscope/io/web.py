@@ -1,56 +1,33 @@
-"""Fetching an article from a URL (http and https only), with a timeout and a size cap."""
+"""Articles from URLs: fetch (``fetch``: SSRF policy, deadline, byte cap), decode, extract.
+
+``check_url`` (from ``urlcheck``) is re-exported here as the input layer's one URL
+validator; the web schemas call it too.
+"""
 
 from __future__ import annotations
 
 import codecs
-import http.client
-import urllib.error
-import urllib.parse
-import urllib.request
 
 from spinscope.document import Document
 from spinscope.errors import EncodingError, UrlError
+from spinscope.io.deadline import Deadline
+from spinscope.io.fetch import FetchPolicy, Page, fetch
 from spinscope.io.html import html_to_document
 from spinscope.io.text import MAX_CHARS, decode
+from spinscope.io.urlcheck import check_url
 
-TIMEOUT_S = 15.0
-USER_AGENT = "spinscope/0.1 (article analysis)"
+__all__ = ["FetchPolicy", "check_url", "fetch_document", "fetch_html"]
 
 
-def check_url(url: str) -> str:
-    """The URL unchanged if it is an absolute http(s) URL."""
+def page_text(page: Page) -> str:
+    """The page's HTML as text; pages that are not text or HTML raise UrlError."""
+    if not page.content_type.startswith("text/") and "html" not in page.content_type:
+        raise UrlError(f"{page.url}: the server sent {page.content_type}, not an HTML page")
+    charset = page.charset or "utf-8"
     try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError as error:
-        raise UrlError(f"{url}: not a valid URL ({error})") from None
-    if any(c.isspace() for c in url):
-        raise UrlError(f"{url}: a URL cannot contain spaces; encode them as %20")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UrlError(f"{url}: not an http(s) URL; give a full address such as https://example.org/article")
-    return url
-
-
-def fetch_html(url: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_CHARS * 40) -> str:
-    """The page's HTML; unreachable hosts, HTTP errors and oversized pages raise UrlError."""
-    request = urllib.request.Request(check_url(url), headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
-            charset = response.headers.get_content_charset() or "utf-8"
-            content_type = response.headers.get_content_type()
-    except urllib.error.HTTPError as error:
-        raise UrlError(f"{url}: the server answered HTTP {error.code} ({error.reason})") from None
-    except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise UrlError(f"{url}: cannot reach this address ({reason})") from None
-    if len(data) > max_bytes:
-        raise UrlError(f"{url}: the page is over {max_bytes:,} bytes, too large to analyse")
-    if not content_type.startswith("text/") and "html" not in content_type:
-        raise UrlError(f"{url}: the server sent {content_type}, not an HTML page")
-    try:
-        return decode(data, url, charset)
+        return decode(page.body, page.url, charset)
     except EncodingError:
-        return data.decode(charset if _known(charset) else "utf-8", errors="replace")
+        return page.body.decode(charset if _known(charset) else "utf-8", errors="replace")
 
 
 def _known(encoding: str) -> bool:
@@ -61,6 +38,20 @@ def _known(encoding: str) -> bool:
     return True
 
 
-def fetch_document(url: str, timeout: float = TIMEOUT_S, max_chars: int = MAX_CHARS) -> Document:
-    """The article at a URL as a document (title, site and date from the page)."""
-    return html_to_document(fetch_html(url, timeout), url=url, max_chars=max_chars)
+def fetch_html(url: str, policy: FetchPolicy = FetchPolicy(), deadline: Deadline | None = None) -> tuple[str, str]:
+    """The final URL (after redirects) and its page's HTML."""
+    page = fetch(url, policy, deadline)
+    return page.url, page_text(page)
+
+
+def fetch_document(url: str, policy: FetchPolicy = FetchPolicy(), max_chars: int = MAX_CHARS,
+                   deadline: Deadline | None = None) -> Document:
+    """The article at a URL as a document (title, site and date from the page).
+
+    The fetch has ``policy.deadline_s`` (or less, within ``deadline``); the extraction
+    is bounded by ``deadline``, or when none is given by a fresh ``policy.deadline_s``,
+    so that a page from the web can never hold the process for long.
+    """
+    final_url, html = fetch_html(url, policy, deadline)
+    extraction = deadline or Deadline.after(policy.deadline_s)
+    return html_to_document(html, url=final_url, max_chars=max_chars, deadline=extraction)

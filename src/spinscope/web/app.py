@@ -19,27 +19,21 @@ from fastapi_offline import FastAPIOffline
 
 from spinscope import __version__, techniques
 from spinscope.detector.base import Detector
+from spinscope.io.deadline import Deadline
 from spinscope.pipeline import Pipeline, load
 from spinscope.resources import thread_plan
 from spinscope.web.errors import install_error_handlers
 from spinscope.web.inputs import analyse_request
 from spinscope.web.limits import BodySizeLimit, require_json
 from spinscope.web.payload import analysis_response, catalogue
+from spinscope.web.perimeter import Perimeter
 from spinscope.web.runner import BoundedRunner
 from spinscope.web.schemas import AnalyzeRequest, AnalyzeResponse, ErrorOut, HealthOut, TechniqueOut
 from spinscope.web.settings import WebSettings
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
-ERROR_RESPONSES = {code: {"model": ErrorOut} for code in (400, 413, 415, 422, 502, 503, 504)}
-PAGE_HEADERS = {
-    # Defence in depth: only our own script runs, even if some markup slipped through.
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+ERROR_RESPONSES = {code: {"model": ErrorOut} for code in (400, 401, 413, 415, 422, 502, 503, 504)}
 
 api = APIRouter(prefix="/api")
 service = APIRouter()
@@ -51,7 +45,8 @@ pages = APIRouter(include_in_schema=False)
 async def analyze(body: AnalyzeRequest, request: Request) -> AnalyzeResponse:
     """Find the technique spans in an article given as text, HTML or a URL."""
     state = request.app.state
-    analysis = await state.runner.run(analyse_request, body, state.detector, state.settings)
+    deadline = Deadline.after(state.settings.timeout_s)  # the work stops when the request times out
+    analysis = await state.runner.run(analyse_request, body, state.detector, state.settings, deadline)
     return analysis_response(analysis)
 
 
@@ -73,7 +68,7 @@ async def page(request: Request) -> HTMLResponse:
         "techniques": techniques.TECHNIQUES,
         "detector": request.app.state.detector.name,
         "max_chars": request.app.state.settings.max_chars,
-    }, headers=PAGE_HEADERS)
+    })
 
 
 def create_app(detector: Detector | None = None, settings: WebSettings | None = None,
@@ -95,6 +90,7 @@ def create_app(detector: Detector | None = None, settings: WebSettings | None = 
                          description="Find and name propaganda techniques in news articles.")
     app.state.detector, app.state.settings, app.state.runner = detector, settings, runner
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Perimeter, settings=settings)  # added last, so it runs first (outermost)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in (api, service, pages):

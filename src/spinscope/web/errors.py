@@ -14,15 +14,17 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
-from spinscope.errors import (EmptyTextError, InputError, InputTooLargeError, NoArticleTextError,
-                              SpinscopeError, UrlError)
+from spinscope.errors import (DeadlineError, EmptyTextError, InputError, InputTooLargeError,
+                              NoArticleTextError, PrivateAddressError, SpinscopeError, UrlError)
 
 log = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: tuple[tuple[type[SpinscopeError], int], ...] = (
     (EmptyTextError, 400),
     (InputTooLargeError, 413),
+    (PrivateAddressError, 400),
     (UrlError, 502),
+    (DeadlineError, 504),
     (NoArticleTextError, 422),
     (InputError, 400),
 )

@@ -8,24 +8,38 @@ from __future__ import annotations
 
 from spinscope.detector.base import Detector
 from spinscope.document import Analysis, Document
+from spinscope.io.deadline import Deadline
+from spinscope.io.fetch import FetchPolicy
 from spinscope.io.text import check_text
 from spinscope.web.schemas import AnalyzeRequest
 from spinscope.web.settings import WebSettings
 
 
-def document_for(request: AnalyzeRequest, settings: WebSettings) -> Document:
-    """The document the request names: its text, its HTML's article text, or the fetched URL."""
+def fetch_policy(settings: WebSettings) -> FetchPolicy:
+    """The server's fetch policy: its URL time limit, its private-address setting."""
+    return FetchPolicy(allow_private=settings.allow_private_urls, deadline_s=settings.url_timeout_s)
+
+
+def document_for(request: AnalyzeRequest, settings: WebSettings, deadline: Deadline) -> Document:
+    """The document the request names: its text, its HTML's article text, or the fetched URL.
+
+    Fetching and extraction end by ``deadline`` (the request's), so a request that
+    timed out stops its work rather than holding a worker.
+    """
     if request.text is not None:
         return Document.from_text(check_text(request.text, "text", settings.max_chars))
     if request.html is not None:
         from spinscope.io.html import html_to_document
 
-        return html_to_document(request.html, max_chars=settings.max_chars)
+        return html_to_document(request.html, max_chars=settings.max_chars, deadline=deadline)
     from spinscope.io.web import fetch_document
 
-    return fetch_document(request.url.strip(), timeout=settings.url_timeout_s, max_chars=settings.max_chars)
+    return fetch_document(request.url.strip(), fetch_policy(settings), settings.max_chars, deadline)
 
 
-def analyse_request(request: AnalyzeRequest, detector: Detector, settings: WebSettings) -> Analysis:
-    """The detector's analysis of the document the request names."""
-    return detector.predict([document_for(request, settings)])[0]
+def analyse_request(request: AnalyzeRequest, detector: Detector, settings: WebSettings,
+                    deadline: Deadline) -> Analysis:
+    """The detector's analysis of the document the request names, if there is time left for it."""
+    document = document_for(request, settings, deadline)
+    deadline.check("the analysis")
+    return detector.predict([document])[0]

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from spinscope.errors import UrlError
+from spinscope.io.urlcheck import check_url
 
 
 def url_problem(url: str) -> str | None:
-    """Why a URL cannot be fetched as given, or None; caught here so it is a 422, not a 500."""
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        return "url must not contain spaces or control characters (percent-encode them)"
+    """Why a URL cannot be fetched as given, or None: the input layer's validator, so that the API
+    and the fetcher agree, and a bad URL is a 422 here rather than an error later."""
     try:
-        parts = urlsplit(url)
-    except ValueError as error:
-        return f"url is not a valid address ({error})"
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return "url must be a full http:// or https:// address"
+        check_url(url)
+    except UrlError as error:
+        return f"url: {error}"
     return None
 
 

@@ -20,7 +20,13 @@ class WebSettings:
 
     ``workers`` analyses run at the same time; up to ``max_waiting`` more wait in a
     queue, and further requests get 503 rather than piling up. ``timeout_s`` bounds
-    the time from arrival to result (queueing included) and gives 504 when exceeded.
+    the time from arrival to result (queueing included) and gives 504 when exceeded;
+    the request's work is stopped then too.
+
+    The perimeter: URLs on non-global addresses are fetched only with
+    ``allow_private_urls``; the Host header must name ``bind_host``, a loopback name or
+    one of ``allowed_hosts`` (against DNS rebinding); with a ``token``, ``/api/*``
+    requires it (``Authorization: Bearer`` or ``X-Spinscope-Token``).
     """
 
     max_body_bytes: int = 2_000_000
@@ -29,6 +35,10 @@ class WebSettings:
     url_timeout_s: float = 15.0
     workers: int = default_workers()
     max_waiting: int = 32
+    allow_private_urls: bool = False
+    bind_host: str = "127.0.0.1"
+    allowed_hosts: tuple[str, ...] = ()
+    token: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1 or self.max_chars < 1:
@@ -37,3 +47,5 @@ class WebSettings:
             raise ConfigError("web: timeouts must be positive numbers of seconds")
         if self.workers < 1 or self.max_waiting < 0:
             raise ConfigError("web: need workers >= 1 and max_waiting >= 0")
+        if self.token is not None and not self.token.strip():
+            raise ConfigError("web: the token must not be empty")
