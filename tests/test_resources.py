@@ -52,7 +52,7 @@ def test_live_threads_under_serve_fit_the_cores():
     from spinscope.web import WebSettings, create_app
 
     settings = WebSettings()
-    with TestClient(create_app(settings=settings)) as client:
+    with TestClient(create_app(settings=settings), base_url="http://localhost") as client:
         with ThreadPoolExecutor(6) as callers:
             answers = list(callers.map(lambda _: client.post("/api/analyze", json={"text": TEXT}), range(6)))
         web, encoder = live("spinscope-web"), live("spinscope-encoder")
