@@ -83,3 +83,7 @@ class SourceError(InputError):
 
 class StoreError(SpinscopeError):
     """A corpus database that cannot be opened, is not spinscope's, or is from a newer version."""
+
+
+class OutputError(SpinscopeError):
+    """A place to write results (an export, a report) whose folder is missing or not writable."""

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from spinscope.cli import register_commands
 from spinscope.cli.app import app
+from spinscope.corpus.store import Store
+from spinscope.io.records import record_from_text
 
 register_commands()
 runner = CliRunner()
@@ -71,3 +76,137 @@ def test_corpus_add_url_list_on_loopback_needs_allow_private_urls(tmp_path, loca
     refused = invoke("corpus", "add", str(db), str(listing))
     assert "added 0 new" in refused and "loopback" in refused and local_site.hits == []
     assert "added 1 new" in invoke("corpus", "add", str(db), str(listing), "--allow-private-urls")
+
+
+def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """``spinscope ARGS`` in this process, as the console script runs it: (exit code, stdout, stderr)."""
+    from spinscope.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["spinscope", *map(str, args)])
+    with pytest.raises(SystemExit) as exit:
+        main()
+    captured = capsys.readouterr()
+    return exit.value.code or 0, captured.out, captured.err
+
+
+def fingerprint(path) -> tuple[str, int]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def news_with_a_bad_line(path, good: int = 600, bad_line: int = 601):
+    lines = [json.dumps({"text": f"Article {i} about traitors."}) for i in range(good)]
+    lines.insert(bad_line - 1, '{"text": "cut off')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def analysed_store(tmp_path):
+    source, db = tmp_path / "news.jsonl", tmp_path / "c.db"
+    source.write_text("".join(json.dumps(r) + "\n" for r in ROWS), encoding="utf-8")
+    invoke("corpus", "add", str(db), str(source), "--text-column", "body", "--outlet-column", "source")
+    invoke("corpus", "analyze", str(db), "--detector", "tests.corpus_fakes:FirstWordDetector")
+    return db
+
+
+def test_corpus_add_one_bad_row_adds_nothing_and_exits_2(tmp_path, monkeypatch, capsys):
+    source, db = news_with_a_bad_line(tmp_path / "news.jsonl"), tmp_path / "c.db"
+    code, _, err = run_main(monkeypatch, capsys, "corpus", "add", db, source)
+    assert code == 2 and f"{source}, line 601: not valid JSON" in err and "nothing was added" in err
+    assert "Traceback" not in err
+    code, out, err = run_main(monkeypatch, capsys, "corpus", "info", db)
+    assert code == 0 and "0 documents" in out
+
+
+def test_corpus_add_skip_bad_stores_600_and_lists_the_bad_row(tmp_path, monkeypatch, capsys):
+    source, db = news_with_a_bad_line(tmp_path / "news.jsonl"), tmp_path / "c.db"
+    code, out, err = run_main(monkeypatch, capsys, "corpus", "add", db, source, "--skip-bad")
+    assert code == 0 and "added 600 new" in out
+    assert f"skipped {source}, line 601: not valid JSON" in err.replace("\n", "")
+
+
+def test_corpus_add_max_chars_names_the_file(tmp_path, monkeypatch, capsys):
+    article = tmp_path / "long.txt"
+    article.write_text("word " * 30, encoding="utf-8")
+    code, _, err = run_main(monkeypatch, capsys, "corpus", "add", tmp_path / "c.db", article, "--max-chars", "100")
+    assert code == 2 and f"{article}: the text has 150 characters, over the limit of 100" in err
+
+
+def test_corpus_commands_leave_a_foreign_sqlite_file_untouched(tmp_path, monkeypatch, capsys):
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.execute("INSERT INTO notes VALUES ('keep me')")
+    connection.commit()
+    connection.close()
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"text": "Traitors!"}) + "\n", encoding="utf-8")
+    before = fingerprint(other)
+    for command in (["info", other], ["add", other, source], ["analyze", other, "--detector", "lexicon"],
+                    ["export", other, "--out", tmp_path / "x.csv"]):
+        code, _, err = run_main(monkeypatch, capsys, "corpus", *command)
+        assert code == 2 and "not a spinscope corpus store" in err, (command, err)
+    assert fingerprint(other) == before and not (tmp_path / "x.csv").exists()
+
+
+def test_corpus_zero_byte_file_is_refused_by_info_and_export_and_accepted_by_add(tmp_path, monkeypatch, capsys):
+    empty, source = tmp_path / "empty.db", tmp_path / "news.jsonl"
+    empty.touch()
+    source.write_text(json.dumps({"text": "Traitors!"}) + "\n", encoding="utf-8")
+    for command in (["info", empty], ["export", empty]):
+        code, _, err = run_main(monkeypatch, capsys, "corpus", *command)
+        assert code == 2 and "an empty file" in err
+    assert empty.stat().st_size == 0
+    code, out, _ = run_main(monkeypatch, capsys, "corpus", "add", empty, source)
+    assert code == 0 and "added 1 new" in out
+
+
+def test_corpus_read_only_commands_leave_the_store_unchanged(tmp_path, monkeypatch, capsys):
+    db = analysed_store(tmp_path)
+    before = fingerprint(db)
+    for command in (["info", db], ["export", db, "--out", tmp_path / "spans.csv"],
+                    ["export", db, "--format", "jsonl", "--table", "documents"],
+                    ["report", db, "--out", tmp_path / "r.html"]):
+        code, _, err = run_main(monkeypatch, capsys, "corpus", *command)
+        assert code == 0, (command, err)
+    assert fingerprint(db) == before
+
+
+def test_corpus_damaged_database_is_a_one_line_error(tmp_path, monkeypatch, capsys):
+    db = analysed_store(tmp_path)
+    with Store(db) as store:
+        store.add_records([record_from_text(f"Filler article {i}. " * 40, origin="f") for i in range(200)])
+    size = db.stat().st_size
+    with open(db, "r+b") as handle:
+        handle.seek(4096)
+        handle.write(b"\x5a" * (size - 4096))
+    for command in (["info", db], ["analyze", db, "--detector", "lexicon"]):
+        code, out, err = run_main(monkeypatch, capsys, "corpus", *command)
+        assert code == 2 and "malformed" in err and "Traceback" not in err, (command, err)
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_corpus_export_and_report_check_the_out_folder_first(tmp_path, monkeypatch, capsys):
+    missing = tmp_path / "no" / "such"
+    for command in (["export", tmp_path / "absent.db", "--out", missing / "spans.csv"],
+                    ["report", tmp_path / "absent.db", "--out", missing / "r.html"]):
+        code, _, err = run_main(monkeypatch, capsys, "corpus", *command)
+        assert code == 2 and "does not exist" in err and "Traceback" not in err, (command, err)
+    assert not missing.exists() and not (tmp_path / "absent.db").exists()
+
+
+def test_corpus_upgrade_brings_an_old_store_up_to_date(tmp_path, monkeypatch, capsys):
+    from spinscope.corpus.schema import LATEST, MIGRATIONS
+
+    db = tmp_path / "v1.db"
+    old = sqlite3.connect(db)
+    old.executescript(MIGRATIONS[0].sql)
+    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                " applied TEXT NOT NULL)")
+    old.execute("INSERT INTO schema_version VALUES (1, 'v1', '2024-01-01')")
+    old.commit()
+    old.close()
+    code, _, err = run_main(monkeypatch, capsys, "corpus", "info", db)
+    assert code == 2 and "corpus upgrade" in err
+    code, out, _ = run_main(monkeypatch, capsys, "corpus", "upgrade", db)
+    assert code == 0 and f"schema version {LATEST}" in " ".join(out.split())
+    assert run_main(monkeypatch, capsys, "corpus", "info", db)[0] == 0

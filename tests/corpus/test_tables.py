@@ -8,7 +8,7 @@ import json
 import pytest
 
 from spinscope.document import Span
-from spinscope.errors import ConfigError
+from spinscope.errors import ConfigError, OutputError
 from spinscope.corpus.tables import default_path, export
 from spinscope.io.records import record_from_text
 from spinscope.quotes import Quote
@@ -83,3 +83,35 @@ def test_export_rejects_unknown_format_and_table(store, tmp_path):
 
 def test_export_default_path_sits_beside_the_database():
     assert str(default_path("data/corpus.db", "spans", "parquet")) == "data/corpus.spans.parquet"
+
+
+FORMULAS = {"title": "=HYPERLINK(\"http://x\")", "outlet": "+Herald", "url": "@SUM(A1)",
+            "published": "-2024", "speaker": "=cmd|' /C calc'!A0", "text": "-1+1 traitors here."}
+
+
+def test_export_csv_neutralises_formula_cells_in_every_text_column(tmp_path):
+    text = FORMULAS["text"]
+    metadata = {k: FORMULAS[k] for k in ("title", "outlet", "url", "published")}
+    with Store(tmp_path / "c.db") as store:
+        store.add_records([record_from_text(text, origin="@origin", **metadata)])
+        (record,) = store.pending(DETECTOR).records
+        spans = (Span(0, 4, "doubt", 0.5, "quoted", FORMULAS["speaker"]), Span(5, 13, "name_calling", 0.5))
+        quotes = (Quote(0, 4, "quoted", FORMULAS["speaker"]),)
+        store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans, "=error", quotes)], utc_now())
+        for table in ("spans", "quotes", "analyses", "documents"):
+            export(store, "csv", tmp_path / f"{table}.csv", table=table)
+            export(store, "jsonl", tmp_path / f"{table}.jsonl", table=table)
+    for table in ("spans", "quotes", "analyses", "documents"):
+        cells = [v for row in csv.DictReader((tmp_path / f"{table}.csv").open(encoding="utf-8")) for v in row.values()]
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], table
+        raw = [v for line in (tmp_path / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+               for v in json.loads(line).values() if isinstance(v, str)]
+        assert all("'" + v in cells for v in raw if v[:1] in ("=", "+", "-", "@")), table
+    spans_rows = list(csv.DictReader((tmp_path / "spans.csv").open(encoding="utf-8")))
+    assert spans_rows[0]["title"] == "'" + FORMULAS["title"] and spans_rows[0]["text"] == "'-1+1"
+    assert spans_rows[0]["speaker"] == "'" + FORMULAS["speaker"] and spans_rows[0]["score"] == "0.5"
+
+
+def test_export_to_a_missing_folder_fails_before_writing(store, tmp_path):
+    with pytest.raises(OutputError, match="does not exist"):
+        export(store, "csv", tmp_path / "missing" / "spans.csv")

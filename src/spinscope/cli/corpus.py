@@ -14,7 +14,10 @@ from spinscope import corpus as corpus_lib
 from spinscope.cli.app import app, console, errors
 from spinscope.io.records import Columns
 from spinscope.io.corpus_sources import KINDS, SourceOptions
+from spinscope.io.text import MAX_CHARS
 from spinscope.corpus.store import Store
+from spinscope.corpus.targets import check_target
+from spinscope.errors import SourceError, InputTooLargeError
 
 corpus_app = typer.Typer(name="corpus", no_args_is_help=True,
                          help="Analyse whole corpora: add articles to a store, analyse, export, report.")
@@ -45,12 +48,19 @@ def add(
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
                                             help="Fetch listed URLs on loopback and private networks "
                                                  "(an intranet); refused by default."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse texts longer than this."),
+    skip_bad: bool = typer.Option(False, "--skip-bad",
+                                  help="Skip (and list) bad rows and too-long texts, and store the rest; "
+                                       "by default one bad row stores nothing."),
 ) -> None:
-    """Add articles; an article already in the store (same text) is skipped."""
+    """Add articles, all or none; an article already in the store (same text) is skipped."""
     columns = Columns(text_column, title_column, url_column, outlet_column, published_column)
-    options = SourceOptions(kind, columns, outlet, encoding, timeout, allow_private_urls)
-    with Store(database) as store:
-        result = corpus_lib.add(store, sources, options)
+    options = SourceOptions(kind, columns, outlet, encoding, timeout, allow_private_urls, max_chars, skip_bad)
+    with Store(database, "create") as store:
+        try:
+            result = corpus_lib.add(store, sources, options)
+        except (SourceError, InputTooLargeError) as error:
+            raise type(error)(f"{error}; nothing was added (--skip-bad adds the other rows)") from None
         total = store.count_documents()
     for failure in result.failures:
         errors.print(f"[yellow]skipped[/] {failure.origin}: {failure.message}", highlight=False)
@@ -73,7 +83,7 @@ def analyze(
     dask: Optional[str] = typer.Option(None, help="'local' or a Dask scheduler address, e.g. tcp://host:8786."),
 ) -> None:
     """Analyse every document not yet analysed by this detector; safe to stop and rerun."""
-    with Store(database, create=False) as store, _progress_bar() as bar:
+    with Store(database, "write") as store, _progress_bar() as bar:
         task = bar.add_task("analyse", total=None)
 
         def progress(done: int, total: int) -> None:
@@ -96,7 +106,8 @@ def export(
     from spinscope.corpus.tables import default_path, export as export_table
 
     target = out or str(default_path(database, table, format))
-    with Store(database, create=False) as store:
+    check_target(target)
+    with Store(database, "read") as store:
         count = export_table(store, format, target, table)
     if target != "-":
         console.print(f"{count} rows written to {target}", highlight=False)
@@ -111,7 +122,8 @@ def report(
     """Write a self-contained HTML report: outlets, voices and speakers, months, techniques, density."""
     from spinscope.corpus import write_report
 
-    with Store(database, create=False) as store:
+    check_target(out)
+    with Store(database, "read") as store:
         write_report(store, out, detector)
     console.print(f"report written to {out}", highlight=False)
 
@@ -121,7 +133,7 @@ def info(database: Path = typer.Argument(..., help="The corpus store.")) -> None
     """How many documents the store holds, and what each detector has analysed (and failed on)."""
     from rich.table import Table
 
-    with Store(database, create=False) as store:
+    with Store(database, "read") as store:
         documents, runs = store.count_documents(), store.detectors()
         table = Table("detector", "version", "analysed", "failed", "pending")
         for run in runs:
@@ -130,3 +142,10 @@ def info(database: Path = typer.Argument(..., help="The corpus store.")) -> None
     console.print(f"{documents} documents in {database}", highlight=False)
     if runs:
         console.print(table)
+
+
+@corpus_app.command("upgrade")
+def upgrade(database: Path = typer.Argument(..., help="The corpus store.")) -> None:
+    """Bring a store written by an older spinscope up to this one's schema (read-only commands need it)."""
+    version = corpus_lib.upgrade(database)
+    console.print(f"{database} is at schema version {version}", highlight=False)

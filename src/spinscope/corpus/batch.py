@@ -3,7 +3,9 @@
 ``analyze`` takes the documents the detector has not analysed yet, in batches, and
 commits each batch in one transaction. A run killed at any moment (even by SIGKILL)
 keeps every committed batch, so running it again redoes at most the batches that were
-in flight. A document that cannot be analysed (empty, badly encoded, or one the detector
+in flight. Each batch is claimed before it is analysed (see ``claims``): two runs on one
+store split the documents between them, and a run that died leaves claims that the next
+run takes over. A document that cannot be analysed (empty, badly encoded, or one the detector
 fails on) is stored with its error and the run goes on. One loop (``run_batches``) drives
 both executors: in this process, or on Dask workers (``distributed``), whose results are
 written here, by the one writer.
@@ -15,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from spinscope.corpus.claims import LEASE_S, Claimant
 from spinscope.corpus.executors import Executor, LocalExecutor
 from spinscope.corpus.store import DetectorId, Outcome, Store
 from spinscope.detector.base import Detector
@@ -37,37 +40,45 @@ class AnalyzeResult:
     seconds: float
 
 
-def pending_batches(store: Store, detector: DetectorId, batch_size: int) -> Iterator[tuple[Record, ...]]:
-    """The documents this detector has not analysed, in batches, in the order they were added."""
+def pending_batches(store: Store, detector: DetectorId, batch_size: int,
+                    claimant: Claimant) -> Iterator[tuple[Record, ...]]:
+    """The documents this detector has not analysed and no live run has claimed, in batches,
+    in the order they were added; each batch is claimed for ``claimant`` before it is yielded."""
     after = 0
     while True:
-        batch = store.pending(detector, after, batch_size)
+        batch = store.claim(detector, claimant, after, batch_size)
         if not batch.records:
             return
         yield batch.records
         after = batch.last_rowid
 
 
-def run_batches(store: Store, executor: Executor, batch_size: int, progress: Progress | None) -> tuple[int, int]:
-    """Feed the pending batches to the executor and write each finished one; (analysed, failed)."""
+def run_batches(store: Store, executor: Executor, batch_size: int, progress: Progress | None,
+                claimant: Claimant | None = None) -> tuple[int, int]:
+    """Feed the pending batches to the executor and write each finished one; (analysed, failed).
+    Claims still held when the run stops early are released."""
+    claimant = claimant or Claimant()
     counts = [0, 0]
     total = store.count_pending(executor.identity)
     if progress:
         progress(0, total)
 
     def write(outcomes: list[Outcome], started: str) -> None:
-        store.write_outcomes(executor.identity, outcomes, started)
+        store.write_outcomes(executor.identity, outcomes, started, claimant)
         counts[0] += len(outcomes)
         counts[1] += sum(1 for o in outcomes if o.error)
         if progress:
             progress(len(outcomes), total)
 
-    for records in pending_batches(store, executor.identity, batch_size):
-        executor.submit(records)
-        if executor.in_flight() >= executor.capacity:
+    try:
+        for records in pending_batches(store, executor.identity, batch_size, claimant):
+            executor.submit(records)
+            if executor.in_flight() >= executor.capacity:
+                write(*executor.next_done())
+        while executor.in_flight():
             write(*executor.next_done())
-    while executor.in_flight():
-        write(*executor.next_done())
+    finally:
+        store.release(claimant)
     return counts[0], counts[1]
 
 
@@ -83,14 +94,16 @@ def open_executor(detector: Detector | str | None, dask: str | None, workers: in
 
 
 def analyze(store: Store, detector: Detector | str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-            dask: str | None = None, workers: int = 1, progress: Progress | None = None) -> AnalyzeResult:
-    """Analyse every document the detector has not analysed yet; see the module docstring."""
-    if batch_size < 1 or workers < 1:
-        raise ConfigError("batch size and number of workers must be at least 1")
+            dask: str | None = None, workers: int = 1, progress: Progress | None = None,
+            lease_s: float = LEASE_S) -> AnalyzeResult:
+    """Analyse every document the detector has not analysed yet; see the module docstring.
+    ``lease_s``: how long this run's claims outlive its last stored batch if it dies."""
+    if batch_size < 1 or workers < 1 or lease_s <= 0:
+        raise ConfigError("batch size and number of workers must be at least 1, the lease above 0 s")
     begun = time.perf_counter()
     executor = open_executor(detector, dask, workers)
     try:
-        analysed, failed = run_batches(store, executor, batch_size, progress)
+        analysed, failed = run_batches(store, executor, batch_size, progress, Claimant(lease_s))
     finally:
         executor.close()
     return AnalyzeResult(executor.identity, analysed, failed, time.perf_counter() - begun)

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
 
+APPLICATION_ID = 0x5350494E
+"""``PRAGMA application_id`` of every spinscope corpus store: the bytes of "SPIN" (1397770574).
+
+Set in the transaction that creates a store (or, for a store made before version 4, the
+first time it is opened for writing) and checked on every open, so that a SQLite file
+that belongs to something else is recognised and never written to."""
+
 
 def count_words(text: str) -> int:
     """Words as the reports count them (runs of letters and digits), for rates per 1,000 words."""
@@ -110,10 +117,34 @@ copy of a document's quotes per detector version that analysed it.
 Spans stored before version 3 read back in the outlet's voice, with no speaker.
 """
 
+V4_CLAIMS = """
+CREATE TABLE claims (
+    document_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    detector         TEXT NOT NULL,
+    detector_version TEXT NOT NULL,
+    owner            TEXT NOT NULL,
+    host             TEXT NOT NULL,
+    pid              INTEGER NOT NULL,
+    expires          REAL NOT NULL,
+    PRIMARY KEY (document_id, detector, detector_version)
+);
+CREATE INDEX claims_by_owner ON claims(owner);
+"""
+"""Version 4: leases on the documents a ``corpus analyze`` run is working on.
+
+A run claims each batch (one row per document) in a short ``BEGIN IMMEDIATE`` transaction
+before analysing it, and deletes the claims in the transaction that stores the batch's
+outcomes; another run on the same store skips documents under a live claim, so two runs
+split the work. A claim lives until ``expires`` (Unix seconds, renewed whenever its run
+stores a batch); a claim whose run has died (its process is gone from this host, or the
+lease ran out) is taken over by the next run.
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, analyses and spans", V1_TABLES),
     Migration(2, "word and character counts per document; index analyses by detector",
               V2_COUNTS, backfill_counts),
     Migration(3, "span voice, speaker and alternative techniques; quotes per analysis", V3_VOICES),
+    Migration(4, "claims: leases on the documents an analysis run is working on", V4_CLAIMS),
 )
 LATEST = MIGRATIONS[-1].version

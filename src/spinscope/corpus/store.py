@@ -4,26 +4,71 @@ Every write to a corpus goes through ``Store``. Document ids are content hashes,
 adding an article twice is a no-op, and each analysis is unique per (document,
 detector name, detector version), so a batch written twice is written once. Each
 write is one transaction: a process killed at any moment leaves the file as it was
-after the last commit.
+after the last commit. ``add_records`` stores a whole command's documents at once or
+none of them; analysis runs claim their batches (``claim``) so that two runs split the
+work. How a file is opened (create, write, read-only) and recognised is in ``opening``;
+any SQLite failure (a damaged file, a lock held too long) surfaces as ``StoreError``.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 from spinscope.document import Document, Span
-from spinscope.errors import StoreError
+from spinscope.errors import ConfigError, StoreError
 from spinscope.io.records import Record
 from spinscope.quotes import Quote
-from spinscope.corpus.schema import LATEST, MIGRATIONS, Migration, count_words
+from spinscope.corpus import claims as leases
+from spinscope.corpus.claims import Claimant
+from spinscope.corpus.opening import BUSY_TIMEOUT_S, MODES, check_file, connect, prepare, schema_version
+from spinscope.corpus.schema import count_words
 
-BUSY_TIMEOUT_S = 30.0
+STAGE_CHUNK = 500
+_DOCUMENT_COLUMNS = "id, title, url, outlet, published, text, origin, problem, words, chars"
+
+
+@contextmanager
+def database_errors(path: Path) -> Iterator[None]:
+    """SQLite's own failures (a damaged file, a lock held too long) as one-line StoreErrors."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if "locked" in reason or "busy" in reason:
+            raise StoreError(f"{path}: the database stayed locked by another process for over "
+                             f"{BUSY_TIMEOUT_S:.0f} s ({reason})") from None
+        if "unable to open" in reason:
+            raise StoreError(f"{path}: cannot open or create the database file ({reason})") from None
+        if "not a database" in reason:
+            raise StoreError(f"{path}: not a usable SQLite corpus database ({reason})") from None
+        raise StoreError(f"{path}: the corpus database cannot be used ({reason}); "
+                         "it may be damaged: restore it from a copy") from None
+
+
+def _guarded(method):
+    """Run a Store method (or iterate a generator method) under ``database_errors``."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self, *args, **kwargs):
+            with database_errors(self.path):
+                yield from method(self, *args, **kwargs)
+        return generator
+
+    @functools.wraps(method)
+    def plain(self, *args, **kwargs):
+        with database_errors(self.path):
+            return method(self, *args, **kwargs)
+    return plain
 
 
 def utc_now() -> str:
@@ -77,20 +122,22 @@ class StoredAnalysis:
 
 
 class Store:
-    """A corpus database; open it with ``Store(path)`` and use it as a context manager."""
+    """A corpus database; open it with ``Store(path, mode)`` and use it as a context manager."""
 
-    def __init__(self, path: str | Path, create: bool = True) -> None:
-        self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise StoreError(f"{self.path}: no such corpus database; create it with `spinscope corpus add`")
-        try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a usable SQLite corpus database ({error})") from None
+    def __init__(self, path: str | Path, mode: str = "create") -> None:
+        """``mode``: ``create`` (a missing or 0-byte file becomes a store), ``write`` (an existing
+        store) or ``read`` (an existing store, opened read-only); see ``opening``."""
+        if mode not in MODES:
+            raise ConfigError(f"unknown store mode {mode!r}; use one of {', '.join(MODES)}")
+        self.path, self.mode = Path(path), mode
+        check_file(self.path, mode)
+        with database_errors(self.path):
+            self._db = connect(self.path, mode)
+            try:
+                prepare(self._db, self.path, mode)
+            except BaseException:
+                self._db.close()
+                raise
 
     def __enter__(self) -> Store:
         return self
@@ -115,67 +162,83 @@ class Store:
     # -- schema -----------------------------------------------------------------------
 
     @property
+    @_guarded
     def schema_version(self) -> int:
-        row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
-        return row[0] or 0
-
-    def _migrate(self, target: int = LATEST) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-            "description TEXT NOT NULL, applied TEXT NOT NULL)"
-        )
-        current = self.schema_version
-        if current > LATEST:
-            raise StoreError(
-                f"{self.path}: schema version {current} is newer than this spinscope knows "
-                f"({LATEST}); upgrade spinscope to open it"
-            )
-        for migration in MIGRATIONS:
-            if current < migration.version <= target:
-                self._apply(migration)
-
-    def _apply(self, migration: Migration) -> None:
-        with self.transaction() as db:
-            for statement in migration.sql.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            if migration.python:
-                migration.python(db)
-            db.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
-                       (migration.version, migration.description, utc_now()))
+        return schema_version(self._db)
 
     # -- documents ----------------------------------------------------------------------
 
+    @_guarded
     def add_records(self, records: Iterable[Record]) -> int:
-        """Insert new documents in one transaction; returns how many were not already stored."""
-        added, now = 0, utc_now()
-        with self.transaction() as db:
-            for record in records:
-                d = record.document
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO documents (id, title, url, outlet, published, text, origin,"
-                    " problem, added, words, chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (d.id, d.title, d.url, d.outlet, d.published, d.text, record.origin,
-                     record.problem, now, count_words(d.text), len(d.text)),
-                )
-                added += cursor.rowcount
-        return added
+        """Store every record, or none: they are staged in a temporary table first (no lock held
+        while a slow source is read), then moved in one short transaction. If reading the
+        records raises, nothing is stored. Returns how many documents were new to the store."""
+        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS staged ({_DOCUMENT_COLUMNS}, UNIQUE (id))")
+        self._db.execute("DELETE FROM temp.staged")
+        try:
+            self._stage(records)
+            with self.transaction() as db:
+                return db.execute(
+                    f"INSERT OR IGNORE INTO documents ({_DOCUMENT_COLUMNS}, added) SELECT {_DOCUMENT_COLUMNS}, ?"
+                    " FROM temp.staged ORDER BY rowid", (utc_now(),)).rowcount
+        finally:
+            self._db.execute("DROP TABLE IF EXISTS temp.staged")
 
+    def _stage(self, records: Iterable[Record]) -> None:
+        iterator = iter(records)
+        while chunk := list(islice(iterator, STAGE_CHUNK)):
+            rows = [(r.document.id, r.document.title, r.document.url, r.document.outlet, r.document.published,
+                     r.document.text, r.origin, r.problem, count_words(r.document.text), len(r.document.text))
+                    for r in chunk]
+            self._db.execute("BEGIN")  # touches only the temporary database: no lock on the store
+            try:
+                self._db.executemany(f"INSERT OR IGNORE INTO temp.staged ({_DOCUMENT_COLUMNS})"
+                                     f" VALUES ({', '.join('?' * 10)})", rows)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @_guarded
     def count_documents(self) -> int:
         return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    @_guarded
     def pending(self, detector: DetectorId, after: int = 0, limit: int = 32) -> PendingBatch:
-        """Up to ``limit`` documents after row ``after`` that this detector has not analysed."""
+        """Up to ``limit`` documents after row ``after`` that this detector has not analysed
+        and no live run has claimed."""
+        return self._pending(detector, after, limit, time.time())
+
+    def _pending(self, detector: DetectorId, after: int, limit: int, now: float) -> PendingBatch:
         rows = self._db.execute(
             "SELECT d.rowid, d.id, d.text, d.title, d.url, d.outlet, d.published, d.origin, d.problem"
             " FROM documents d WHERE d.rowid > ? AND NOT EXISTS (SELECT 1 FROM analyses a"
             " WHERE a.document_id = d.id AND a.detector = ? AND a.detector_version = ?)"
-            " ORDER BY d.rowid LIMIT ?",
-            (after, detector.name, detector.version, limit),
+            " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id AND c.detector = ?"
+            " AND c.detector_version = ? AND c.expires > ?) ORDER BY d.rowid LIMIT ?",
+            (after, detector.name, detector.version, detector.name, detector.version, now, limit),
         ).fetchall()
         records = tuple(_record(row[1:]) for row in rows)
         return PendingBatch(records, rows[-1][0] if rows else after)
 
+    @_guarded
+    def claim(self, detector: DetectorId, claimant: Claimant, after: int = 0, limit: int = 32) -> PendingBatch:
+        """Like ``pending``, and claim the documents for ``claimant`` in the same transaction,
+        so that another run skips them; dead runs' claims are dropped first."""
+        with self.transaction() as db:
+            leases.drop_dead_claims(db, claimant)
+            batch = self._pending(detector, after, limit, time.time())
+            leases.insert_claims(db, claimant, (detector.name, detector.version),
+                                 (r.document.id for r in batch.records))
+        return batch
+
+    @_guarded
+    def release(self, claimant: Claimant) -> int:
+        """Drop every claim this run still holds (it is stopping early)."""
+        with self.transaction() as db:
+            return leases.release_claims(db, claimant)
+
+    @_guarded
     def count_pending(self, detector: DetectorId) -> int:
         return self._db.execute(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE"
@@ -185,8 +248,11 @@ class Store:
 
     # -- analyses -----------------------------------------------------------------------
 
-    def write_outcomes(self, detector: DetectorId, outcomes: Sequence[Outcome], started: str) -> int:
-        """Store a batch of outcomes in one transaction; returns how many were new."""
+    @_guarded
+    def write_outcomes(self, detector: DetectorId, outcomes: Sequence[Outcome], started: str,
+                       claimant: Claimant | None = None) -> int:
+        """Store a batch of outcomes in one transaction (settling ``claimant``'s claims on them,
+        and renewing its others); returns how many were new."""
         written, finished = 0, utc_now()
         try:
             with self.transaction() as db:
@@ -200,11 +266,15 @@ class Store:
                     if cursor.rowcount:
                         written += 1
                         _insert_spans_and_quotes(db, cursor.lastrowid, outcome)
+                if claimant:
+                    leases.settle_claims(db, claimant, (detector.name, detector.version),
+                                         (o.document_id for o in outcomes))
         except sqlite3.IntegrityError as error:  # e.g. a quote of an unknown kind; nothing was written
             raise StoreError(f"{self.path}: an outcome does not fit the store ({error}); "
                              "the batch was not written") from None
         return written
 
+    @_guarded
     def detectors(self) -> list[DetectorRun]:
         """Every detector that has analysed documents here, the most used first."""
         rows = self._db.execute(
@@ -214,6 +284,7 @@ class Store:
         ).fetchall()
         return [DetectorRun(DetectorId(n, v), ok, err) for n, v, ok, err, _ in rows]
 
+    @_guarded
     def analysed(self, detector: DetectorId, chunk: int = 500) -> Iterator[StoredAnalysis]:
         """Every document this detector analysed, with its spans and quotes, streamed in chunks."""
         last = 0
@@ -254,6 +325,7 @@ class Store:
             found.setdefault(analysis_id, []).append(Quote(start, end, kind, speaker))
         return {k: tuple(v) for k, v in found.items()}
 
+    @_guarded
     def query(self, sql: str, parameters: Sequence[object] = ()) -> Iterator[dict[str, object]]:
         """Rows of a read-only query as dicts (for exports); writes must use the methods above."""
         cursor = self._db.execute(sql, parameters)
@@ -261,6 +333,7 @@ class Store:
         for row in cursor:
             yield dict(zip(names, row))
 
+    @_guarded
     def query_columns(self, sql: str) -> list[str]:
         """The column names a read-only query returns."""
         return [c[0] for c in self._db.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
@@ -292,3 +365,10 @@ def _record(row: Sequence) -> Record:
     doc_id, text, title, url, outlet, published, origin, problem = row
     document = Document(id=doc_id, text=text, title=title, url=url, outlet=outlet, published=published)
     return Record(document, origin or "", problem)
+
+
+def upgrade(path: str | Path) -> int:
+    """``corpus upgrade``: bring an existing store's schema up to date (read-only commands refuse
+    an older one); returns the schema version it is at now."""
+    with Store(path, "write") as store:
+        return store.schema_version

@@ -6,6 +6,9 @@ the quoted speaker where known), ``quotes`` (one row per quoted, reported or sca
 found in an analysed document, with its speaker), ``analyses`` (one row per analysed
 document) and ``documents``.
 Rows are streamed, so a large store is exported without being loaded whole.
+In CSV, a text cell that starts with ``= + - @`` (or a tab or carriage return) is prefixed
+with a single quote, so that a spreadsheet shows it as text instead of running it as a
+formula (CSV injection); JSON Lines and Parquet keep every value as stored.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from spinscope.errors import ConfigError
 from spinscope.corpus.store import Store
+from spinscope.corpus.targets import check_target
 
 FORMATS = ("csv", "parquet", "jsonl")
 PARQUET_ROWS_PER_GROUP = 10_000
@@ -52,6 +56,7 @@ _QUERIES = {
 TABLES = tuple(_QUERIES)
 _INTEGER = {"start", "end", "words", "chars", "spans", "quotes"}
 _FLOAT = {"score"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def default_path(database: str | Path, table: str, format: str) -> Path:
@@ -65,10 +70,17 @@ def rows(store: Store, table: str) -> Iterator[dict[str, object]]:
     return store.query(_QUERIES[table])
 
 
+def neutralise(value: object) -> object:
+    """A text a spreadsheet would take for a formula, prefixed with ``'``; anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(columns: list[str], records: Iterable[dict], out) -> None:
     writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({k: neutralise(v) for k, v in record.items()} for record in records)
 
 
 def write_jsonl(records: Iterable[dict], out) -> None:
@@ -98,6 +110,7 @@ def export(store: Store, format: str, out: str | Path, table: str = "spans") -> 
     """Write one table to ``out`` ("-" is standard output, for CSV and JSONL); returns rows written."""
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    check_target(out)
     counted = [0]
 
     def counting(items: Iterator[dict]) -> Iterator[dict]:

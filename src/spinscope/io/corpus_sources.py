@@ -2,8 +2,9 @@
 
 A source is a PTC folder, a folder of text files, a single text file, a JSONL or CSV
 file, or a file listing URLs. ``read_source`` yields records (and failures, for URLs
-that gave nothing); files that cannot be decoded or are empty still become records,
-with the problem noted, so that the analysis step records it as that document's error.
+that gave nothing, and with ``skip_bad`` for malformed rows and oversized files); files
+that cannot be decoded or are empty still become records, with the problem noted, so
+that the analysis step records it as that document's error.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from spinscope.errors import ConfigError, MissingInputError, SpinscopeError
+from spinscope.errors import ConfigError, InputTooLargeError, MissingInputError, SpinscopeError
 from spinscope.io import ptc
 from spinscope.io.fetch import FetchPolicy
 from spinscope.io.jsonl import read_jsonl
@@ -28,7 +29,8 @@ KINDS = ("auto", "ptc", "folder", "text", "jsonl", "csv", "urls")
 @dataclass(frozen=True)
 class SourceOptions:
     """How to read sources: the kind (or ``auto``), column names, a default outlet, encoding,
-    and for URL lists the time per URL and whether private addresses may be fetched."""
+    for URL lists the time per URL and whether private addresses may be fetched, the longest
+    text accepted, and whether bad rows are skipped (as failures) rather than stopping the read."""
 
     kind: str = "auto"
     columns: Columns = Columns()
@@ -36,10 +38,14 @@ class SourceOptions:
     encoding: str = "utf-8"
     timeout: float = 15.0
     allow_private_urls: bool = False
+    max_chars: int = MAX_CHARS
+    skip_bad: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ConfigError(f"unknown source kind {self.kind!r}; use one of {', '.join(KINDS)}")
+        if self.max_chars < 1:
+            raise ConfigError("the text limit (max_chars) must be at least 1")
 
 
 def detect_kind(path: Path) -> str:
@@ -59,9 +65,9 @@ def detect_kind(path: Path) -> str:
     return "text"
 
 
-def read_text_record(path: Path, encoding: str) -> Record:
+def read_text_record(path: Path, encoding: str, max_chars: int = MAX_CHARS) -> Record:
     """One text file; bytes that do not decode are kept (replaced) with the problem noted."""
-    data = read_bytes(path, MAX_CHARS)
+    data = read_bytes(path, max_chars)
     try:
         return record_from_text(decode(data, str(path), encoding), origin=str(path), title=path.stem)
     except SpinscopeError as error:
@@ -69,13 +75,21 @@ def read_text_record(path: Path, encoding: str) -> Record:
         return record_from_text(text, origin=str(path), problem=str(error), title=path.stem)
 
 
-def read_folder(folder: Path, encoding: str) -> Iterator[Record]:
-    """Every text file under a folder (.txt, .text, .md), in name order."""
+def read_folder(folder: Path, encoding: str, max_chars: int = MAX_CHARS,
+                skip_bad: bool = False) -> Iterator[Record | Failure]:
+    """Every text file under a folder (.txt, .text, .md), in name order; ``skip_bad``: a file
+    that cannot be read (too large) becomes a failure."""
     paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
     if not paths:
         raise MissingInputError(f"{folder}: no text files ({', '.join(TEXT_SUFFIXES)}) in this folder")
     for path in paths:
-        yield read_text_record(path, encoding)
+        try:
+            item: Record | Failure = read_text_record(path, encoding, max_chars)
+        except InputTooLargeError as error:
+            if not skip_bad:
+                raise
+            item = Failure.of(error, str(path))
+        yield item
 
 
 def read_ptc(folder: Path) -> Iterator[Record]:
@@ -89,15 +103,15 @@ def _read(path: Path, kind: str, options: SourceOptions) -> Iterator[Record | Fa
     if kind == "ptc":
         return read_ptc(path)
     if kind == "folder":
-        return read_folder(path, options.encoding)
+        return read_folder(path, options.encoding, options.max_chars, options.skip_bad)
     if kind == "jsonl":
-        return read_jsonl(path, options.columns, _sig(options.encoding))
+        return read_jsonl(path, options.columns, _sig(options.encoding), options.skip_bad)
     if kind == "csv":
-        return read_csv(path, options.columns, _sig(options.encoding))
+        return read_csv(path, options.columns, _sig(options.encoding), skip_bad=options.skip_bad)
     if kind == "urls":
         return read_url_list(path, FetchPolicy(allow_private=options.allow_private_urls,
                                                deadline_s=options.timeout))
-    return iter([read_text_record(path, options.encoding)])
+    return iter([read_text_record(path, options.encoding, options.max_chars)])
 
 
 def _sig(encoding: str) -> str:

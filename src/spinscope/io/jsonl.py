@@ -1,7 +1,8 @@
 """JSON Lines corpus files: one JSON object per line, one article per object.
 
 A line that is not JSON, not an object, or has no text field stops the read with an
-error naming the file and line number; blank lines are skipped.
+error naming the file and line number (or, with ``skip_bad``, is yielded as a ``Failure``
+and the read goes on); blank lines are skipped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from spinscope.errors import MissingInputError, SourceError
-from spinscope.io.records import Columns, Record
+from spinscope.io.records import Columns, Failure, Record
 from spinscope.io.rows import row_to_record
 
 
@@ -30,17 +31,28 @@ def _lines(path: Path, encoding: str) -> Iterator[tuple[int, str]]:
             ) from None
 
 
-def read_jsonl(path: str | Path, columns: Columns = Columns(), encoding: str = "utf-8-sig") -> Iterator[Record]:
-    """Every article of a JSONL file, in file order."""
+def _parse(line: str, columns: Columns, where: str) -> Record:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise SourceError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(row, dict):
+        raise SourceError(f"{where}: expected a JSON object per line, found {type(row).__name__}")
+    return row_to_record(row, columns, where)
+
+
+def read_jsonl(path: str | Path, columns: Columns = Columns(), encoding: str = "utf-8-sig",
+               skip_bad: bool = False) -> Iterator[Record | Failure]:
+    """Every article of a JSONL file, in file order; ``skip_bad``: bad lines become failures."""
     path = Path(path)
     for number, line in _lines(path, encoding):
         if not line.strip():
             continue
         where = f"{path}, line {number}"
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise SourceError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
-        if not isinstance(row, dict):
-            raise SourceError(f"{where}: expected a JSON object per line, found {type(row).__name__}")
-        yield row_to_record(row, columns, where)
+            item: Record | Failure = _parse(line, columns, where)
+        except SourceError as error:
+            if not skip_bad:
+                raise
+            item = Failure.of(error, where)
+        yield item

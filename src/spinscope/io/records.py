@@ -37,10 +37,16 @@ def first_line(text: str, limit: int = 200) -> str | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """An item of a source that gave no text at all (an unreachable URL): reported, not stored."""
+    """An item of a source that gave no text at all (an unreachable URL), or a bad row skipped
+    on request (``skip_bad``): reported, not stored."""
 
     origin: str
     message: str
+
+    @classmethod
+    def of(cls, error: Exception, origin: str) -> Failure:
+        """The failure for an error whose message starts with ``origin``."""
+        return cls(origin, str(error).removeprefix(f"{origin}: "))
 
 
 @dataclass(frozen=True)

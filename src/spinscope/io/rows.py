@@ -6,6 +6,7 @@ must exist and hold a string; metadata may be missing; other values become strin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from spinscope.errors import SourceError
@@ -15,6 +16,8 @@ from spinscope.io.records import Columns, Record, record_from_text
 def _as_text(value: object) -> str | None:
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        raise TypeError(f"a number, not {value}")
     if isinstance(value, (int, float, bool)):
         return str(value)
     raise TypeError(type(value).__name__)
