@@ -71,3 +71,50 @@ def test_corpus_add_url_list_on_loopback_needs_allow_private_urls(tmp_path, loca
     refused = invoke("corpus", "add", str(db), str(listing))
     assert "added 0 new" in refused and "loopback" in refused and local_site.hits == []
     assert "added 1 new" in invoke("corpus", "add", str(db), str(listing), "--allow-private-urls")
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.strip().splitlines() if line.startswith("error: ")]
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert all(fragment in lines[0] for fragment in fragments), lines[0]
+
+
+def test_corpus_add_unterminated_csv_quote_names_the_line(tmp_path):
+    source = tmp_path / "news.csv"
+    source.write_text('text,outlet\nFine.,Herald\n"Never closed,Courier\nSwallowed.,Herald\n', encoding="utf-8")
+    assert_one_line_error(run_main("corpus", "add", str(tmp_path / "c.db"), str(source)),
+                          "news.csv, line 3", "never closed")
+
+
+def test_corpus_add_deeply_nested_jsonl_is_a_one_line_error(tmp_path):
+    source = tmp_path / "deep.jsonl"
+    source.write_text('{"text": "fine"}\n{"text": ' + "[" * 200_000 + "]" * 200_000 + "}\n", encoding="utf-8")
+    assert_one_line_error(run_main("corpus", "add", str(tmp_path / "c.db"), str(source)), "line 2", "nested too deeply")
+
+
+def test_corpus_add_bad_encoding_is_a_one_line_error(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Some words.", encoding="utf-8")
+    assert_one_line_error(run_main("corpus", "add", str(tmp_path / "c.db"), str(source), "--encoding", "klingon"),
+                          "unknown encoding 'klingon'")
+
+
+def test_corpus_analyze_detector_that_is_not_a_detector_is_a_one_line_error(tmp_path):
+    source, db = tmp_path / "a.txt", tmp_path / "c.db"
+    source.write_text("Some words.", encoding="utf-8")
+    invoke("corpus", "add", str(db), str(source))
+    assert_one_line_error(run_main("corpus", "analyze", str(db), "--detector", "os:getcwd"), "not a detector")
+
+
+def test_corpus_add_ptc_folder_with_a_bad_article_keeps_the_rest(tmp_path):
+    (tmp_path / "ptc" / "articles").mkdir(parents=True)
+    (tmp_path / "ptc" / "articles" / "article1.txt").write_text("Fine words.", encoding="utf-8")
+    (tmp_path / "ptc" / "articles" / "article2.txt").write_bytes(b"\xff\xfe\xfa not utf-8")
+    output = invoke("corpus", "add", str(tmp_path / "c.db"), str(tmp_path / "ptc"))
+    assert "read 2, added 2 new" in output

@@ -6,14 +6,17 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
 from spinscope import corpus as corpus_lib
 from spinscope.cli.app import app, console, errors
-from spinscope.io.records import Columns
+from spinscope.cli.messages import describe
 from spinscope.io.corpus_sources import KINDS, SourceOptions
+from spinscope.io.output import check_output
+from spinscope.io.records import Columns
 from spinscope.corpus.store import Store
 
 corpus_app = typer.Typer(name="corpus", no_args_is_help=True,
@@ -53,7 +56,8 @@ def add(
         result = corpus_lib.add(store, sources, options)
         total = store.count_documents()
     for failure in result.failures:
-        errors.print(f"[yellow]skipped[/] {failure.origin}: {failure.message}", highlight=False)
+        message = describe(failure.error) if failure.error is not None else failure.message
+        errors.print(f"[yellow]skipped[/] {escape(failure.origin)}: {escape(message)}", highlight=False)
     console.print(f"read {result.read}, added {result.added} new, "
                   f"{result.read - result.added - len(result.failures)} already stored; "
                   f"{total} documents in {database}", highlight=False)
@@ -96,6 +100,8 @@ def export(
     from spinscope.corpus.tables import default_path, export as export_table
 
     target = out or str(default_path(database, table, format))
+    if target != "-":
+        check_output(Path(target))
     with Store(database, create=False) as store:
         count = export_table(store, format, target, table)
     if target != "-":
@@ -111,6 +117,7 @@ def report(
     """Write a self-contained HTML report: outlets, voices and speakers, months, techniques, density."""
     from spinscope.corpus import write_report
 
+    check_output(out)
     with Store(database, create=False) as store:
         write_report(store, out, detector)
     console.print(f"report written to {out}", highlight=False)

@@ -7,9 +7,10 @@ and the analysis step records the problem as that document's error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spinscope.document import Document, content_id
+from spinscope.errors import SpinscopeError
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,12 @@ def first_line(text: str, limit: int = 200) -> str | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """An item of a source that gave no text at all (an unreachable URL): reported, not stored."""
+    """An item of a source that gave no text at all (an unreachable URL, a file too large to read):
+    reported, not stored; ``error`` is the library error, for callers that phrase a remedy."""
 
     origin: str
     message: str
+    error: SpinscopeError | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
