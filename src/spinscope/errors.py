@@ -1,7 +1,9 @@
 """spinscope's exceptions.
 
 Library code raises these; only the CLI and the web layer turn them into messages
-and status codes. Every message says what went wrong and what to do about it.
+and status codes. A message says what went wrong and where; the facts a remedy needs
+(the path, the limit, the size, the encoding, the line) are attributes, and the CLI
+(``--max-chars``, ``--encoding``) and the web (its own settings) phrase the remedy.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ class SpinscopeError(Exception):
 
 
 class InputError(SpinscopeError):
-    """The text, file, folder or URL given to spinscope cannot be used."""
+    """The text, file, folder or URL given to spinscope cannot be used; ``source`` names it."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
 
 
 class MissingInputError(InputError):
@@ -24,7 +30,13 @@ class BinaryInputError(InputError):
 
 
 class EncodingError(InputError):
-    """Bytes that cannot be decoded with the encoding that was tried."""
+    """Bytes that cannot be decoded with ``encoding``; ``position`` is the first bad byte (None
+    when the encoding itself is unknown)."""
+
+    def __init__(self, message: str, *, source: str | None = None, encoding: str | None = None,
+                 position: int | None = None) -> None:
+        super().__init__(message, source=source)
+        self.encoding, self.position = encoding, position
 
 
 class EmptyTextError(InputError):
@@ -32,7 +44,14 @@ class EmptyTextError(InputError):
 
 
 class InputTooLargeError(InputError):
-    """A text longer than the configured limit."""
+    """A text longer than the configured limit: ``size`` and ``limit`` in ``unit`` ("characters",
+    or "bytes" for a file or stream refused before it was decoded; ``limit`` is then still the
+    character limit that allowed ``4 * limit`` bytes)."""
+
+    def __init__(self, message: str, *, source: str | None = None, size: int | None = None,
+                 limit: int | None = None, unit: str = "characters") -> None:
+        super().__init__(message, source=source)
+        self.size, self.limit, self.unit = size, limit, unit
 
 
 class UrlError(InputError):
@@ -78,12 +97,22 @@ class ConfigError(SpinscopeError):
 
 
 class SourceError(InputError):
-    """A corpus source (JSONL, CSV, URL list) with a malformed row; the message names the line."""
+    """A corpus source (JSONL, CSV, URL list) with a malformed row; the message names the line.
+    ``line`` is that line; ``column`` the text column that was looked for, when it is missing."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
+                 column: str | None = None) -> None:
+        super().__init__(message, source=source)
+        self.line, self.column = line, column
+
+
+class OutputError(SpinscopeError):
+    """A file that cannot be written where it was asked for (``path``): no such folder, a folder."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class StoreError(SpinscopeError):
     """A corpus database that cannot be opened, is not spinscope's, or is from a newer version."""
-
-
-class OutputError(SpinscopeError):
-    """A place to write results (an export, a report) whose folder is missing or not writable."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spinscope.detector.base import Detector
 from spinscope.document import Analysis, Document
-from spinscope.errors import InputError
+from spinscope.errors import ContractError, InputError
 from spinscope.io.text import check_text
 from spinscope.quotes import find_quotes, voice_of
 
@@ -46,6 +46,10 @@ class Pipeline:
 
     def __init__(self, detector: Detector) -> None:
         self.detector = detector.detector if isinstance(detector, Pipeline) else detector
+        predict, name = getattr(self.detector, "predict", None), getattr(self.detector, "name", None)
+        if not (callable(predict) and isinstance(name, str)):
+            raise ContractError(f"not a detector: {type(self.detector).__name__} {self.detector!r:.60} has no "
+                                "name and predict(); a module:factory spec must name a callable that returns one")
         self.name = self.detector.name
         self.version = getattr(self.detector, "version", None)  # what a corpus store records
 

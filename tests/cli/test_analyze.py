@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spinscope.cli import register_commands
+from spinscope.document import content_id
 from spinscope.cli.app import app
 
 register_commands()
@@ -41,7 +42,7 @@ def test_analyze_table_shows_spans_and_legend(article):
 def test_analyze_json_has_spans_with_definitions(article):
     result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "--format", "json"])
     data = json.loads(result.output)
-    assert data["document"]["id"] == "story"
+    assert data["document"]["id"] == content_id(TEXT) and data["document"]["title"] == "story"
     texts = {s["text"] for s in data["spans"]}
     assert "harsh criticism" in texts
     assert all(s["definition"] and 0 <= s["score"] <= 1 for s in data["spans"])
@@ -58,7 +59,7 @@ def test_analyze_ptc_format_is_a_valid_submission(article, tmp_path):
     result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "ptc", "--out", str(out)])
     assert result.exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines and all(line.split("\t")[0] == "story" and len(line.split("\t")) == 4 for line in lines)
+    assert lines and all(line.split("\t")[0] == content_id(TEXT) and len(line.split("\t")) == 4 for line in lines)
 
 
 def test_analyze_html_escapes_article_text(tmp_path):
@@ -149,7 +150,7 @@ def test_analyze_the_shipped_example_needs_no_shared_folder():
     result = runner.invoke(app, ["analyze", str(example), "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["spans"] and data["document"]["id"] == "rally-speech"
+    assert data["spans"] and data["document"]["title"] == "rally-speech"
 
 
 def test_analyze_url_on_loopback_is_refused_without_allow_private_urls(local_site):
@@ -163,3 +164,74 @@ def test_analyze_url_on_loopback_is_refused_without_allow_private_urls(local_sit
                                   "--allow-private-urls"])
     assert reached.exit_code == 0, reached.output
     assert json.loads(reached.output)["document"]["url"] == local_site.url + "/story"
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    """Exit 2 with a single 'error: ...' line on stderr that holds every fragment; no traceback."""
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
+    assert all(fragment in lines[0] for fragment in fragments), lines[0]
+
+
+def test_analyze_oversized_input_advises_max_chars(article):
+    assert_one_line_error(run_cli("analyze", str(article), "-d", "lexicon", "--max-chars", "10"),
+                          "limit of 10", "--max-chars")
+
+
+def test_analyze_undecodable_file_advises_encoding(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9 society".encode("latin-1"))
+    assert_one_line_error(run_cli("analyze", str(path), "-d", "lexicon"), "latin.txt: cannot decode", "--encoding")
+
+
+@pytest.mark.parametrize("encoding", ["klingon", "rot13"])
+def test_analyze_bad_encoding_is_a_one_line_error(article, encoding):
+    assert_one_line_error(run_cli("analyze", str(article), "-d", "lexicon", "--encoding", encoding),
+                          f"unknown encoding {encoding!r}")
+
+
+def test_analyze_detector_module_factory_is_a_one_line_error(article):
+    assert_one_line_error(run_cli("analyze", str(article), "-d", "os:getcwd"), "unknown detector 'os:getcwd'")
+
+
+def test_analyze_out_to_missing_folder_fails_before_any_work(tmp_path, local_site):
+    local_site.pages["/story"] = (200, "text/html; charset=utf-8", b"<html><body><p>words</p></body></html>")
+    out = tmp_path / "missing" / "result.json"
+    result = run_cli("analyze", local_site.url + "/story", "-d", "lexicon", "--allow-private-urls",
+                     "-f", "json", "--out", str(out))
+    assert_one_line_error(result, "no such folder", "--out")
+    assert local_site.hits == [] and not out.parent.exists()
+
+
+def test_analyze_out_to_a_folder_is_a_one_line_error(article, tmp_path):
+    assert_one_line_error(run_cli("analyze", str(article), "-d", "lexicon", "--out", str(tmp_path)), "is a folder")
+
+
+def test_analyze_ptc_folder_with_a_bad_article_names_it(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article1.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "articles" / "article2.txt").write_bytes(b"\xff\xfe\xfa not utf-8 at all")
+    assert_one_line_error(run_cli("analyze", str(tmp_path), "-d", "lexicon"), "article2.txt", "cannot decode")
+
+
+def test_analyze_mixed_folder_with_one_article_file_reads_every_file(tmp_path):
+    for name in ("article123.txt", "a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"{TEXT} ({name})", encoding="utf-8")
+    (tmp_path / "README.md").write_text("About these files.", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "-d", "lexicon", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    titles = [item["document"]["title"] for item in json.loads(result.output)]
+    assert titles == ["a", "article123", "b", "c"]
+
+
+def test_analyze_deeply_nested_jsonl_is_a_one_line_error(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": ' + "[" * 200_000 + "]" * 200_000 + "}\n", encoding="utf-8")
+    assert_one_line_error(run_cli("analyze", str(path), "-d", "lexicon"), "line 1", "nested too deeply")
+
+
+def test_analyze_nul_after_8kb_is_refused(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(b"word " * 2000 + b"\x00 tail")
+    assert_one_line_error(run_cli("analyze", str(path), "-d", "lexicon"), "late-nul.txt", "NUL byte")

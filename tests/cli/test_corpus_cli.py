@@ -190,7 +190,7 @@ def test_corpus_export_and_report_check_the_out_folder_first(tmp_path, monkeypat
     for command in (["export", tmp_path / "absent.db", "--out", missing / "spans.csv"],
                     ["report", tmp_path / "absent.db", "--out", missing / "r.html"]):
         code, _, err = run_main(monkeypatch, capsys, "corpus", *command)
-        assert code == 2 and "does not exist" in err and "Traceback" not in err, (command, err)
+        assert code == 2 and "no such folder" in err and "Traceback" not in err, (command, err)
     assert not missing.exists() and not (tmp_path / "absent.db").exists()
 
 
@@ -210,3 +210,49 @@ def test_corpus_upgrade_brings_an_old_store_up_to_date(tmp_path, monkeypatch, ca
     code, out, _ = run_main(monkeypatch, capsys, "corpus", "upgrade", db)
     assert code == 0 and f"schema version {LATEST}" in " ".join(out.split())
     assert run_main(monkeypatch, capsys, "corpus", "info", db)[0] == 0
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.strip().splitlines() if line.startswith("error: ")]
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert all(fragment in lines[0] for fragment in fragments), lines[0]
+
+
+def test_corpus_add_unterminated_csv_quote_names_the_line(tmp_path):
+    source = tmp_path / "news.csv"
+    source.write_text('text,outlet\nFine.,Herald\n"Never closed,Courier\nSwallowed.,Herald\n', encoding="utf-8")
+    assert_one_line_error(run_cli("corpus", "add", str(tmp_path / "c.db"), str(source)),
+                          "news.csv, line 3", "never closed")
+
+
+def test_corpus_add_deeply_nested_jsonl_is_a_one_line_error(tmp_path):
+    source = tmp_path / "deep.jsonl"
+    source.write_text('{"text": "fine"}\n{"text": ' + "[" * 200_000 + "]" * 200_000 + "}\n", encoding="utf-8")
+    assert_one_line_error(run_cli("corpus", "add", str(tmp_path / "c.db"), str(source)), "line 2", "nested too deeply")
+
+
+def test_corpus_add_bad_encoding_is_a_one_line_error(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Some words.", encoding="utf-8")
+    assert_one_line_error(run_cli("corpus", "add", str(tmp_path / "c.db"), str(source), "--encoding", "klingon"),
+                          "unknown encoding 'klingon'")
+
+
+def test_corpus_analyze_detector_that_is_not_a_detector_is_a_one_line_error(tmp_path):
+    source, db = tmp_path / "a.txt", tmp_path / "c.db"
+    source.write_text("Some words.", encoding="utf-8")
+    invoke("corpus", "add", str(db), str(source))
+    assert_one_line_error(run_cli("corpus", "analyze", str(db), "--detector", "os:getcwd"), "not a detector")
+
+
+def test_corpus_add_ptc_folder_with_a_bad_article_keeps_the_rest(tmp_path):
+    (tmp_path / "ptc" / "articles").mkdir(parents=True)
+    (tmp_path / "ptc" / "articles" / "article1.txt").write_text("Fine words.", encoding="utf-8")
+    (tmp_path / "ptc" / "articles" / "article2.txt").write_bytes(b"\xff\xfe\xfa not utf-8")
+    output = invoke("corpus", "add", str(tmp_path / "c.db"), str(tmp_path / "ptc"))
+    assert "read 2, added 2 new" in output

@@ -113,5 +113,5 @@ def test_export_csv_neutralises_formula_cells_in_every_text_column(tmp_path):
 
 
 def test_export_to_a_missing_folder_fails_before_writing(store, tmp_path):
-    with pytest.raises(OutputError, match="does not exist"):
+    with pytest.raises(OutputError, match="no such folder"):
         export(store, "csv", tmp_path / "missing" / "spans.csv")

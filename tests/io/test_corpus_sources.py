@@ -28,7 +28,10 @@ def test_detect_kind_from_name_and_content(tmp_path, name, content, kind):
 
 def test_detect_kind_tells_ptc_folders_from_text_folders(tmp_path):
     (tmp_path / "ptc" / "articles").mkdir(parents=True)
+    (tmp_path / "ptc" / "articles" / "article1.txt").write_text("Words.", encoding="utf-8")
     (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "article1.txt").write_text("Words.", encoding="utf-8")
+    (tmp_path / "plain" / "story.txt").write_text("Words.", encoding="utf-8")
     assert detect_kind(tmp_path / "ptc") == "ptc" and detect_kind(tmp_path / "plain") == "folder"
     with pytest.raises(MissingInputError):
         detect_kind(tmp_path / "absent")
@@ -40,7 +43,7 @@ def test_read_source_ptc_folder_titles_from_first_line_and_default_outlet(tmp_pa
     (articles / "article111.txt").write_text("Headline here\n\nBody text.", encoding="utf-8")
     (record,) = read_source(tmp_path / "ptc", SourceOptions(outlet="PTC"))
     assert record.document.title == "Headline here" and record.document.outlet == "PTC"
-    assert record.document.id == content_id("Headline here\n\nBody text.")
+    assert record.document.id == "111"
 
 
 def test_read_source_keeps_undecodable_file_with_its_problem(tmp_path):

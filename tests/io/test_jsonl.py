@@ -52,3 +52,10 @@ def test_read_jsonl_undecodable_bytes_name_the_encoding(tmp_path):
     path.write_bytes(b'{"text": "fine"}\n{"text": "caf\xe9"}\n')
     with pytest.raises(SourceError, match="not utf-8-sig text"):
         list(read_jsonl(path))
+
+
+def test_read_jsonl_deeply_nested_line_is_a_source_error(tmp_path):
+    path = write_lines(tmp_path / "deep.jsonl", '{"text": "fine"}', '{"text": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    with pytest.raises(SourceError, match="line 2: the JSON is nested too deeply") as raised:
+        list(read_jsonl(path))
+    assert raised.value.line == 2

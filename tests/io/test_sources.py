@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from spinscope.document import content_id
 from spinscope.errors import InputError, MissingInputError, PrivateAddressError
 from spinscope.io.fetch import FetchPolicy
 from spinscope.io.sources import read_source
@@ -15,7 +16,8 @@ def test_read_source_folder_of_text_and_html(tmp_path):
     (tmp_path / "b.html").write_text(ARTICLE_HTML, encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
     documents = read_source(str(tmp_path))
-    assert [d.id for d in documents] == ["a", "b"]
+    assert [d.title for d in documents] == ["a", "Crisis deepens"]
+    assert documents[0].id == content_id("The traitors lied again.")
     assert "warmongers" in documents[1].text and documents[1].title
 
 
@@ -40,5 +42,5 @@ def test_read_source_missing_path_mentions_urls(tmp_path):
 
 
 def test_read_source_empty_folder(tmp_path):
-    with pytest.raises(InputError, match="no .txt or .html files"):
+    with pytest.raises(InputError, match="no article files"):
         read_source(str(tmp_path))

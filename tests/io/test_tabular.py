@@ -52,3 +52,14 @@ def test_read_csv_row_with_too_few_fields_names_its_line(tmp_path):
     path.write_text("outlet,text\nHerald,fine\nCourier\n", encoding="utf-8")
     with pytest.raises(SourceError, match="line 3: fewer fields than the header"):
         list(read_csv(path))
+
+
+def test_read_csv_unterminated_quote_names_its_line(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('text,outlet\nFine.,Herald\n"Never closed,Courier\nSwallowed.,Herald\nAlso.,Herald\n',
+                    encoding="utf-8")
+    rows = read_csv(path)
+    assert next(rows).document.text == "Fine."
+    with pytest.raises(SourceError, match="line 3: a quoted field opens on this line and is never closed") as raised:
+        next(rows)
+    assert raised.value.line == 3

@@ -6,16 +6,18 @@ import io
 
 import pytest
 
-from spinscope.errors import (BinaryInputError, EmptyTextError, EncodingError,
+from spinscope.document import content_id
+from spinscope.errors import (BinaryInputError, ConfigError, EmptyTextError, EncodingError,
                               InputTooLargeError, MissingInputError)
-from spinscope.io.text import check_text, read_stream, read_text_file
+from spinscope.io.sources import read_text_file
+from spinscope.io.text import check_text, read_stream
 
 
 def test_read_text_file_keeps_text_exactly(tmp_path):
     path = tmp_path / "story.txt"
     path.write_bytes("\ufeffLine one\r\nLine two – ok".encode("utf-8"))
     document = read_text_file(path)
-    assert document.id == "story"
+    assert document.id == content_id(document.text) and document.title == "story"
     assert document.text == "\ufeffLine one\r\nLine two – ok"
 
 
@@ -34,15 +36,16 @@ def test_read_text_file_binary(tmp_path):
 def test_read_text_file_undecodable_names_the_encoding(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
-    with pytest.raises(EncodingError, match="cannot decode as utf-8.*--encoding"):
+    with pytest.raises(EncodingError, match="cannot decode as utf-8") as raised:
         read_text_file(path)
+    assert raised.value.encoding == "utf-8" and raised.value.position == 3 and "--" not in str(raised.value)
     assert read_text_file(path, encoding="latin-1").text == "Caf\xe9 cr\xe8me"
 
 
 def test_read_text_file_unknown_encoding(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("hello", encoding="utf-8")
-    with pytest.raises(EncodingError, match="unknown encoding 'klingon'"):
+    with pytest.raises(ConfigError, match="unknown encoding 'klingon'"):
         read_text_file(path, encoding="klingon")
 
 

@@ -254,3 +254,17 @@ def test_docs_page_works_offline(client):
     script = page.text.split('src="')[1].split('"')[0]
     asset = client.get(script)
     assert asset.status_code == 200 and "SwaggerUIBundle" in asset.text
+
+
+@pytest.mark.parametrize("field", ["text", "html"])
+def test_analyze_lone_surrogate_is_4xx_not_500(client, field):
+    body = '{"%s": "The traitors \\ud800 lied again and again in the capital today."}' % field
+    response = client.post("/api/analyze", content=body.encode("ascii"), headers={"content-type": "application/json"})
+    assert 400 <= response.status_code < 500, response.text
+    assert "surrogate" in response.json()["error"] or field == "html"
+
+
+def test_analyze_text_over_max_chars_gives_the_web_remedy():
+    with local_client(create_app(PhraseDetector(), WebSettings(max_chars=50))) as client:
+        response = analyze(client, text=ARTICLE)
+    assert "up to 50 characters" in response.json()["error"] and "--max-chars" not in response.json()["error"]

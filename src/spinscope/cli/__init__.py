@@ -11,7 +11,10 @@ import importlib
 import pkgutil
 import sys
 
+from rich.markup import escape
+
 from spinscope.cli.app import app, errors
+from spinscope.cli.messages import describe, one_line
 from spinscope.errors import SpinscopeError
 
 EXIT_USER_ERROR = 2
@@ -28,7 +31,12 @@ def main() -> None:
     try:
         app()
     except SpinscopeError as error:
-        errors.print(f"[bold red]error:[/] {error}", highlight=False)
+        errors.print(f"[bold red]error:[/] {escape(describe(error))}", highlight=False)
+        sys.exit(EXIT_USER_ERROR)
+    except OSError as error:  # a file the system refused (permissions, a full disk): no traceback
+        where = f"{error.filename}: " if error.filename else ""
+        errors.print(f"[bold red]error:[/] {escape(one_line(where + (error.strerror or str(error))))}",
+                     highlight=False)
         sys.exit(EXIT_USER_ERROR)
     except KeyboardInterrupt:
         errors.print("interrupted")

@@ -12,8 +12,8 @@ import typer
 from spinscope.cli.app import app, console
 from spinscope.document import Analysis
 from spinscope.io import ptc
-from spinscope.io.fetch import FetchPolicy
-from spinscope.io.sources import read_source
+from spinscope.io.output import check_output, write_output
+from spinscope.io.reader import SourceOptions, read_documents
 from spinscope.io.text import MAX_CHARS
 from spinscope.pipeline import load
 from spinscope.render import html as html_render
@@ -52,7 +52,8 @@ def formatted(analyses: Sequence[Analysis], output_format: Format) -> str:
 
 @app.command()
 def analyze(
-    source: str = typer.Argument(..., help="A text or HTML file, a folder of them, an http(s) URL, or - for stdin."),
+    source: str = typer.Argument(..., help="A text or HTML file, a folder of them, a PTC folder, a JSONL or "
+                                 "CSV file, a URL list, an http(s) URL, or - for stdin."),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="How to show the result."),
     detector: str = typer.Option(None, "--detector", "-d", help="Shipped detector name or model folder (default: the shipped model)."),
     min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Hide spans scored below this."),
@@ -66,11 +67,15 @@ def analyze(
                                                  "refused by default."),
 ) -> None:
     """Find and name the propaganda-technique spans in an article."""
-    policy = FetchPolicy(allow_private=allow_private_urls)
-    documents = read_source(source, encoding=encoding, max_chars=max_chars, policy=policy)
-    analyses = [a.above(min_score).in_voice(voice.value) for a in load(detector).predict(documents)]
     if out is not None:
-        out.write_text(formatted(analyses, output_format), encoding="utf-8")
+        check_output(out)
+    options = SourceOptions(encoding=encoding, max_chars=max_chars, allow_private_urls=allow_private_urls,
+                            strict=True)
+    pipeline = load(detector)
+    documents = read_documents(source, options)
+    analyses = [a.above(min_score).in_voice(voice.value) for a in pipeline.predict(documents)]
+    if out is not None:
+        write_output(out, formatted(analyses, output_format))
         console.print(f"wrote {len(analyses)} analysis(es) to {out}")
     elif output_format is Format.table:
         for analysis in analyses:

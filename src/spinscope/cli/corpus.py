@@ -6,17 +6,19 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
 from spinscope import corpus as corpus_lib
 from spinscope.cli.app import app, console, errors
-from spinscope.io.records import Columns
+from spinscope.cli.messages import describe
 from spinscope.io.corpus_sources import KINDS, SourceOptions
+from spinscope.io.output import check_output
+from spinscope.io.records import Columns
 from spinscope.io.text import MAX_CHARS
 from spinscope.corpus.store import Store
-from spinscope.corpus.targets import check_target
 from spinscope.errors import SourceError, InputTooLargeError
 
 corpus_app = typer.Typer(name="corpus", no_args_is_help=True,
@@ -55,7 +57,8 @@ def add(
 ) -> None:
     """Add articles, all or none; an article already in the store (same text) is skipped."""
     columns = Columns(text_column, title_column, url_column, outlet_column, published_column)
-    options = SourceOptions(kind, columns, outlet, encoding, timeout, allow_private_urls, max_chars, skip_bad)
+    options = SourceOptions(kind=kind, columns=columns, outlet=outlet, encoding=encoding, timeout=timeout,
+                            allow_private_urls=allow_private_urls, max_chars=max_chars, skip_bad=skip_bad)
     with Store(database, "create") as store:
         try:
             result = corpus_lib.add(store, sources, options)
@@ -63,7 +66,8 @@ def add(
             raise type(error)(f"{error}; nothing was added (--skip-bad adds the other rows)") from None
         total = store.count_documents()
     for failure in result.failures:
-        errors.print(f"[yellow]skipped[/] {failure.origin}: {failure.message}", highlight=False)
+        message = describe(failure.error) if failure.error is not None else f"{failure.origin}: {failure.message}"
+        errors.print(f"[yellow]skipped[/] {escape(message)}", highlight=False)
     console.print(f"read {result.read}, added {result.added} new, "
                   f"{result.read - result.added - len(result.failures)} already stored; "
                   f"{total} documents in {database}", highlight=False)
@@ -106,7 +110,7 @@ def export(
     from spinscope.corpus.tables import default_path, export as export_table
 
     target = out or str(default_path(database, table, format))
-    check_target(target)
+    check_output(target)
     with Store(database, "read") as store:
         count = export_table(store, format, target, table)
     if target != "-":
@@ -122,7 +126,7 @@ def report(
     """Write a self-contained HTML report: outlets, voices and speakers, months, techniques, density."""
     from spinscope.corpus import write_report
 
-    check_target(out)
+    check_output(out)
     with Store(database, "read") as store:
         write_report(store, out, detector)
     console.print(f"report written to {out}", highlight=False)

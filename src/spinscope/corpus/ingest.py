@@ -14,9 +14,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spinscope.corpus.store import Store
-from spinscope.errors import InputTooLargeError
+from spinscope.errors import InputTooLargeError, SourceError
 from spinscope.io.corpus_sources import SourceOptions, read_source
 from spinscope.io.records import Failure, Record
+
+
+BAD_ROW_ERRORS = (InputTooLargeError, SourceError)
+"""What makes an item a bad row, which stops an add unless ``skip_bad`` is set (an unreachable URL
+is no bad row: it is reported and the rest is stored)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ def _checked(sources: Sequence[str], options: SourceOptions, tally: _Tally) -> I
                 if not options.skip_bad:
                     raise error
                 item = Failure.of(error, item.origin)
+            if isinstance(item, Failure) and not options.skip_bad and isinstance(item.error, BAD_ROW_ERRORS):
+                raise item.error
             if isinstance(item, Failure):
                 tally.failures.append(item)
             else:

@@ -15,7 +15,7 @@ from spinscope import techniques
 from spinscope.corpus import charts as report_charts
 from spinscope.corpus.reporting import CorpusReport, Group, build_report
 from spinscope.corpus.store import Store
-from spinscope.corpus.targets import check_target
+from spinscope.io.output import check_output
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #222; }
@@ -158,7 +158,7 @@ def render_html(report: CorpusReport) -> str:
 
 def write_report(store: Store, out: str | Path, detector: str | None = None) -> CorpusReport:
     """``corpus report``: build the report and write it as one self-contained HTML file."""
-    check_target(out)
+    check_output(out)
     report = build_report(store, detector)
     Path(out).write_text(render_html(report), encoding="utf-8")
     return report

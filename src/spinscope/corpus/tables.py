@@ -19,9 +19,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spinscope.io.output import check_output
 from spinscope.errors import ConfigError
 from spinscope.corpus.store import Store
-from spinscope.corpus.targets import check_target
 
 FORMATS = ("csv", "parquet", "jsonl")
 PARQUET_ROWS_PER_GROUP = 10_000
@@ -110,7 +110,7 @@ def export(store: Store, format: str, out: str | Path, table: str = "spans") -> 
     """Write one table to ``out`` ("-" is standard output, for CSV and JSONL); returns rows written."""
     if format not in FORMATS:
         raise ConfigError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
-    check_target(out)
+    check_output(out)
     counted = [0]
 
     def counting(items: Iterator[dict]) -> Iterator[dict]:

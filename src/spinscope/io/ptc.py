@@ -2,9 +2,9 @@
 
 A PTC folder holds ``articles/article<ID>.txt`` and label files: ``tc.labels``
 (``id<TAB>technique<TAB>start<TAB>end``) and ``si.labels`` (``id<TAB>start<TAB>end``).
-Articles are read as UTF-8 with ``newline=""`` so that offsets (which count a leading
-BOM and every ``\\r``) stay exact. Technique names contain commas: lines are only ever
-split on tabs.
+Articles are read as UTF-8 bytes, decoded as they are, so that offsets (which count a
+leading BOM and every ``\\r``) stay exact; an article that is not UTF-8 text raises an
+error naming it. Technique names contain commas: lines are only ever split on tabs.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from pathlib import Path
 from spinscope import techniques
 from spinscope.document import Analysis, Document, Span
 from spinscope.errors import LabelFileError, MissingInputError, SpinscopeError
+from spinscope.io.text import MAX_CHARS, decode, read_bytes
+
+MAX_ARTICLE_CHARS = MAX_CHARS * 5
+"""Gold articles are read whole up to this (far past any PTC article; ~10,000 characters at most)."""
 
 _ARTICLE_NAME = re.compile(r"^article(?P<id>.+)\.txt$")
 
@@ -36,8 +40,7 @@ def read_article(path: Path) -> Document:
     """One PTC article; its id is the file name without ``article`` and ``.txt``."""
     match = _ARTICLE_NAME.match(path.name)
     article_id = match["id"] if match else path.stem
-    with open(path, encoding="utf-8", newline="") as handle:
-        return Document(id=article_id, text=handle.read())
+    return Document(id=article_id, text=decode(read_bytes(path, MAX_ARTICLE_CHARS), str(path), "utf-8"))
 
 
 def read_articles(folder: str | Path) -> list[Document]:

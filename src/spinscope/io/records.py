@@ -7,9 +7,10 @@ and the analysis step records the problem as that document's error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spinscope.document import Document, content_id
+from spinscope.errors import SpinscopeError
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,19 @@ def first_line(text: str, limit: int = 200) -> str | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """An item of a source that gave no text at all (an unreachable URL), or a bad row skipped
-    on request (``skip_bad``): reported, not stored."""
+    """An item of a source that gave no text at all (an unreachable URL, a file too large to read),
+    or a bad row skipped on request (``skip_bad``): reported, not stored; ``error`` is the library
+    error, for callers that phrase a remedy."""
 
     origin: str
     message: str
+    error: SpinscopeError | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, error: Exception, origin: str) -> Failure:
         """The failure for an error whose message starts with ``origin``."""
-        return cls(origin, str(error).removeprefix(f"{origin}: "))
+        error_kept = error if isinstance(error, SpinscopeError) else None
+        return cls(origin, str(error).removeprefix(f"{origin}: "), error_kept)
 
 
 @dataclass(frozen=True)

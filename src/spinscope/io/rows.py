@@ -27,10 +27,8 @@ def row_to_record(row: Mapping[str, object], columns: Columns, where: str) -> Re
     """The record of one row; a missing or non-string text column raises SourceError naming ``where``."""
     if columns.text not in row:
         fields = ", ".join(sorted(map(str, row))) or "none"
-        raise SourceError(
-            f"{where}: no {columns.text!r} field (fields here: {fields}); "
-            "name the text column with --text-column"
-        )
+        raise SourceError(f"{where}: no {columns.text!r} field (fields here: {fields})", source=where,
+                          column=columns.text)
     text = row[columns.text]
     if not isinstance(text, str):
         raise SourceError(f"{where}: the {columns.text!r} field must be a string, not {type(text).__name__}")

@@ -1,54 +1,44 @@
-"""One place that turns what a user typed (a path, a URL, ``-``) into documents."""
+"""Documents from what a user typed (a path, a URL, ``-``): ``spinscope.io.reader`` read strictly.
+
+Kept for callers that want a list of documents in one call; the rules (which files of a
+folder are articles, PTC folders, ids) are those of ``spinscope.io.folders``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from spinscope.document import Document
-from spinscope.errors import InputError, MissingInputError
-from spinscope.io import ptc
-from spinscope.io.html import html_to_document
-from spinscope.io.text import MAX_CHARS, TEXT_SUFFIXES, decode, read_bytes, read_stream, read_text_file
-from spinscope.io.web import FetchPolicy, fetch_document
+from spinscope.io.fetch import FetchPolicy
+from spinscope.io.folders import HTML_SUFFIXES
+from spinscope.io.reader import SourceOptions, read_documents
+from spinscope.io.text import MAX_CHARS
 
-HTML_SUFFIXES = (".html", ".htm")
+__all__ = ["HTML_SUFFIXES", "read_file", "read_folder", "read_source", "read_text_file"]
 
 
-def read_html_file(path: Path, encoding: str = "utf-8", max_chars: int = MAX_CHARS) -> Document:
-    html = decode(read_bytes(path, max_chars * 10), str(path), encoding)
-    document = html_to_document(html, max_chars=max_chars, source=str(path))
-    return Document(id=path.stem, text=document.text, title=document.title or path.stem,
-                    outlet=document.outlet, published=document.published)
+def _options(kind: str, encoding: str, max_chars: int, policy: FetchPolicy = FetchPolicy()) -> SourceOptions:
+    return SourceOptions(kind=kind, encoding=encoding, max_chars=max_chars, strict=True,
+                         timeout=policy.deadline_s, allow_private_urls=policy.allow_private)
 
 
 def read_file(path: Path, encoding: str = "utf-8", max_chars: int = MAX_CHARS) -> Document:
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return read_html_file(path, encoding, max_chars)
-    return read_text_file(path, encoding, max_chars)
+    """One text or HTML file as a document."""
+    kind = "html" if Path(path).suffix.lower() in HTML_SUFFIXES else "text"
+    return read_documents(str(path), _options(kind, encoding, max_chars))[0]
+
+
+def read_text_file(path: str | Path, encoding: str = "utf-8", max_chars: int = MAX_CHARS) -> Document:
+    """One text file as a document: its id is its text's hash, its title the file name without suffix."""
+    return read_documents(str(path), _options("text", encoding, max_chars))[0]
 
 
 def read_folder(folder: Path, encoding: str = "utf-8", max_chars: int = MAX_CHARS) -> list[Document]:
-    """A PTC folder (``articles/article*.txt``) or a folder of .txt and .html files."""
-    if (folder / "articles").is_dir():
-        return ptc.read_articles(folder)
-    suffixes = TEXT_SUFFIXES + HTML_SUFFIXES
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
-    if not paths:
-        raise InputError(f"{folder}: no .txt or .html files in this folder")
-    return [read_file(p, encoding, max_chars) for p in paths]
+    """A PTC folder's articles, or every article file of a folder (see ``spinscope.io.folders``)."""
+    return read_documents(str(folder), _options("auto", encoding, max_chars))
 
 
 def read_source(source: str, encoding: str = "utf-8", max_chars: int = MAX_CHARS,
                 policy: FetchPolicy = FetchPolicy()) -> list[Document]:
-    """Documents from ``-`` (stdin), an http(s) URL (fetched under ``policy``), a folder, an HTML
-    file or a text file."""
-    if source == "-":
-        return [read_stream(encoding=encoding, max_chars=max_chars)]
-    if source.startswith(("http://", "https://")):
-        return [fetch_document(source, policy, max_chars=max_chars)]
-    path = Path(source)
-    if path.is_dir():
-        return read_folder(path, encoding, max_chars)
-    if not path.exists():
-        raise MissingInputError(f"{source}: no such file or folder (for a web page give a full http(s) URL)")
-    return [read_file(path, encoding, max_chars)]
+    """Documents from ``-`` (stdin), an http(s) URL (fetched under ``policy``), a folder, or a file."""
+    return read_documents(source, _options("auto", encoding, max_chars, policy))

@@ -55,7 +55,7 @@ def read_url_list(path: str | Path, policy: FetchPolicy | None = None) -> Iterat
         try:
             document = fetch_document(url, policy)
         except SpinscopeError as error:
-            yield Failure(where, str(error))
+            yield Failure(where, str(error), error)
             continue
         yield record_from_text(document.text, origin=url, title=document.title, url=document.url or url,
                                outlet=document.outlet, published=document.published)

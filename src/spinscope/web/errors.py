@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
-from spinscope.errors import (DeadlineError, EmptyTextError, InputError, InputTooLargeError,
+from spinscope.errors import (DeadlineError, EmptyTextError, EncodingError, InputError, InputTooLargeError,
                               NoArticleTextError, PrivateAddressError, SpinscopeError, UrlError)
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,16 @@ def status_for(error: SpinscopeError) -> int:
         if isinstance(error, kind):
             return status
     return 500
+
+
+def describe(error: SpinscopeError) -> str:
+    """The message the API answers with: the library's, plus the remedy in this API's terms."""
+    message = str(error)
+    if isinstance(error, InputTooLargeError) and error.limit is not None and error.unit == "characters":
+        return f"{message}; send a shorter article (this server takes up to {error.limit:,} characters)"
+    if isinstance(error, EncodingError) and error.position is not None:
+        return f"{message}; send the page as UTF-8 text"
+    return message
 
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None,
@@ -60,7 +70,7 @@ async def on_spinscope_error(_: Request, error: SpinscopeError) -> JSONResponse:
     status = status_for(error)
     if status == 500:
         log.exception("analysis failed", exc_info=error)
-    return error_response(status, str(error))
+    return error_response(status, describe(error))
 
 
 async def on_http_error(_: Request, error: HTTPException) -> JSONResponse:

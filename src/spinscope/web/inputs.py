@@ -10,7 +10,7 @@ from spinscope.detector.base import Detector
 from spinscope.document import Analysis, Document
 from spinscope.io.deadline import Deadline
 from spinscope.io.fetch import FetchPolicy
-from spinscope.io.text import check_text
+from spinscope.io.reader import from_html, from_text, from_url
 from spinscope.web.schemas import AnalyzeRequest
 from spinscope.web.settings import WebSettings
 
@@ -23,18 +23,15 @@ def fetch_policy(settings: WebSettings) -> FetchPolicy:
 def document_for(request: AnalyzeRequest, settings: WebSettings, deadline: Deadline) -> Document:
     """The document the request names: its text, its HTML's article text, or the fetched URL.
 
-    Fetching and extraction end by ``deadline`` (the request's), so a request that
-    timed out stops its work rather than holding a worker.
+    The input layer's reader builds it (the same checks and id rule as the CLI and the
+    corpus). Fetching and extraction end by ``deadline`` (the request's), so a request
+    that timed out stops its work rather than holding a worker.
     """
     if request.text is not None:
-        return Document.from_text(check_text(request.text, "text", settings.max_chars))
+        return from_text(request.text, "text", settings.max_chars)
     if request.html is not None:
-        from spinscope.io.html import html_to_document
-
-        return html_to_document(request.html, max_chars=settings.max_chars, deadline=deadline)
-    from spinscope.io.web import fetch_document
-
-    return fetch_document(request.url.strip(), fetch_policy(settings), settings.max_chars, deadline)
+        return from_html(request.html, "html", settings.max_chars, deadline=deadline)
+    return from_url(request.url.strip(), fetch_policy(settings), settings.max_chars, deadline)
 
 
 def analyse_request(request: AnalyzeRequest, detector: Detector, settings: WebSettings,
