@@ -1,9 +1,12 @@
 """Corpus sources: what ``spinscope corpus add`` can read, and how it tells them apart.
 
-A source is a PTC folder, a folder of text files, a single text file, a JSONL or CSV
-file, or a file listing URLs. ``read_source`` yields records (and failures, for URLs
-that gave nothing); files that cannot be decoded or are empty still become records,
-with the problem noted, so that the analysis step records it as that document's error.
+A source is a PTC folder, a folder of text files, a single text or HTML file, a JSONL
+or CSV file, or a file listing URLs. ``read_source`` yields records (and failures, for URLs
+and pages that gave nothing); files that cannot be decoded or are empty still become
+records, with the problem noted, so that the analysis step records it as that document's
+error. The outlet comes from each JSONL/CSV row (its outlet column), from the site name or
+else the domain of a web page (URL lists, HTML files: ``outlets.outlet_of``), and from
+``--outlet`` for sources that name none (plain folders, text files, PTC).
 """
 
 from __future__ import annotations
@@ -16,13 +19,15 @@ from pathlib import Path
 from spinscope.errors import ConfigError, MissingInputError, SpinscopeError
 from spinscope.io import ptc
 from spinscope.io.fetch import FetchPolicy
+from spinscope.io.html import html_to_document
 from spinscope.io.jsonl import read_jsonl
 from spinscope.io.records import Columns, Failure, Record, first_line, record_from_text
 from spinscope.io.tabular import read_csv
 from spinscope.io.text import MAX_CHARS, TEXT_SUFFIXES, decode, read_bytes
 from spinscope.io.urls import URL_LIST_SUFFIXES, looks_like_url_list, read_url_list
 
-KINDS = ("auto", "ptc", "folder", "text", "jsonl", "csv", "urls")
+KINDS = ("auto", "ptc", "folder", "text", "html", "jsonl", "csv", "urls")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ def detect_kind(path: Path) -> str:
         return "jsonl"
     if suffix in (".csv", ".tsv"):
         return "csv"
+    if suffix in HTML_SUFFIXES:
+        return "html"
     if suffix in URL_LIST_SUFFIXES or looks_like_url_list(path):
         return "urls"
     return "text"
@@ -67,6 +74,17 @@ def read_text_record(path: Path, encoding: str) -> Record:
     except SpinscopeError as error:
         text = data.decode(encoding, errors="replace").replace("\x00", "")
         return record_from_text(text, origin=str(path), problem=str(error), title=path.stem)
+
+
+def read_html_record(path: Path, encoding: str) -> Record | Failure:
+    """One saved web page: its article text, title, date and outlet (site name, else domain)."""
+    try:
+        html = decode(read_bytes(path, MAX_CHARS * 10), str(path), encoding)
+        document = html_to_document(html, source=str(path))
+    except SpinscopeError as error:
+        return Failure(str(path), str(error))
+    return record_from_text(document.text, origin=str(path), title=document.title or path.stem,
+                            outlet=document.outlet, published=document.published)
 
 
 def read_folder(folder: Path, encoding: str) -> Iterator[Record]:
@@ -94,6 +112,8 @@ def _read(path: Path, kind: str, options: SourceOptions) -> Iterator[Record | Fa
         return read_jsonl(path, options.columns, _sig(options.encoding))
     if kind == "csv":
         return read_csv(path, options.columns, _sig(options.encoding))
+    if kind == "html":
+        return iter([read_html_record(path, options.encoding)])
     if kind == "urls":
         return read_url_list(path, FetchPolicy(allow_private=options.allow_private_urls,
                                                deadline_s=options.timeout))
