@@ -2,7 +2,10 @@
 
 Nothing is loaded from elsewhere (no CDN, no scripts), so the file can be mailed or
 archived. Every string that comes from the corpus — titles, outlets, phrases, errors —
-is HTML-escaped.
+is HTML-escaped. Every rate per outlet or month is shown with its n (articles) and 95%
+interval, "4.1 (3.2–5.0)", or "(n = 1, no interval)" where one article cannot give one.
+Every table sits in its own horizontally scrolling box, so that a wide table scrolls
+inside the page instead of running past its edge.
 """
 
 from __future__ import annotations
@@ -13,21 +16,28 @@ from pathlib import Path
 
 from spinscope import techniques
 from spinscope.corpus import charts as report_charts
-from spinscope.corpus.reporting import CorpusReport, Group, build_report
+from spinscope.corpus.intervals import Rate
+from spinscope.corpus.reporting import UNKNOWN, CorpusReport, Group, build_report
 from spinscope.corpus.store import Store
 from spinscope.io.output import check_output
 
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #222; }
+*, *::before, *::after { box-sizing: border-box; }
+body { font-family: system-ui, sans-serif; margin: 2rem auto; padding: 0 1rem; max-width: 74rem; color: #222; }
 h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; }
-.meta { color: #666; } table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
+h1, h2, h3, p, li, summary { overflow-wrap: anywhere; }
+.meta { color: #666; } table { border-collapse: collapse; margin: 0; font-size: 0.9rem; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.text { min-width: 14rem; overflow-wrap: anywhere; }
+.ci { color: #666; font-size: 0.85em; white-space: nowrap; }
+.count { display: block; color: #666; font-size: 0.85em; white-space: nowrap; }
 img.chart { max-width: 100%; height: auto; display: block; margin: 1rem 0; }
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; border-radius: 2px; }
-.phrases { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
-.wide { overflow-x: auto; }
-blockquote { margin: 0.3rem 0; color: #444; font-style: italic; }
+.phrases { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1rem; }
+.phrases > div { min-width: 0; }
+.wide { overflow-x: auto; max-width: 100%; margin: 1rem 0; }
+blockquote { margin: 0.3rem 0; color: #444; font-style: italic; overflow-wrap: anywhere; }
 """
 
 
@@ -35,12 +45,44 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f'<th class="{"n" if i in numeric else ""}">{_e(h)}</th>' for i, h in enumerate(headers))
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: set[int] = frozenset(),
+           prose: set[int] = frozenset()) -> str:
+    """A table in its own scrolling box; ``numeric`` columns align right, ``prose`` columns (titles,
+    errors) break long words rather than widen the table."""
+    def kind(i: int) -> str:
+        return "n" if i in numeric else "text" if i in prose else ""
+
+    head = "".join(f'<th class="{kind(i)}">{_e(h)}</th>' for i, h in enumerate(headers))
     body = "".join(
-        "<tr>" + "".join(f'<td class="{"n" if i in numeric else ""}">{cell}</td>' for i, cell in enumerate(row))
+        "<tr>" + "".join(f'<td class="{kind(i)}">{cell}</td>' for i, cell in enumerate(row))
         + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def interval_text(rate: Rate, digits: int = 1) -> str:
+    """The interval of a rate as shown: "(3.2–5.0)", or "(n = 1, no interval)" for fewer than two articles."""
+    if rate.low is None or rate.high is None:
+        return f"(n = {rate.n:,}, no interval)"
+    return f"({rate.low:.{digits}f}–{rate.high:.{digits}f})"
+
+
+def rate_text(rate: Rate, digits: int = 1) -> str:
+    """A rate with its 95% interval as plain text: "4.1 (3.2–5.0)"."""
+    return f"{rate.value:.{digits}f} {interval_text(rate, digits)}"
+
+
+def _rate(rate: Rate, digits: int = 1) -> str:
+    return f'{rate.value:.{digits}f} <span class="ci">{_e(interval_text(rate, digits))}</span>'
+
+
+def n_text(group: Group) -> str:
+    """The analysed articles behind a group's figures, as "n = 12 articles"."""
+    return f"n = {group.n:,} article{'' if group.n == 1 else 's'}"
+
+
+def _key(group: Group) -> str:
+    """A group's name with its n beneath it."""
+    return f'{_e(group.key)} <span class="count">{_e(n_text(group))}</span>'
 
 
 def _chart(uri: str | None, alt: str, missing: str = "no data") -> str:
@@ -50,29 +92,48 @@ def _chart(uri: str | None, alt: str, missing: str = "no data") -> str:
 
 
 def _group_rows(groups: Iterable[Group]) -> list[list[str]]:
-    return [[_e(g.key), str(g.documents), str(g.failed), f"{g.words:,}", str(g.spans), f"{g.rate():.1f}",
+    return [[_key(g), str(g.documents), str(g.failed), f"{g.words:,}", str(g.spans), _rate(g.rate_interval()),
              f"{100 * g.mean_density():.1f}%", f"{100 * g.median_density():.1f}%"] for g in groups]
 
 
-GROUP_HEADERS = ["", "articles", "failed", "words", "spans", "spans / 1,000 words", "mean density",
-                 "median density"]
+GROUP_HEADERS = ["", "articles", "failed", "words", "spans", "spans / 1,000 words (95% interval)",
+                 "mean density", "median density"]
+INTERVAL_NOTE = ("<p class=\"meta\">n: the articles analysed. Rates are spans per 1,000 words, pooled over "
+                 "the articles, with a 95% interval over articles in brackets (resampled articles); one "
+                 "article gives no interval.</p>")
+
+
+def _present(report: CorpusReport) -> list[techniques.Technique]:
+    return [t for t in techniques.TECHNIQUES if report.overall.techniques[t.id]]
 
 
 def _technique_table(report: CorpusReport) -> str:
-    present = [t for t in techniques.TECHNIQUES if report.overall.techniques[t.id]]
+    present = _present(report)
     headers = ["outlet"] + [t.name for t in present]
-    rows = [[_e(outlet)] + [f"{g.techniques[t.id]} <span class=\"meta\">({g.rate(t.id):.2f})</span>"
-                            for t in present] for outlet, g in report.outlets.items()]
-    return f'<div class="wide">{_table(headers, rows, set(range(1, len(headers))))}</div>'
+    rows = [[_key(g)] + [f"{g.techniques[t.id]}<span class=\"count\">{_rate(g.rate_interval(t.id), 2)}</span>"
+                         for t in present] for g in report.outlets.values()]
+    return _table(headers, rows, set(range(1, len(headers))))
 
 
-VOICE_HEADERS = ["", "spans", "own voice", "own voice / 1,000 words", "quoted + reported",
-                 "quoted + reported / 1,000 words", "words in quoted + reported speech"]
+def _monthly_techniques(report: CorpusReport) -> str:
+    """Spans per 1,000 words of each technique per month (dated articles first, then ``unknown``)."""
+    present = _present(report)
+    months = [g for g in report.months.values() if g.n]
+    if not months:
+        return '<p class="meta">No analysed articles.</p>'
+    headers = ["month", "all techniques"] + [t.name for t in present]
+    rows = [[_key(g), _rate(g.rate_interval(), 2)] + [_rate(g.rate_interval(t.id), 2) for t in present]
+            for g in months]
+    return _table(headers, rows, set(range(1, len(headers))))
+
+
+VOICE_HEADERS = ["", "spans", "own voice", "own voice / 1,000 words (95% interval)", "quoted + reported",
+                 "quoted + reported / 1,000 words (95% interval)", "words in quoted + reported speech"]
 
 
 def _voice_rows(groups: Iterable[Group]) -> list[list[str]]:
-    return [[_e(g.key), str(g.spans), str(g.own_spans), f"{g.own_rate():.1f}", str(g.speech_spans),
-             f"{g.speech_rate():.1f}", f"{100 * g.speech_share():.1f}%"] for g in groups]
+    return [[_key(g), str(g.spans), str(g.own_spans), _rate(g.own_interval()), str(g.speech_spans),
+             _rate(g.speech_interval()), f"{100 * g.speech_share():.1f}%"] for g in groups]
 
 
 def _voices(report: CorpusReport) -> str:
@@ -83,6 +144,10 @@ def _voices(report: CorpusReport) -> str:
     return note + table
 
 
+def _outlet_heading(report: CorpusReport, outlet: str) -> str:
+    return f'<h3>{_e(outlet)} <span class="meta">({_e(n_text(report.outlets[outlet]))})</span></h3>'
+
+
 def _speakers(report: CorpusReport) -> str:
     blocks = []
     for outlet in report.outlets:
@@ -90,7 +155,7 @@ def _speakers(report: CorpusReport) -> str:
                 for name, quotes, found in report.top_speakers(outlet)]
         if rows:
             table = _table(["speaker", "quotes", "techniques inside their quotes"], rows, {1})
-            blocks.append(f"<div><h3>{_e(outlet)}</h3>{table}</div>")
+            blocks.append(f"<div>{_outlet_heading(report, outlet)}{table}</div>")
     if not blocks:
         return '<p class="meta">No quoted or reported speech with a named speaker.</p>'
     return f'<div class="phrases">{"".join(blocks)}</div>'
@@ -102,7 +167,8 @@ def _phrases(report: CorpusReport) -> str:
         if not report.phrases.get(outlet):
             continue
         rows = [[_e(p), str(c), _e(techniques.get(t).name)] for p, c, t in report.top_phrases(outlet)]
-        blocks.append(f"<div><h3>{_e(outlet)}</h3>{_table(['phrase', 'times', 'technique'], rows, {1})}</div>")
+        table = _table(["phrase", "times", "technique"], rows, {1})
+        blocks.append(f"<div>{_outlet_heading(report, outlet)}{table}</div>")
     return f'<div class="phrases">{"".join(blocks)}</div>' if blocks else '<p class="meta">No phrases.</p>'
 
 
@@ -113,7 +179,7 @@ def _top_articles(report: CorpusReport) -> str:
         rows.append([f"{100 * a.density:.1f}%", f"{_e(a.title)}<blockquote>“{_e(a.example)}”</blockquote>",
                      _e(a.outlet), _e(a.published), f"{a.words:,}", str(a.spans), _e(names)])
     return _table(["density", "article (and its strongest span)", "outlet", "published", "words", "spans",
-                   "main techniques"], rows, {0, 4, 5})
+                   "main techniques"], rows, {0, 4, 5}, {1})
 
 
 def _legend() -> str:
@@ -126,7 +192,7 @@ def _failures(report: CorpusReport) -> str:
     if not report.failures:
         return ""
     rows = [[_e(f.origin), _e(f.error)] for f in report.failures]
-    return f"<h2>Documents that could not be analysed</h2>{_table(['document', 'error'], rows)}"
+    return f"<h2>Documents that could not be analysed</h2>{_table(['document', 'error'], rows, prose={0, 1})}"
 
 
 def render_html(report: CorpusReport) -> str:
@@ -134,10 +200,12 @@ def render_html(report: CorpusReport) -> str:
     o, d = report.overall, report.detector
     sections = [
         f"<h1>spinscope corpus report</h1><p class=\"meta\">{o.documents:,} articles ({o.failed} failed), "
-        f"{o.words:,} words, {o.spans:,} technique spans ({o.rate():.1f} per 1,000 words); detector "
+        f"{o.words:,} words, {o.spans:,} technique spans ({_e(rate_text(o.rate_interval()))} per 1,000 words, "
+        f"{_e(n_text(o))}); detector "
         f"{_e(d.name)} {_e(d.version)}; generated {_e(report.generated)}</p>{_legend()}",
         "<h2>Techniques per outlet</h2>", _chart(report_charts.technique_rates(report), "technique rates per outlet"),
-        "<p class=\"meta\">Counts, with spans per 1,000 words in brackets.</p>", _technique_table(report),
+        "<p class=\"meta\">Counts, and beneath them spans per 1,000 words with a 95% interval.</p>",
+        INTERVAL_NOTE, _technique_table(report),
         "<h2>Outlets</h2>", _table(GROUP_HEADERS, _group_rows(report.outlets.values()), set(range(1, 8))),
         "<h2>Own voice and quoted speech</h2>", _voices(report),
         "<h2>Most-quoted speakers per outlet</h2><p class=\"meta\">Quoted or reported passages attributed "
@@ -146,6 +214,8 @@ def render_html(report: CorpusReport) -> str:
         "technique span.</p>", _chart(report_charts.density_distribution(report), "density per outlet"),
         "<h2>Per month</h2>", _chart(report_charts.monthly_rates(report), "monthly rates", "no article has a date"),
         _table(GROUP_HEADERS, _group_rows(report.months.values()), set(range(1, 8))),
+        "<h3>Techniques per month</h3><p class=\"meta\">Spans of each technique per 1,000 words of the month's "
+        f"articles, with a 95% interval; articles without a date are under {UNKNOWN}.</p>", _monthly_techniques(report),
         "<h2>Techniques in the whole corpus</h2>", _chart(report_charts.technique_totals(report), "technique totals"),
         "<h2>Most frequent flagged phrases per outlet</h2>", _phrases(report),
         "<h2>Articles with the highest density</h2>", _top_articles(report),

@@ -4,6 +4,11 @@
 summarised without holding its texts: technique counts and rates per 1,000 words,
 propaganda density (the share of an article's characters inside at least one span),
 the phrases flagged most often per outlet, and the articles with the highest density.
+Every group keeps its per-article span and word counts, so that each rate comes with
+its number of articles and a 95% interval over articles (``intervals.rate_interval``):
+an outlet with one article is not compared with one of 75 as if both were equally sure.
+A flagged phrase is counted once per place it occurs, however many technique spans
+cover those words, and phrases made only of function words ("our", "the") are skipped.
 Rates are also split by voice: spans in the outlet's own words versus spans inside quoted
 or reported speech (both per 1,000 words of the articles, so the two add up to the total),
 and per outlet the most-quoted speakers with the techniques found inside their quotes.
@@ -16,14 +21,17 @@ import heapq
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
-from spinscope.document import Analysis
+from spinscope.document import Analysis, Span
 from spinscope.errors import StoreError
 from spinscope.quotes import Quote
+from spinscope.corpus.intervals import Rate, rate_interval
 from spinscope.corpus.store import DetectorId, StoredAnalysis, Store, utc_now
 from spinscope.corpus.schema import count_words
+from spinscope.detector.shape import FUNCTION_WORDS
 
 UNKNOWN = "unknown"
 TOP_ARTICLES = 20
@@ -35,6 +43,13 @@ SPEECH = ("quoted", "reported")
 """The voices (and quote kinds) that are someone else's words; scare quotes are the outlet's own."""
 _ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{2})")
 _EDGE_PUNCTUATION = " \t\r\n\"'“”‘’.,;:!?()[]«»—–-"
+_WORD = re.compile(r"[^\W\d_]+")
+PHRASE_FUNCTION_WORDS = FUNCTION_WORDS | {
+    "not", "all", "some", "any", "each", "every", "more", "most", "very", "such", "just", "also", "only",
+    "own", "other", "ours", "theirs", "yours", "mine", "hers", "here", "how", "why", "both", "few", "many",
+    "much", "s", "t", "d", "ll", "re", "ve", "m", "no"}
+"""Words that alone never make a phrase worth listing ("our", "the", "we"): the shape rules' function
+words plus quantifiers and the pieces of contractions."""
 
 
 def month_of(published: str | None) -> str:
@@ -56,6 +71,31 @@ def phrase_of(text: str) -> str | None:
     return phrase if phrase and len(phrase.split()) <= PHRASE_MAX_WORDS else None
 
 
+def function_words_only(phrase: str) -> bool:
+    """True when a phrase holds no word outside ``PHRASE_FUNCTION_WORDS`` (or no word at all)."""
+    return all(word in PHRASE_FUNCTION_WORDS for word in _WORD.findall(phrase.lower()))
+
+
+def phrase_occurrences(text: str, spans: Iterable[Span]) -> dict[tuple[int, int], tuple[str, set[str]]]:
+    """The flagged phrases of one article, once per place: (start, end) of the words without edge
+    punctuation → (phrase, techniques of every span on exactly those words). Phrases that are too
+    long or made only of function words are left out."""
+    found: dict[tuple[int, int], tuple[str, set[str]]] = {}
+    for span in spans:
+        start, end = span.start, min(span.end, len(text))
+        while start < end and text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        if (start, end) in found:
+            found[(start, end)][1].add(span.technique)
+            continue
+        phrase = phrase_of(text[start:end])
+        if phrase and not function_words_only(phrase):
+            found[(start, end)] = (phrase, {span.technique})
+    return found
+
+
 def speaker_of(name: str | None) -> str | None:
     """A speaker's name as the report counts it (spaces collapsed), or None when there is none."""
     collapsed = " ".join(name.split()) if name else ""
@@ -75,7 +115,7 @@ def speech_words(text: str, quotes: tuple[Quote, ...]) -> int:
 
 @dataclass
 class Group:
-    """Running totals for one outlet or one month."""
+    """Running totals for one outlet or one month, and the per-article counts behind its intervals."""
 
     key: str
     documents: int = 0
@@ -86,6 +126,13 @@ class Group:
     speech_words: int = 0
     techniques: Counter = field(default_factory=Counter)
     densities: list[float] = field(default_factory=list)
+    article_words: list[int] = field(default_factory=list, repr=False)
+    """Words of each analysed article, in the order added (failed articles have none)."""
+    article_spans: list[int] = field(default_factory=list, repr=False)
+    article_speech_spans: list[int] = field(default_factory=list, repr=False)
+    article_techniques: dict[str, dict[int, int]] = field(default_factory=dict, repr=False)
+    """Technique → {article index: spans of that technique}; articles without any are left out."""
+    _intervals: dict[tuple[str, str | None], Rate] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, item: StoredAnalysis, density: float, speech_words: int = 0) -> None:
         """Count one analysed document; ``speech_words``: its words inside quoted or reported speech."""
@@ -93,12 +140,25 @@ class Group:
         if item.error:
             self.failed += 1
             return
+        index, speech = len(self.article_words), sum(1 for s in item.spans if s.voice in SPEECH)
         self.words += item.words
         self.spans += len(item.spans)
-        self.speech_spans += sum(1 for s in item.spans if s.voice in SPEECH)
+        self.speech_spans += speech
         self.speech_words += speech_words
-        self.techniques.update(s.technique for s in item.spans)
+        counts = Counter(s.technique for s in item.spans)
+        self.techniques.update(counts)
+        for technique, count in counts.items():
+            self.article_techniques.setdefault(technique, {})[index] = count
         self.densities.append(density)
+        self.article_words.append(item.words)
+        self.article_spans.append(len(item.spans))
+        self.article_speech_spans.append(speech)
+        self._intervals.clear()
+
+    @property
+    def n(self) -> int:
+        """Articles analysed without error: the n behind every rate of this group."""
+        return len(self.article_words)
 
     @property
     def own_spans(self) -> int:
@@ -117,6 +177,36 @@ class Group:
     def speech_rate(self) -> float:
         """Spans inside quoted or reported speech per 1,000 words of the articles."""
         return self._per_1000(self.speech_spans)
+
+    def rate_interval(self, technique: str | None = None) -> Rate:
+        """``rate`` with its n and 95% interval over this group's articles."""
+        return self._interval("technique", technique)
+
+    def own_interval(self) -> Rate:
+        """``own_rate`` with its n and 95% interval."""
+        return self._interval("own", None)
+
+    def speech_interval(self) -> Rate:
+        """``speech_rate`` with its n and 95% interval."""
+        return self._interval("speech", None)
+
+    def _interval(self, what: str, technique: str | None) -> Rate:
+        key = (what, technique)
+        if key not in self._intervals:
+            self._intervals[key] = rate_interval(self._article_counts(what, technique), self.article_words)
+        return self._intervals[key]
+
+    def _article_counts(self, what: str, technique: str | None) -> list[int]:
+        if what == "own":
+            return [a - b for a, b in zip(self.article_spans, self.article_speech_spans)]
+        if what == "speech":
+            return self.article_speech_spans
+        if technique is None:
+            return self.article_spans
+        counts = [0] * self.n
+        for index, count in self.article_techniques.get(technique, {}).items():
+            counts[index] = count
+        return counts
 
     def speech_share(self) -> float:
         """Share of the articles' words that lie inside quoted or reported speech."""
@@ -163,7 +253,9 @@ class CorpusReport:
     months: dict[str, Group]
     outlet_months: dict[tuple[str, str], Group]
     phrases: dict[str, Counter]
+    """Per outlet: how many times each phrase was flagged, once per place it occurs."""
     phrase_techniques: dict[tuple[str, str], Counter]
+    """Per (outlet, phrase): in how many of its occurrences each technique was found."""
     top: list[TopArticle]
     failures: list[Failed]
     speakers: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
@@ -203,11 +295,9 @@ def _top_article(item: StoredAnalysis, analysis: Analysis, density: float) -> To
 
 
 def _count_phrases(report: CorpusReport, outlet: str, analysis: Analysis) -> None:
-    for span in analysis.spans:
-        phrase = phrase_of(span.text_in(analysis.document))
-        if phrase:
-            report.phrases[outlet][phrase] += 1
-            report.phrase_techniques[(outlet, phrase)][span.technique] += 1
+    for phrase, found in phrase_occurrences(analysis.document.text, analysis.spans).values():
+        report.phrases[outlet][phrase] += 1
+        report.phrase_techniques[(outlet, phrase)].update(sorted(found))
 
 
 def _count_speakers(report: CorpusReport, outlet: str, item: StoredAnalysis) -> None:

@@ -1,4 +1,5 @@
-"""HTML pages to documents: trafilatura finds the article text, title, site and date."""
+"""HTML pages to documents: trafilatura finds the article text, title, site and date; the outlet
+is the site's name, else the page's domain (``outlets.outlet_of``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from spinscope.document import Document
 from spinscope.errors import NoArticleTextError
 from spinscope.io.deadline import Deadline
 from spinscope.io.extract import extract
+from spinscope.io.outlets import outlet_of
 from spinscope.io.text import MAX_CHARS, check_text
 
 MIN_WORDS = 5
@@ -25,4 +27,4 @@ def html_to_document(html: str, url: str | None = None, max_chars: int = MAX_CHA
     if len(extracted.text.split()) < MIN_WORDS:
         raise NoArticleTextError(f"{source}: found no article text in this page")
     return Document.from_text(check_text(extracted.text, source, max_chars), title=extracted.title,
-                              url=url, outlet=extracted.outlet, published=extracted.published)
+                              url=url, outlet=outlet_of(extracted.outlet, url), published=extracted.published)
