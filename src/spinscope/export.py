@@ -23,7 +23,7 @@ _QUERIES = {
     "spans": (
         "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector,"
         " a.detector_version, s.char_start AS start, s.char_end AS \"end\", s.technique, s.score,"
-        " substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
+        " s.technique_score, s.level, substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
         " FROM spans s JOIN analyses a ON a.id = s.analysis_id JOIN documents d ON d.id = a.document_id"
         " ORDER BY a.id, s.char_start, s.char_end"
     ),
@@ -40,7 +40,7 @@ _QUERIES = {
 }
 TABLES = tuple(_QUERIES)
 _INTEGER = {"start", "end", "words", "chars", "spans"}
-_FLOAT = {"score"}
+_FLOAT = {"score", "technique_score"}
 
 
 def default_path(database: str | Path, table: str, format: str) -> Path:

@@ -195,8 +195,10 @@ class Store:
                 if cursor.rowcount:
                     written += 1
                     db.executemany(
-                        "INSERT INTO spans VALUES (?, ?, ?, ?, ?)",
-                        [(cursor.lastrowid, s.start, s.end, s.technique, s.score) for s in outcome.spans],
+                        "INSERT INTO spans (analysis_id, char_start, char_end, technique, score,"
+                        " technique_score, level) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [(cursor.lastrowid, s.start, s.end, s.technique, s.score, s.technique_score, s.level)
+                         for s in outcome.spans],
                     )
         return written
 
@@ -229,10 +231,12 @@ class Store:
     def _spans_of(self, analysis_ids: list[int]) -> dict[int, tuple[Span, ...]]:
         marks = ",".join("?" * len(analysis_ids))
         found: dict[int, list[Span]] = {}
-        for analysis_id, start, end, technique, score in self._db.execute(
-            f"SELECT * FROM spans WHERE analysis_id IN ({marks})", analysis_ids
+        for analysis_id, start, end, technique, score, technique_score, level in self._db.execute(
+            "SELECT analysis_id, char_start, char_end, technique, score, technique_score, level"
+            f" FROM spans WHERE analysis_id IN ({marks})", analysis_ids
         ):
-            found.setdefault(analysis_id, []).append(Span(start, end, technique, score))
+            found.setdefault(analysis_id, []).append(Span(start, end, technique, score,
+                                                          technique_score=technique_score, level=level))
         return {k: tuple(sorted(v)) for k, v in found.items()}
 
     def query(self, sql: str, parameters: Sequence[object] = ()) -> Iterator[dict[str, object]]:

@@ -80,9 +80,16 @@ def backfill_counts(connection: sqlite3.Connection) -> None:
     )
 
 
+V3_LEVELS = """
+ALTER TABLE spans ADD COLUMN technique_score REAL;
+ALTER TABLE spans ADD COLUMN level TEXT NOT NULL DEFAULT 'likely' CHECK (level IN ('likely', 'possible'));
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, analyses and spans", V1_TABLES),
     Migration(2, "word and character counts per document; index analyses by detector",
               V2_COUNTS, backfill_counts),
+    Migration(3, "each span's technique score and level (likely or possible)", V3_LEVELS),
 )
 LATEST = MIGRATIONS[-1].version

@@ -6,6 +6,7 @@ from typing import Any
 
 from spinscope import techniques
 from spinscope.document import Analysis, Span
+from spinscope.summary import summary_dict
 
 
 def span_to_dict(span: Span, text: str) -> dict[str, Any]:
@@ -16,11 +17,13 @@ def span_to_dict(span: Span, text: str) -> dict[str, Any]:
         "definition": technique.definition, "colour": technique.colour,
         "techniques": [{"technique": t, "probability": round(p, 4)} for t, p in span.techniques()],
         "voice": span.voice, "speaker": span.speaker,
+        "technique_score": None if span.technique_score is None else round(span.technique_score, 4),
+        "level": span.level,
     }
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """Document metadata, every span with its definition, and a per-technique summary."""
+    """Document metadata, every span (both levels) with its definition, and the summary."""
     doc = analysis.document
     return {
         "document": {"id": doc.id, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
@@ -28,5 +31,5 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "detector": analysis.detector,
         "spans": [span_to_dict(s, doc.text) for s in analysis.spans],
         "quotes": [q.to_dict() for q in analysis.quotes],
-        "summary": {"counts": analysis.technique_counts(), "density": round(analysis.density(), 4)},
+        "summary": summary_dict(analysis),
     }
