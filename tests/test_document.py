@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from spinscope.document import Analysis, Document, Span, content_id
+from spinscope.document import Analysis, Document, Scale, Span, content_id
+from spinscope.summary import percentile
 from spinscope.errors import SpanError, UnknownTechniqueError
 
 
@@ -71,3 +72,34 @@ def test_analysis_to_json_and_notebook_html_show_the_spans():
     assert data["spans"][0]["text"] == "traitors" and data["spans"][0]["speaker"] == "X"
     page = analysis._repr_html_()
     assert "<mark" in page and "&lt;b&gt;" in page and "<b>" not in page
+
+
+def test_span_rejects_technique_score_outside_unit_interval():
+    with pytest.raises(SpanError):
+        Span(0, 3, "doubt", 0.5, technique_score=1.2)
+
+
+def test_span_rejects_unknown_level():
+    with pytest.raises(SpanError):
+        Span(0, 3, "doubt", 0.5, level="certain")
+
+
+def test_scale_level_is_likely_from_the_cut():
+    scale = Scale(likely_cut=0.55)
+    assert scale.level(0.55) == "likely" and scale.level(0.5499) == "possible"
+
+
+def test_analysis_likely_keeps_likely_spans_and_counts_the_possible_ones():
+    doc = Document("d", "abcdefghij")
+    analysis = Analysis(doc, (Span(0, 2, "doubt", 0.7), Span(3, 5, "doubt", 0.2, level="possible"),
+                              Span(6, 8, "slogans", 0.3, level="possible")))
+    assert [s.start for s in analysis.likely().spans] == [0]
+    assert analysis.possible_count() == 2 and analysis.likely().possible_count() == 0
+
+
+def test_percentile_places_a_density_among_quantiles_ties_counting_half():
+    quantiles = (0.0, 0.0, 0.1, 0.2, 0.3)
+    assert percentile(0.0, quantiles) == 20.0
+    assert percentile(0.25, quantiles) == 80.0
+    assert percentile(0.5, quantiles) == 100.0
+    assert percentile(0.1, ()) is None and percentile(0.0, (0.0,) * 101) is None

@@ -15,6 +15,9 @@ from spinscope import techniques
 from spinscope.errors import SpanError
 from spinscope.quotes import VOICES, Quote
 
+LIKELY, POSSIBLE = "likely", "possible"
+LEVELS = (LIKELY, POSSIBLE)
+
 
 def content_id(text: str) -> str:
     """A short, stable id derived from the text itself (re-adding it gives the same id)."""
@@ -42,6 +45,12 @@ class Document:
 class Span:
     """A technique found at ``text[start:end]``, with the detector's confidence.
 
+    ``score`` is the probability that the span is propaganda (for the shipped models:
+    calibrated on PTC dev, the expected share of its characters inside gold spans of any
+    technique); ``technique_score`` the probability that, where it is propaganda, the
+    technique named is the right one (None where the detector does not say). ``level`` is
+    "likely" (score at or above the detector's documented cut) or "possible".
+
     ``voice`` says whose words the span is in: the outlet's own, a quoted speaker's or
     reported speech; ``speaker`` names the speaker where the text does (else None).
     ``alternatives`` are the other techniques the detector gave the same range, strongest
@@ -55,6 +64,8 @@ class Span:
     voice: str = "outlet"
     speaker: str | None = None
     alternatives: tuple[tuple[str, float], ...] = ()
+    technique_score: float | None = None
+    level: str = LIKELY
 
     def __post_init__(self) -> None:
         if not (isinstance(self.start, int) and isinstance(self.end, int)):
@@ -63,6 +74,10 @@ class Span:
             raise SpanError(f"span offsets must satisfy 0 <= start < end, got {self.start}, {self.end}")
         if not 0.0 <= self.score <= 1.0:
             raise SpanError(f"span score must be within [0, 1], got {self.score}")
+        if self.technique_score is not None and not 0.0 <= self.technique_score <= 1.0:
+            raise SpanError(f"span technique_score must be within [0, 1], got {self.technique_score}")
+        if self.level not in LEVELS:
+            raise SpanError(f"span level must be one of {', '.join(LEVELS)}, got {self.level!r}")
         techniques.get(self.technique)
         if self.voice not in VOICES:
             raise SpanError(f"span voice must be one of {', '.join(VOICES)}, got {self.voice!r}")
@@ -89,6 +104,20 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """How a detector's results read: the score at which a span is "likely", and the
+    densities of the PTC train+dev articles as the detector analyses them (101 quantiles,
+    of all spans and of likely spans), against which an article's density is placed."""
+
+    likely_cut: float
+    densities: tuple[float, ...] = ()
+    likely_densities: tuple[float, ...] = ()
+
+    def level(self, score: float) -> str:
+        return LIKELY if score >= self.likely_cut else POSSIBLE
+
+
+@dataclass(frozen=True)
 class Analysis:
     """A document and the technique spans found in it (by a detector or by annotators)."""
 
@@ -96,6 +125,7 @@ class Analysis:
     spans: tuple[Span, ...] = field(default_factory=tuple)
     detector: str = "gold"
     quotes: tuple[Quote, ...] = ()
+    scale: Scale | None = None  # the detector's likely cut and PTC densities, where known
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "spans", tuple(sorted(self.spans, key=lambda s: s.sort_key)))
@@ -132,6 +162,14 @@ class Analysis:
         from spinscope.render.html import article_html, legend_html
 
         return legend_html(self) + article_html(self)
+
+    def likely(self) -> Analysis:
+        """The same analysis with only the "likely" spans (what the views for people show)."""
+        return replace(self, spans=tuple(s for s in self.spans if s.level == LIKELY))
+
+    def possible_count(self) -> int:
+        """How many spans are only "possible" (hidden by default in the views for people)."""
+        return sum(s.level == POSSIBLE for s in self.spans)
 
     def span_texts(self) -> list[str]:
         return [s.text_in(self.document) for s in self.spans]

@@ -70,7 +70,7 @@ def test_store_migrates_a_version_2_database_in_place_and_old_spans_are_the_outl
     path = tmp_path / "v2.db"
     build_version_2_store(path)
     with Store(path) as store:
-        assert store.schema_version == LATEST == 4
+        assert store.schema_version == LATEST
         (stored,) = store.analysed(DETECTOR)
     assert stored.spans == (Span(0, 8, "name_calling", 0.9),)
     assert (stored.spans[0].voice, stored.spans[0].speaker, stored.spans[0].alternatives) == ("outlet", None, ())
@@ -171,3 +171,30 @@ def test_store_analysed_returns_spans_and_errors(tmp_path):
     assert stored[ok.document.id].spans == (Span(0, 8, "name_calling", 0.9),)
     assert stored[ok.document.id].words == 2
     assert stored[empty.document.id].error == "empty"
+
+
+def test_store_keeps_every_span_with_its_level_and_technique_score(tmp_path):
+    spans = (Span(0, 8, "name_calling", 0.7, technique_score=0.4),
+             Span(9, 19, "doubt", 0.2, technique_score=0.6, level="possible"))
+    with Store(tmp_path / "c.db") as store:
+        store.add_records(records("Traitors everywhere, always."))
+        [record] = store.pending(DETECTOR).records
+        store.write_outcomes(DETECTOR, [Outcome(record.document.id, spans)], utc_now())
+        [stored] = store.analysed(DETECTOR)
+    assert stored.spans == spans
+
+
+def test_store_migration_3_gives_old_spans_the_likely_level(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    for migration in MIGRATIONS[:2]:
+        old.executescript(migration.sql)
+    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                " applied TEXT NOT NULL)")
+    old.execute("INSERT INTO schema_version VALUES (2, 'v2', '2024-01-01')")
+    old.execute("INSERT INTO spans VALUES (1, 0, 4, 'doubt', 0.3)")
+    old.commit()
+    old.close()
+    with Store(path) as store:
+        rows = list(store.query("SELECT level, technique_score FROM spans"))
+    assert rows == [{"level": "likely", "technique_score": None}]

@@ -177,3 +177,29 @@ def test_tune_reports_held_out_figures_from_settings_chosen_on_the_other_half(de
     assert sorted(first + second) == [0, 1, 2] and abs(len(first) - len(second)) <= 1
     tuned = tune(detector, gold)
     assert tuned.scores["held_out_si_f1"] == 1.0 and tuned.scores["held_out_e2e_f1"] == 1.0
+
+
+def test_neural_spans_carry_calibrated_scores_technique_scores_and_levels(detector):
+    card = detector.card.with_changes(calibration=((0.0, 0.0), (1.0, 0.8)),
+                                      technique_calibration=((0.0, 0.1), (1.0, 0.9)), likely_cut=0.7)
+    [analysis] = detector.with_card(card).predict([Document("d", TEXT)])
+    assert analysis.spans and analysis.scale == card.scale
+    for span in analysis.spans:
+        assert span.score == pytest.approx(0.8, abs=0.01)  # strongest column ~1.0 mapped by the knots
+        assert 0.1 < span.technique_score < 0.9 and span.level == "likely"
+    [stricter] = detector.with_card(card.with_changes(likely_cut=0.9)).predict([Document("d", TEXT)])
+    assert {s.level for s in stricter.spans} == {"possible"}
+
+
+def test_tune_fits_score_maps_and_a_likely_cut_and_density_reference_fills_quantiles(detector):
+    from spinscope.training.scores import density_reference
+    from spinscope.training.tuning import tune
+
+    start, other = TEXT.index("traitors"), TEXT.index("shameful")
+    gold = [Analysis(Document(f"d{i}", TEXT), (Span(start, start + 8, "name_calling"),
+                                               Span(other, other + 8, "loaded_language"))) for i in range(3)]
+    tuned = tune(detector, gold)
+    assert tuned.card.calibration and tuned.card.technique_calibration
+    assert tuned.calibration.spans == 6 and 0.0 <= tuned.card.likely_cut <= 1.0
+    card = density_reference(detector, tuned.card, [g.document for g in gold])
+    assert len(card.densities) == 101 and card.densities[0] == pytest.approx(16 / len(TEXT), abs=0.01)

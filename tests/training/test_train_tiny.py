@@ -98,6 +98,7 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
     assert OnnxDetector.load(tmp_path / "tiny").card == first.card
     assert first.card.about["dev_metrics"]["tc_micro_f1"] == pytest.approx(first.dev["tc_micro_f1"], abs=1e-4)
     assert "held_out_si_f1" in first.card.about["dev_metrics"]
+    assert len(first.card.densities) == 101 and first.card.calibration
     second = ship(result.run_dir, tmp_path / "again" / "tiny", None, settings_from=tmp_path / "tiny")
     assert second.card.thresholds == first.card.thresholds and second.int8 == first.int8
     assert "train+dev" in second.card.about["note"]
@@ -115,8 +116,11 @@ def test_retune_rechooses_a_model_folders_decoding_and_keeps_weights_and_provena
     weights = (tmp_path / "tiny" / "model.onnx").read_bytes()
     stale = shipped.card.with_changes(thresholds=(0.99,) * len(shipped.card.labels), seeds=())
     stale.save(tmp_path / "tiny")
-    card = retune(tmp_path / "tiny", str(ptc))
+    card = retune(tmp_path / "tiny", str(ptc), reference=(str(ptc),))
     assert OnnxDetector.load(tmp_path / "tiny").card == card
+    assert len(card.densities) == len(card.likely_densities) == 101 and card.calibration
+    assert set(card.about["calibration"]) >= {"score", "technique_score", "likely_cut"}
+    assert card.about["density_reference"] == [ptc.name, ptc.name]
     assert (tmp_path / "tiny" / "model.onnx").read_bytes() == weights
     assert card.about["recipe"] == shipped.card.about["recipe"]
     assert "re-tuned" in card.about["note"] and "held_out_si_f1" in card.about["dev_metrics"]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from spinscope.document import Analysis, Document, Span
+from spinscope.document import Analysis, Document, Scale, Span
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
@@ -53,6 +53,19 @@ class PhraseDetector:
 
     def save(self, folder: Path) -> None:
         raise NotImplementedError("a test detector is not saved")
+
+
+class LeveledPhraseDetector(PhraseDetector):
+    """The phrase detector with levels: spans scored below 0.5 are "possible" (here only
+    "our glorious nation"), and PTC densities spread evenly from 0 to 0.5."""
+
+    name = "leveled-phrases"
+    scale = Scale(0.5, tuple(i / 200 for i in range(101)), tuple(i / 200 for i in range(101)))
+
+    def predict(self, documents: Sequence[Document]) -> list[Analysis]:
+        return [Analysis(d, tuple(replace(s, level=self.scale.level(s.score), technique_score=0.5)
+                                  for s in self._spans(d.text)), self.name, scale=self.scale)
+                for d in documents]
 
 
 class BlockingDetector(PhraseDetector):

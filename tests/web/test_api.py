@@ -12,7 +12,7 @@ from spinscope import techniques
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, LOCAL, BlockingDetector, PhraseDetector, local_client
+from .support import ARTICLE, LOCAL, BlockingDetector, LeveledPhraseDetector, PhraseDetector, local_client
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:
@@ -268,3 +268,29 @@ def test_analyze_text_over_max_chars_gives_the_web_remedy():
     with local_client(create_app(PhraseDetector(), WebSettings(max_chars=50))) as client:
         response = analyze(client, text=ARTICLE)
     assert "up to 50 characters" in response.json()["error"] and "--max-chars" not in response.json()["error"]
+
+
+def test_analyze_keeps_every_span_with_its_level_and_technique_score():
+    with local_client(create_app(LeveledPhraseDetector())) as leveled:
+        data = analyze(leveled, text=ARTICLE).json()
+    levels = {s["text"]: s["level"] for s in data["spans"]}
+    assert levels["our glorious nation"] == "possible" and levels["traitors"] == "likely"
+    assert all(s["technique_score"] == 0.5 for s in data["spans"])
+    summary = data["summary"]
+    assert (summary["spans"], summary["likely"], summary["possible"], summary["likely_cut"]) == (4, 3, 1, 0.5)
+    assert summary["likely_counts"]["flag_waving"] == 0 and summary["counts"]["flag_waving"] == 1
+    assert 0 < summary["likely_percentile"] <= summary["percentile"] <= 100
+    assert len(summary["reference_densities"]) == 101
+
+
+def test_openapi_explains_each_score_in_one_line(client):
+    fields = client.get("/openapi.json").json()["components"]["schemas"]["SpanOut"]["properties"]
+    assert "probability that the span is propaganda" in fields["score"]["description"]
+    assert "probability that the technique named is the right one" in fields["technique_score"]["description"]
+    assert '"likely"' in fields["level"]["description"]
+
+
+def test_page_legend_explains_the_score_and_offers_possible_spans(client):
+    page = client.get("/").text
+    assert 'id="score-help"' in page and "probability that a span is propaganda" in page
+    assert 'id="possible-toggle"' in page

@@ -11,7 +11,7 @@ import pytest
 from spinscope import techniques
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, ARTIFACTS, PHRASES, LiveServer, start_server, stop_server
+from .support import ARTICLE, ARTIFACTS, PHRASES, LeveledPhraseDetector, LiveServer, start_server, stop_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -148,3 +148,44 @@ def test_page_offsets_count_code_points_not_utf16_units(page, live_phrase_server
     analyse_text(page, live_phrase_server, text)
     expect(page.locator("#article mark")).to_have_text(["traitors"])
     expect(page.locator("#article")).to_have_text(text)
+
+
+@pytest.fixture(scope="module")
+def live_leveled_server() -> Iterator[LiveServer]:
+    live = start_server(create_app(LeveledPhraseDetector(), WebSettings(workers=1)))
+    yield live
+    stop_server(live)
+
+
+def test_page_hides_possible_spans_until_asked_and_the_summary_follows(page, live_leveled_server):
+    analyse_text(page, live_leveled_server, ARTICLE)
+    flag_waving = "#article mark[data-techniques~='flag_waving']"
+    expect(page.locator(flag_waving)).to_have_count(0)
+    expect(page.locator("#possible-line")).to_contain_text("1 more possible span")
+    expect(page.locator("#result-summary")).to_contain_text("3 likely spans shown")
+    expect(page.locator("#result-summary")).to_contain_text("percentile among PTC articles")
+    page.click("#possible-button")
+    expect(page.locator(flag_waving)).to_have_count(1)
+    expect(page.locator("#possible-line")).to_be_hidden()
+    expect(page.locator("#result-summary")).to_contain_text("4 spans shown")
+    page.fill("#score-slider", "0.95")
+    expect(page.locator("#article mark")).to_have_count(0)
+    expect(page.locator("#result-summary")).to_contain_text("0 spans shown")
+    expect(page.locator("#article")).to_have_text(ARTICLE)
+
+
+def test_html_file_shows_likely_spans_and_its_switch_shows_the_rest(page, tmp_path):
+    from spinscope.document import Analysis, Document, Scale, Span
+    from spinscope.render.html import page as html_page
+
+    spans = (Span(4, 12, "name_calling", 0.8), Span(54, 73, "flag_waving", 0.3, level="possible"))
+    analysis = Analysis(Document("d", ARTICLE), spans, detector="test", scale=Scale(0.5))
+    path = tmp_path / "page.html"
+    path.write_text(html_page([analysis]), encoding="utf-8")
+    page.goto(path.as_uri())
+    expect(page.locator("mark:visible")).to_have_count(1)
+    expect(page.locator(".switch")).to_contain_text("1 more possible spans")
+    page.click(".switch label")
+    expect(page.locator("mark:visible")).to_have_count(2)
+    page.click(".switch label")
+    expect(page.locator("mark:visible")).to_have_count(1)

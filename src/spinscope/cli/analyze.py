@@ -35,10 +35,12 @@ class Format(str, Enum):
     html = "html"
 
 
-def formatted(analyses: Sequence[Analysis], output_format: Format) -> str:
-    """The analyses as text in the chosen format (what --out writes)."""
+def formatted(analyses: Sequence[Analysis], output_format: Format, show_possible: bool = False) -> str:
+    """The analyses as text in the chosen format (what --out writes). JSON and PTC keep
+    every span (JSON with its level); the table and HTML show likely spans unless
+    ``show_possible``."""
     if output_format is Format.html:
-        return html_render.page(analyses)
+        return html_render.page(analyses, show_possible)
     if output_format is Format.ptc:
         return ptc.format_labels(analyses)
     if output_format is Format.json:
@@ -46,7 +48,7 @@ def formatted(analyses: Sequence[Analysis], output_format: Format) -> str:
         return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
     with console.capture() as capture:
         for analysis in analyses:
-            console.print(render(analysis))
+            console.print(render(analysis, show_possible))
     return capture.get()
 
 
@@ -56,7 +58,13 @@ def analyze(
                                  "CSV file, a URL list, an http(s) URL, or - for stdin."),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="How to show the result."),
     detector: str = typer.Option(None, "--detector", "-d", help="Shipped detector name or model folder (default: the shipped model)."),
-    min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Hide spans scored below this."),
+    min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help=(
+        "Hide spans scored below this. The score is the probability that the span is propaganda "
+        "(calibrated on PTC dev: the expected share of its characters inside annotated spans).")),
+    show_possible: bool = typer.Option(False, "--show-possible", help=(
+        'Also show "possible" spans in the table and HTML (by default they show "likely" ones: '
+        "score at or above the model's cut, where dev precision is at least 0.6). "
+        "JSON and PTC output always keep every span.")),
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Encoding of text files and stdin."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", min=1, help="Refuse documents longer than this."),
@@ -75,10 +83,10 @@ def analyze(
     documents = read_documents(source, options)
     analyses = [a.above(min_score).in_voice(voice.value) for a in pipeline.predict(documents)]
     if out is not None:
-        write_output(out, formatted(analyses, output_format))
+        write_output(out, formatted(analyses, output_format, show_possible))
         console.print(f"wrote {len(analyses)} analysis(es) to {out}")
     elif output_format is Format.table:
         for analysis in analyses:
-            console.print(render(analysis))
+            console.print(render(analysis, show_possible))
     else:
-        typer.echo(formatted(analyses, output_format), nl=False)
+        typer.echo(formatted(analyses, output_format, show_possible), nl=False)

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from spinscope import techniques as catalogue
 from spinscope.cli.app import app, console
+from spinscope.render.terminal import STYLES
 
 
 @app.command()
@@ -16,5 +17,5 @@ def techniques() -> None:
     for column in ("id", "technique", "definition", "example cue"):
         table.add_column(column)
     for t in catalogue.TECHNIQUES:
-        table.add_row(t.id, Text(t.name, style=f"black on {t.colour}"), t.definition, t.cue)
+        table.add_row(t.id, Text(t.name, style=STYLES[t.id]), t.definition, t.cue)
     console.print(table)

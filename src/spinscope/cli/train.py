@@ -68,13 +68,22 @@ def ship_command(
 @app.command("retune")
 def retune_command(
     folder: Annotated[Path, typer.Argument(help="a model folder (model.onnx, spinscope.json, ...)")],
-    dev: Annotated[str, typer.Option(help="PTC dev folder to tune the decoding on")],
+    dev: Annotated[str, typer.Option(help="PTC dev folder to tune the decoding and fit the scores on")],
+    reference: Annotated[Optional[list[str]], typer.Option(
+        help="PTC folder whose articles, with dev's, set the density percentiles (repeat; give train)")] = None,
 ) -> None:
-    """Choose a model folder's decoding rule and thresholds again on dev (weights untouched)."""
+    """Choose a model folder's decoding, score maps, likely cut and density percentiles again
+    on dev (weights untouched); every fitted number of the card comes from this command."""
     from spinscope.training.ship import retune
 
-    card = retune(folder, dev, log=console.print)
+    card = retune(folder, dev, reference or (), log=console.print)
     console.print(f"re-tuned {folder} (decode {card.decode})")
     for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1", "held_out_si_f1"):
         if key in card.about["dev_metrics"]:
             console.print(f"dev {key}: {card.about['dev_metrics'][key]:.4f}")
+    figures = card.about.get("calibration", {})
+    if figures:
+        console.print(f"held-out ECE: score {figures['score']['ece']}, technique_score "
+                      f"{figures['technique_score']['ece']}; likely from score {card.likely_cut} "
+                      f"(held-out precision {figures['likely_precision_held_out']}, "
+                      f"{figures['likely_share_held_out']:.1%} of dev spans)")

@@ -140,11 +140,18 @@ stores a batch); a claim whose run has died (its process is gone from this host,
 lease ran out) is taken over by the next run.
 """
 
+V5_LEVELS = """
+ALTER TABLE spans ADD COLUMN technique_score REAL;
+ALTER TABLE spans ADD COLUMN level TEXT NOT NULL DEFAULT 'likely' CHECK (level IN ('likely', 'possible'));
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, analyses and spans", V1_TABLES),
     Migration(2, "word and character counts per document; index analyses by detector",
               V2_COUNTS, backfill_counts),
     Migration(3, "span voice, speaker and alternative techniques; quotes per analysis", V3_VOICES),
     Migration(4, "claims: leases on the documents an analysis run is working on", V4_CLAIMS),
+    Migration(5, "each span's technique score and level (likely or possible)", V5_LEVELS),
 )
 LATEST = MIGRATIONS[-1].version

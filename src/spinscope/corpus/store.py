@@ -307,12 +307,14 @@ class Store:
     def _spans_of(self, analysis_ids: list[int]) -> dict[int, tuple[Span, ...]]:
         marks = ",".join("?" * len(analysis_ids))
         found: dict[int, list[Span]] = {}
-        for analysis_id, start, end, technique, score, voice, speaker, alternatives in self._db.execute(
-            "SELECT analysis_id, char_start, char_end, technique, score, voice, speaker, alternatives"
-            f" FROM spans WHERE analysis_id IN ({marks})", analysis_ids
+        for (analysis_id, start, end, technique, score, voice, speaker, alternatives, technique_score,
+             level) in self._db.execute(
+            "SELECT analysis_id, char_start, char_end, technique, score, voice, speaker, alternatives,"
+            f" technique_score, level FROM spans WHERE analysis_id IN ({marks})", analysis_ids
         ):
             found.setdefault(analysis_id, []).append(
-                Span(start, end, technique, score, voice, speaker, _alternatives(alternatives)))
+                Span(start, end, technique, score, voice=voice, speaker=speaker,
+                     alternatives=_alternatives(alternatives), technique_score=technique_score, level=level))
         return {k: tuple(sorted(v)) for k, v in found.items()}
 
     def _quotes_of(self, analysis_ids: list[int]) -> dict[int, tuple[Quote, ...]]:
@@ -342,9 +344,10 @@ class Store:
 def _insert_spans_and_quotes(db: sqlite3.Connection, analysis_id: int, outcome: Outcome) -> None:
     db.executemany(
         "INSERT INTO spans (analysis_id, char_start, char_end, technique, score, voice, speaker,"
-        " alternatives) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " alternatives, technique_score, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(analysis_id, s.start, s.end, s.technique, s.score, s.voice, s.speaker,
-          json.dumps([[t, float(p)] for t, p in s.alternatives])) for s in outcome.spans],
+          json.dumps([[t, float(p)] for t, p in s.alternatives]), s.technique_score, s.level)
+         for s in outcome.spans],
     )
     db.executemany(
         "INSERT INTO quotes (analysis_id, char_start, char_end, kind, speaker) VALUES (?, ?, ?, ?, ?)",

@@ -30,7 +30,8 @@ _QUERIES = {
     "spans": (
         "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector,"
         " a.detector_version, s.char_start AS start, s.char_end AS \"end\", s.technique, s.score,"
-        " s.voice, s.speaker, substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
+        " s.technique_score, s.level, s.voice, s.speaker,"
+        " substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
         " FROM spans s JOIN analyses a ON a.id = s.analysis_id JOIN documents d ON d.id = a.document_id"
         " ORDER BY a.id, s.char_start, s.char_end"
     ),
@@ -55,7 +56,7 @@ _QUERIES = {
 }
 TABLES = tuple(_QUERIES)
 _INTEGER = {"start", "end", "words", "chars", "spans", "quotes"}
-_FLOAT = {"score"}
+_FLOAT = {"score", "technique_score"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from spinscope import techniques
 from spinscope.detector.base import read_model_json
+from spinscope.document import Scale
 from spinscope.errors import ModelError
 
 FORMAT = "spinscope-onnx/1"
@@ -39,7 +40,15 @@ class ModelCard:
     # int8 model quantises each call's activations with one scale), and one window per call,
     # a call per core at once, was the fastest on 2 cores
     batch_size: int = 1
-    calibration: tuple[tuple[float, float], ...] = ()  # knots: raw span score -> dev precision
+    # knots (see detector/calibration.py): mean strongest-column probability over a span ->
+    # probability that it is propaganda; TC probability of its technique -> probability the
+    # technique is right; the score from which a span is "likely" (dev precision >= 0.6);
+    # 101 quantiles of article density over PTC train+dev, all spans and likely ones
+    calibration: tuple[tuple[float, float], ...] = ()
+    technique_calibration: tuple[tuple[float, float], ...] = ()
+    likely_cut: float = 0.0
+    densities: tuple[float, ...] = ()
+    likely_densities: tuple[float, ...] = ()
     split_head: bool = True  # title and date lines windowed apart from the body (windows.py)
     tidy: bool = True  # span edges on whole words, inside one sentence, same-range spans merged (shape.py)
     about: dict[str, Any] = field(default_factory=dict)
@@ -53,8 +62,15 @@ class ModelCard:
             raise ModelError(f"model card: {len(self.seeds)} seed thresholds for {len(self.labels)} labels")
         if self.decode not in DECODE_MODES:
             raise ModelError(f"model card: decode must be one of {DECODE_MODES}, got {self.decode!r}")
+        if not 0.0 <= self.likely_cut <= 1.0:
+            raise ModelError(f"model card: likely_cut must be within [0, 1], got {self.likely_cut}")
         if not 2 < self.window <= 512 or not 0 < self.stride <= self.window - 2:
             raise ModelError(f"model card: bad window {self.window} / stride {self.stride}")
+
+    @property
+    def scale(self) -> Scale:
+        """The likely cut and the PTC densities that every analysis by this model carries."""
+        return Scale(self.likely_cut, self.densities, self.likely_densities)
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -77,7 +93,10 @@ class ModelCard:
             data["labels"] = tuple(data["labels"])
             data["thresholds"] = tuple(float(t) for t in data["thresholds"])
             data["seeds"] = tuple(float(t) for t in data.get("seeds", ()))
-            data["calibration"] = tuple((float(a), float(b)) for a, b in data.get("calibration", ()))
+            for key in ("calibration", "technique_calibration"):
+                data[key] = tuple((float(a), float(b)) for a, b in data.get(key, ()))
+            for key in ("densities", "likely_densities"):
+                data[key] = tuple(float(q) for q in data.get(key, ()))
             return cls(**data)
         except (KeyError, TypeError) as error:
             raise ModelError(f"{path}: incomplete model card ({error})") from None

@@ -3,8 +3,9 @@
 ``fit`` collects the short gold spans of a training set (up to ``max_words`` words),
 counts how often each phrase occurs anywhere in the training texts, and keeps those
 that were inside a span of one technique at least ``min_precision`` of the time. The
-phrase's precision is its score. For the TC setting it votes with the phrases inside
-a span, falling back to the technique most common for spans of that length.
+phrase's precision is its score, so a match scored 0.6 or more is "likely" (``SCALE``).
+For the TC setting it votes with the phrases inside a span, falling back to the technique
+most common for spans of that length.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from pathlib import Path
 
 from spinscope import techniques
 from spinscope.detector.base import read_model_json
-from spinscope.document import Analysis, Document, Span
+from spinscope.document import Analysis, Document, Scale, Span
 from spinscope.errors import ConfigError
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 FORMAT = "spinscope-lexicon/1"
 NAME = "lexicon"
+SCALE = Scale(likely_cut=0.6)  # scores are train precisions: "likely" where at least 0.6
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -96,12 +98,13 @@ class LexiconDetector:
             for n in range(min(self.max_words, len(tokens) - i), 0, -1):
                 entry = self.phrases.get(tuple(w for w, _, _ in tokens[i:i + n]))
                 if entry and entry.score >= self.threshold:
-                    found.append(Span(tokens[i][1], tokens[i + n - 1][2], entry.technique, entry.score))
+                    found.append(Span(tokens[i][1], tokens[i + n - 1][2], entry.technique, entry.score,
+                                      level=SCALE.level(entry.score)))
                     break
         return found
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        return [Analysis(d, tuple(self._matches(d.text)), detector=self.name) for d in documents]
+        return [Analysis(d, tuple(self._matches(d.text)), detector=self.name, scale=SCALE) for d in documents]
 
     def _classify_span(self, document: Document, span: Span) -> Span:
         votes: Counter[str] = Counter()

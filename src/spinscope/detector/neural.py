@@ -85,11 +85,48 @@ class NeuralDetector:
         return self.tc_head.probabilities(features)
 
     def spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
-        """The spans the card's decoding rule finds, with calibrated scores and (when the
-        card says so) clean edges, same-range spans merged (see ``shape.tidy``)."""
-        knots = self.card.calibration
-        spans = [replace(s, score=round(calibration.apply(knots, s.score), 4)) for s in self.raw_spans_of(encoded, text)]
+        """The spans the card's decoding rule finds, shaped, with calibrated scores and levels."""
+        return self.scored(encoded, text, self.shaped_spans_of(encoded, text))
+
+    def shaped_spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
+        """The decoded spans with clean edges and same-range spans merged, when the card says so
+        (see ``shape.tidy``); raw scores. Calibration is fitted on exactly these spans."""
+        spans = self.raw_spans_of(encoded, text)
         return shape.tidy(spans, text) if self.card.tidy else spans
+
+    def evidence(self, encoded: EncodedDocument, text: str,
+                 spans: Sequence[Span]) -> tuple[list[float], list[float | None]]:
+        """The raw inputs of the two calibrations, per span: the mean of each token's
+        strongest column over the span, and the TC head's probability of its technique
+        (None when the encoder pass kept no hidden states)."""
+        if not spans:
+            return [], []
+        offsets, top = encoded.tokens.offsets, strongest(encoded.probs)
+        propaganda = []
+        for span in spans:
+            inside = (offsets[:, 0] >= span.start) & (offsets[:, 1] <= span.end)
+            propaganda.append(float(top[inside].mean()) if inside.any() else span.score)
+        if not any(h.size for h in encoded.hidden):
+            return propaganda, [None] * len(spans)
+        rows = self.span_probabilities(encoded, text, [(s.start, s.end) for s in spans])
+        return propaganda, [float(row[self.card.labels.index(s.technique)]) for s, row in zip(spans, rows)]
+
+    def scored(self, encoded: EncodedDocument, text: str, spans: Sequence[Span]) -> list[Span]:
+        """The spans with the card's calibrated ``score`` and ``technique_score`` and their
+        level (a card without calibration keeps the raw scores and no technique score)."""
+        card = self.card
+        if not spans:
+            return []
+        if not card.calibration:
+            return [replace(s, level=card.scale.level(s.score)) for s in spans]
+        propaganda, technique = self.evidence(encoded, text, spans)
+        scored = []
+        for span, p, t in zip(spans, propaganda, technique):
+            score = round(calibration.apply(card.calibration, p), 4)
+            chosen = round(calibration.apply(card.technique_calibration, t), 4) \
+                if t is not None and card.technique_calibration else None
+            scored.append(replace(span, score=score, technique_score=chosen, level=card.scale.level(score)))
+        return scored
 
     def raw_spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
         """The spans the card's decoding rule finds in one encoded document (raw scores)."""
@@ -124,11 +161,11 @@ class NeuralDetector:
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """Spans of each document, found a chunk of documents at a time (bounded memory)."""
         analyses = []
-        keep_hidden = self.card.decode != "per_technique"
+        keep_hidden = self.card.decode != "per_technique" or bool(self.card.technique_calibration)
         for start in range(0, len(documents), CHUNK):
             chunk = documents[start:start + CHUNK]
             encoded = self.encode(chunk, keep_hidden)
-            analyses += [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name)
+            analyses += [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name, scale=self.card.scale)
                          for d, e in zip(chunk, encoded)]
         return analyses
 

@@ -5,24 +5,27 @@ thresholds on dev, tries int8 quantisation and keeps it only if no dev figure dr
 more than ``INT8_TOLERANCE``, and writes the model card with provenance and dev metrics.
 A model trained on train+dev cannot be tuned on dev: give ``settings_from`` (the folder
 of the train-only model) and its decoding settings and dev figures are carried over.
-``retune`` chooses the decoding of an existing model folder again, weights untouched.
+``retune`` fits every number of an existing model folder's card again (decoding, score
+maps, likely cut, density percentiles), weights untouched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from spinscope.detector.card import ModelCard
 from spinscope.detector.onnx import MODEL_FILES, OnnxDetector
+from spinscope.document import Document
 from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from spinscope.training.onnx_conversion import convert_to_onnx, quantize_int8
 from spinscope.training.metrics import evaluate_detector, headline
+from spinscope.training.scores import density_reference
 from spinscope.training.tuning import tune
 
 INT8_TOLERANCE = 0.01
@@ -120,7 +123,8 @@ class Decision:
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
     """Settings, precision and dev figures of a tuned train-only model, for a train+dev model."""
     reference = ModelCard.load(Path(settings_from))
-    keys = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "calibration")
+    keys = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "calibration",
+            "technique_calibration", "likely_cut", "densities", "likely_densities")
     card = card.with_changes(**{k: getattr(reference, k) for k in keys})
     kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
     if kept:
@@ -158,6 +162,9 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
     about = provenance(config, decision.int8, decision.dev, decision.note, decision.dev_fp32, decision.int8_tried)
     card = decision.card.with_changes(about=about)
+    if dev and settings_from is None:  # percentiles against the training and dev articles, final weights
+        folders = [f for f in (*config.train, dev) if Path(f).is_dir()]
+        card = density_reference(OnnxDetector.load(staging), card, read_documents(folders))
     card.save(staging)
     install(staging, dest)
     return ShipReport(dest, card, decision.int8, decision.dev, decision.dev_fp32)
@@ -170,21 +177,42 @@ def install(staging: Path, dest: Path) -> None:
         shutil.copyfile(staging / name, dest / name)
 
 
-def retune(folder: Path, dev: str, log: Callable[[str], None] | None = None) -> ModelCard:
+def read_documents(folders: Sequence[str]) -> list[Document]:
+    """The articles of PTC folders (their labels are not needed)."""
+    return [a.document for folder in folders for a in read_gold(folder)]
+
+
+def retune(folder: Path, dev: str, reference: Sequence[str] = (),
+           log: Callable[[str], None] | None = None) -> ModelCard:
     """Choose the decoding of a shipped model folder again on dev, its weights untouched.
 
     For a model whose training run is gone (or a better decoding rule than the one it
-    shipped with): the card gets the new settings, calibration and dev figures, the
-    rest of its provenance stays, and its note says when it was re-tuned.
+    shipped with): the card gets the new settings, the score maps and likely cut fitted on
+    dev (with their cross-fitted figures in ``about.calibration``), the density quantiles
+    of the ``reference`` folders plus dev (PTC train and dev: what percentiles compare
+    with) and dev figures; the rest of its provenance stays, and its note says when it
+    was re-tuned. Every fitted number of the card comes from this one call.
     """
     folder = Path(folder)
     detector = OnnxDetector.load(folder)
-    tuned = tune(detector, read_gold(dev), log)  # its scores are what predict gives: same encoding
+    gold = read_gold(dev)
+    tuned = tune(detector, gold, log)  # its scores are what predict gives: same encoding
+    folders = [*reference, dev]
+    card = density_reference(detector, tuned.card, read_documents(folders))
     about = dict(detector.card.about)
     about["dev_metrics"] = card_metrics(tuned.scores)
     about.pop("dev_metrics_fp32", None)
-    about["note"] = (f"{about.get('note', '')}; " if about.get("note") else "") + \
-        f"decoding re-tuned on dev on {dt.date.today().isoformat()}, weights unchanged"
-    card = tuned.card.with_changes(about=about)
+    if tuned.calibration is not None:
+        about["calibration"] = tuned.calibration.figures()
+    about["density_reference"] = [Path(f).name for f in folders]
+    about["note"] = re_tuned_note(about.get("note", ""))
+    card = card.with_changes(about=about)
     card.save(folder)
     return card
+
+
+def re_tuned_note(note: str) -> str:
+    """The card's note with one "re-tuned on <date>" clause (an older one is replaced)."""
+    clause = f"decoding and scores re-tuned on dev on {dt.date.today().isoformat()}, weights unchanged"
+    kept = [part for part in note.split("; ") if part and "re-tuned on dev on" not in part]
+    return "; ".join([*kept, clause])

@@ -11,7 +11,7 @@ SI F1 + end-to-end F1 wins:
 * the per-technique spans plus those regions of the strongest column that touch none of
   them (the regions' threshold and seed tuned for SI F1 + end-to-end F1).
 
-The winner's span scores are then calibrated on dev (see detector/calibration.py). The
+The winner's span scores are then calibrated on dev (see training/scores.py). The
 same choice made on one half of dev and applied to the other gives held-out figures.
 Only numpy and the detector's own decoding are used, so the figures are exactly what
 the shipped model will produce.
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spinscope.detector.calibration import fit_knots, observed_precision
 from spinscope.detector.card import ModelCard
 from spinscope.detector.inference import EncodedDocument
 from spinscope.detector.neural import NeuralDetector
@@ -32,6 +31,7 @@ from spinscope.detector.shape import expand
 from spinscope.document import Analysis, Span
 from spinscope.scoring import merge_intervals, si_scores
 from spinscope.training.metrics import headline, score_predictions
+from spinscope.training.scores import CalibrationReport, calibrate
 
 LOWS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 RISES = (0.0, 0.1, 0.2, 0.3)  # seed threshold = low + rise (hysteresis)
@@ -46,6 +46,12 @@ HELD_OUT = ("si_precision", "si_recall", "si_f1", "e2e_precision", "e2e_recall",
 class Tuned:
     card: ModelCard
     scores: dict[str, float]
+    calibration: CalibrationReport | None = None  # held-out reliability of the card's scores
+
+
+def uncalibrated(card: ModelCard) -> ModelCard:
+    """The card without score maps: spans keep their raw scores (all that decoding needs)."""
+    return card.with_changes(calibration=(), technique_calibration=(), likely_cut=0.0)
 
 
 def decode_all(detector: NeuralDetector, gold: Sequence[Analysis],
@@ -158,13 +164,6 @@ def tune_regions(detector: NeuralDetector, gold, encoded, classified, start: Mod
         score_predictions(gold, decode_all(detector.with_card(card), gold, encoded), classified)))
 
 
-def calibrate(detector: NeuralDetector, card: ModelCard, gold, encoded) -> ModelCard:
-    """The card with score knots fitted to the dev precision of its own spans."""
-    predicted = decode_all(detector.with_card(card.with_changes(calibration=())), gold, encoded)
-    pairs = [(s.score, observed_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in expand(p.spans)]
-    return card.with_changes(calibration=fit_knots([r for r, _ in pairs], [o for _, o in pairs]))
-
-
 def choose(detector: NeuralDetector, gold, encoded, classified, log=None) -> Tuned:
     """The best of the four decoding candidates on these articles (not calibrated)."""
     shared = tune_shared(detector, gold, encoded)
@@ -207,10 +206,14 @@ def held_out_scores(detector: NeuralDetector, gold, encoded, classified) -> dict
 def tune(detector: NeuralDetector, gold: Sequence[Analysis], log=None) -> Tuned:
     """The best decoding on all of dev, calibrated; its dev scores (TC included) and the
     two-fold held-out SI and end-to-end figures."""
+    detector = detector.with_card(uncalibrated(detector.card))  # decoding is chosen on raw scores
     encoded = detector.encode([g.document for g in gold])
     classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
     best = choose(detector, gold, encoded, classified, log)
     held_out = held_out_scores(detector, gold, encoded, classified) if len(gold) > 1 else {}
     if log and held_out:
         log(f"held out: { {k: round(v, 4) for k, v in held_out.items()} }")
-    return Tuned(calibrate(detector, best.card, gold, encoded), best.scores | held_out)
+    card, report = calibrate(detector, best.card, gold, encoded)
+    if log:
+        log(f"calibration (held out): {report.figures()}")
+    return Tuned(card, best.scores | held_out, report)

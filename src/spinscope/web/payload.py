@@ -10,14 +10,19 @@ from __future__ import annotations
 from spinscope import techniques
 from spinscope.document import Analysis
 from spinscope.render.json import analysis_to_dict
+from spinscope.summary import summary_dict
 from spinscope.web.schemas import AnalyzeResponse, DocumentOut, QuoteOut, SpanOut, SummaryOut, TechniqueOut
 
 
 def summary_of(analysis: Analysis) -> SummaryOut:
-    """Per-technique counts (catalogue order) and the propaganda density of one analysis."""
-    counts = dict.fromkeys(techniques.TECHNIQUE_IDS, 0) | analysis.technique_counts()
-    return SummaryOut(counts=counts, spans=len(analysis.spans), characters=len(analysis.document.text),
-                      density=round(analysis.density(), 4))
+    """Counts (catalogue order, zeros included), densities and PTC percentiles of one analysis."""
+    data = summary_dict(analysis)
+    zeros = dict.fromkeys(techniques.TECHNIQUE_IDS, 0)
+    scale = analysis.scale
+    return SummaryOut(**(data | {"counts": zeros | data["counts"], "likely_counts": zeros | data["likely_counts"]}),
+                      characters=len(analysis.document.text),
+                      reference_densities=list(scale.densities) if scale else [],
+                      reference_likely_densities=list(scale.likely_densities) if scale else [])
 
 
 def analysis_response(analysis: Analysis) -> AnalyzeResponse:

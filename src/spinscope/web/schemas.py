@@ -67,7 +67,13 @@ class SpanOut(BaseModel):
     text: str
     technique: str = Field(description="Technique id from GET /api/techniques.")
     name: str
-    score: float
+    score: float = Field(description="The probability that the span is propaganda (calibrated on PTC dev: the "
+                                     "expected share of its characters inside annotated spans of any technique).")
+    technique_score: float | None = Field(description="The probability that the technique named is the right one, "
+                                                      "where the span is propaganda (calibrated on PTC dev); null "
+                                                      "if the detector does not say.")
+    level: str = Field(description='"likely" (score at or above the model\'s cut, where dev precision is at least '
+                                   '0.6; see summary.likely_cut) or "possible" (the rest; the page hides them at first).')
     definition: str
     colour: str
     techniques: list[TechniqueProbability] = Field(
@@ -79,9 +85,20 @@ class SpanOut(BaseModel):
 
 class SummaryOut(BaseModel):
     counts: dict[str, int] = Field(description="Spans per technique id, every technique listed.")
+    likely_counts: dict[str, int] = Field(description="Likely spans per technique id, every technique listed.")
     spans: int
+    likely: int = Field(description="Spans whose level is likely.")
+    possible: int = Field(description="Spans whose level is possible.")
     characters: int
     density: float = Field(description="Share of characters inside at least one span (0 to 1).")
+    likely_density: float = Field(description="Share of characters inside at least one likely span (0 to 1).")
+    percentile: float | None = Field(description="Where `density` stands among the PTC train+dev articles as this "
+                                                 "detector analyses them (0-100); null if the model has no reference.")
+    likely_percentile: float | None = Field(description="The same for `likely_density`.")
+    likely_cut: float | None = Field(description="The score from which a span is likely.")
+    reference_densities: list[float] = Field(description="101 quantiles of density over the PTC train+dev articles "
+                                                         "(what `percentile` compares with; the page uses them).")
+    reference_likely_densities: list[float] = Field(description="The same for likely spans.")
 
 
 class AnalyzeResponse(BaseModel):

@@ -9,7 +9,8 @@
   const button = $("analyse-button"), statusLine = $("status"), errorLine = $("error");
   const resultBox = $("result"), articleBox = $("article"), detailsBox = $("details");
   const slider = $("score-slider"), sliderValue = $("score-value"), downloadButton = $("download-button");
-  const voiceSwitch = $("voice-select");
+  const voiceSwitch = $("voice-select"), possibleToggle = $("possible-toggle");
+  const possibleLine = $("possible-line"), possibleButton = $("possible-button");
   let result = null;
 
   function element(tag, className, text) {
@@ -57,9 +58,36 @@
     }
   }
 
-  function visibleSpans() {
+  // Spans passing the slider and the voice switch, of both levels.
+  function passingSpans() {
     const minimum = Number(slider.value), voice = voiceSwitch.value;
     return result.spans.filter((span) => span.score >= minimum && (voice === "all" || span.voice === voice));
+  }
+
+  // What the page shows: likely spans, and possible ones too when the switch is on.
+  function visibleSpans() {
+    return passingSpans().filter((span) => possibleToggle.checked || span.level === "likely");
+  }
+
+  // Share of the text's characters inside at least one of the spans.
+  function density(spans, length) {
+    let covered = 0, reach = 0;
+    spans.slice().sort((a, b) => a.start - b.start).forEach((span) => {
+      if (span.end > reach) { covered += span.end - Math.max(span.start, reach); reach = span.end; }
+    });
+    return length ? covered / length : 0;
+  }
+
+  // Where a density stands among the PTC articles (ties count half), as the API computes it.
+  function percentile(value, quantiles) {
+    if (!quantiles.length) return null;
+    const below = quantiles.filter((q) => q < value).length, equal = quantiles.filter((q) => q === value).length;
+    return Math.round(1000 * (below + equal / 2) / quantiles.length) / 10;
+  }
+
+  function ordinal(value) {
+    const n = Math.round(value), teen = n % 100 >= 10 && n % 100 <= 20;
+    return n + (teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] || "th"));
   }
 
   // Cut the text at every span boundary; each piece knows every span covering it.
@@ -136,12 +164,20 @@
     });
   }
 
+  // The summary follows the slider, the voice switch and the level switch: count, density
+  // of the spans shown, and that density's percentile among the PTC articles.
   function renderSummary(spans) {
-    const summary = result.summary;
+    const summary = result.summary, all = possibleToggle.checked;
+    const shown = density(spans, Array.from(result.document.text).length);
+    const rank = percentile(shown, all ? summary.reference_densities : summary.reference_likely_densities);
     $("result-title").textContent = result.document.title || "Article";
     $("result-summary").textContent =
-      `${spans.length} of ${summary.spans} spans shown (score ≥ ${Number(slider.value).toFixed(2)}) · ` +
-      `${(summary.density * 100).toFixed(1)}% of the text is inside a span · detector ${result.detector}`;
+      `${spans.length} ${all ? "" : "likely "}spans shown of ${summary.spans} (score ≥ ` +
+      `${Number(slider.value).toFixed(2)}) · ${(shown * 100).toFixed(1)}% of the text is inside a span shown` +
+      (rank === null ? "" : ` (${ordinal(rank)} percentile among PTC articles)`) + ` · detector ${result.detector}`;
+    const hidden = all ? 0 : passingSpans().length - spans.length;
+    possibleLine.hidden = hidden === 0;
+    $("possible-count").textContent = `${hidden} more possible span${hidden === 1 ? "" : "s"} —`;
   }
 
   function render() {
@@ -166,7 +202,8 @@
       const card = element("div", "detail");
       card.style.borderLeftColor = span.colour;
       card.append(element("h3", "detail-name", span.name),
-                  element("p", "detail-score", "score " + span.score.toFixed(2)),
+                  element("p", "detail-score", span.level + " · score " + span.score.toFixed(2) +
+                          (span.technique_score === null ? "" : " · technique " + span.technique_score.toFixed(2))),
                   element("p", "detail-voice", voiceLabel(span)),
                   element("p", "detail-definition", span.definition),
                   element("blockquote", "detail-text", span.text));
@@ -191,6 +228,8 @@
     render();
   });
   voiceSwitch.addEventListener("change", render);
+  possibleToggle.addEventListener("change", render);
+  possibleButton.addEventListener("click", () => { possibleToggle.checked = true; render(); });
   form.addEventListener("submit", analyse);
   downloadButton.addEventListener("click", download);
 })();

@@ -1,0 +1,58 @@
+"""Held-out reliability of the span scores of shipped models, on PTC dev.
+
+    python benchmarks/bench_calibration.py [--dev ../shared/data/ptc/dev] [MODEL ...]
+
+For each model (default: both shipped ONNX models) it decodes dev with the card's
+settings, fits both score maps by 5-fold cross-fitting over articles, choosing isotonic or
+Platt for each (the code that ``spinscope retune`` runs) and prints the held-out reliability tables of ``score`` and
+``technique_score``, their ECE (10 bins of width 0.1, weighted by spans), the spread
+(largest share of spans holding one score, bins used), the likely cut and its held-out
+precision; then what the shipped card gives on dev (its own maps, fitted on all of dev).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from spinscope.detector import calibration as cal
+from spinscope.detector.loading import load_detector
+from spinscope.io.ptc import read_gold
+from spinscope.training.scores import calibrate
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "dev"
+
+
+def report(name: str, dev: Path) -> None:
+    detector = load_detector(name)
+    gold = read_gold(dev)
+    encoded = detector.encode([g.document for g in gold])
+    card, held = calibrate(detector, detector.card, gold, encoded)
+    print(f"## {name}: {held.spans} dev spans, held out (5-fold cross-fitting by article)\n")
+    for label, rel, method in (("score (is propaganda)", held.score, held.method),
+                               ("technique_score (technique right)", held.technique_score, held.technique_method)):
+        print(f"{label}, {method} map: ECE {rel.ece:.4f}, largest share at one value {rel.top_share:.2%}, "
+              f"bins used {rel.bins_used}\n")
+        print(rel.table() + "\n")
+    print(f"likely cut {held.likely_cut:.2f}: held-out precision {held.likely_precision:.3f}, "
+          f"{held.likely_share:.1%} of dev spans likely (card's cut: {detector.card.likely_cut:.2f})")
+    analyses = detector.predict([g.document for g in gold])
+    scores = [s.score for a in analyses for s in a.spans]
+    shares = [cal.propaganda_share(s, g.spans) for a, g in zip(analyses, gold) for s in a.spans]
+    precision, share = cal.precision_at(scores, shares, detector.card.likely_cut)
+    shipped = cal.reliability(scores, shares)
+    print(f"shipped card on dev (in sample): ECE {shipped.ece:.4f}, largest share {shipped.top_share:.2%}, "
+          f"bins {shipped.bins_used}; likely precision {precision:.3f}, {share:.1%} of spans likely\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("models", nargs="*", default=["minilm-ptc", "minilm-ptc-fast"])
+    parser.add_argument("--dev", type=Path, default=DEV)
+    args = parser.parse_args()
+    for name in args.models:
+        report(name, args.dev)
+
+
+if __name__ == "__main__":
+    main()
