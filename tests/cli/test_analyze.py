@@ -144,7 +144,7 @@ def test_analyze_table_has_a_voice_column_naming_the_speaker(tmp_path):
     path.write_text(QUOTED, encoding="utf-8")
     result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "--show-possible"], terminal_width=200)
     cells = " ".join(result.output.replace("│", " ").split())  # the table wraps long cells
-    assert "voice" in cells and "quoted: Vladimir" in cells and "Putin" in cells
+    assert "voice" in cells and "quoted:" in cells and cells.count("Putin") >= 3  # the text, and two cells
 
 
 def test_analyze_the_shipped_example_needs_no_shared_folder():
