@@ -22,19 +22,14 @@ from tokenizers import Tokenizer
 
 from spinscope.detector import calibration, shape
 from spinscope.detector.card import ModelCard
-from spinscope.detector.decode import technique_spans, to_span, token_spans
+from spinscope.detector.decode import technique_spans, to_span
 from spinscope.detector.inference import EncodedDocument, Runner, encode_documents
 from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features
+from spinscope.detector.streaming import RegionRule, encode_streamed, strongest  # noqa: F401 (strongest: re-export)
 from spinscope.document import Analysis, Document, Span
 
 
 CHUNK = 16  # documents encoded together: enough to fill batches, little memory
-
-
-def strongest(probs: np.ndarray) -> np.ndarray:
-    """Each token's "some technique is here" score: its highest column, the span channel
-    included (on PTC dev this finds spans better than the span channel alone)."""
-    return probs.max(axis=1)
 
 
 class NeuralDetector:
@@ -111,8 +106,7 @@ class NeuralDetector:
     def region_spans(self, encoded: EncodedDocument, text: str) -> list[Span]:
         """Spans where each token's strongest column is high, named by the TC head."""
         tokens, card = encoded.tokens, self.card
-        found = token_spans(strongest(encoded.probs), card.span_threshold, tokens.continues,
-                            card.max_gap, card.span_seed or None, tokens.punctuation)
+        found = self.region_rule().find(encoded.probs, tokens.continues, tokens.punctuation)
         ranges = [(int(tokens.offsets[s, 0]), int(tokens.offsets[e - 1, 1])) for s, e, _ in found]
         probabilities = self.span_probabilities(encoded, text, ranges)
         spans = []
@@ -121,13 +115,22 @@ class NeuralDetector:
             spans.append(to_span(tokens.offsets, start, end, card.labels[best], score * float(row[best])))
         return spans
 
+    def region_rule(self) -> RegionRule:
+        """Where the regions rule looks for regions (see ``region_spans``)."""
+        card = self.card
+        return RegionRule(card.span_threshold, card.max_gap, card.span_seed or None)
+
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        """Spans of each document, found a chunk of documents at a time (bounded memory)."""
+        """Spans of each document, found a chunk of documents at a time; within a document,
+        the encoder's hidden states are kept only while a region may still need them (see
+        ``streaming``), so memory stays bounded for long documents too."""
         analyses = []
-        keep_hidden = self.card.decode != "per_technique"
+        card = self.card
+        rule = None if card.decode == "per_technique" else self.region_rule()
         for start in range(0, len(documents), CHUNK):
             chunk = documents[start:start + CHUNK]
-            encoded = self.encode(chunk, keep_hidden)
+            encoded = encode_streamed([d.text for d in chunk], self.tokenizer, self.runner, card.window,
+                                      card.stride, card.batch_size, rule, self.pool(), card.split_head)
             analyses += [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name)
                          for d, e in zip(chunk, encoded)]
         return analyses
