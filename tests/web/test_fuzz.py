@@ -25,11 +25,33 @@ from .support import ARTICLE, PhraseDetector, local_client  # noqa: E402
 FUZZ_EXAMPLES = 30
 HOST = {"Host": "localhost"}  # the perimeter answers only to the names it is known by
 
-APP = create_app(PhraseDetector(), WebSettings(workers=1, timeout_s=20, url_timeout_s=5))
-schema = schemathesis.openapi.from_asgi("/openapi.json", APP, headers=HOST)
-# the second test's own app (schemathesis ends APP's lifespan, which stops its workers); its
-# client is not entered, so that the lifespan is not run at each example
-CLIENT = local_client(create_app(PhraseDetector(), WebSettings(workers=1, timeout_s=20, url_timeout_s=5)))
+SETTINGS = WebSettings(workers=1, page_workers=1, timeout_s=20, url_timeout_s=5)
+APP = create_app(PhraseDetector(), SETTINGS)
+
+
+async def without_lifespan(scope, receive, send):
+    """APP for the fuzzer, its lifespan acknowledged but not run: the fuzzer's client may start
+    and end it more than once, and an ended app has stopped its workers (503 from then on)."""
+    if scope["type"] != "lifespan":
+        await APP(scope, receive, send)
+        return
+    while True:
+        message = await receive()
+        await send({"type": message["type"] + ".complete"})
+        if message["type"] == "lifespan.shutdown":
+            return
+
+
+schema = schemathesis.openapi.from_asgi("/openapi.json", without_lifespan, headers=HOST)
+CLIENT = local_client(APP)  # not entered, for the same reason
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_workers_after():
+    """This module's app runs without its lifespan: stop its threads when done (other tests count them)."""
+    yield
+    for runner in (APP.state.runner, APP.state.pages):
+        runner._executor.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture(autouse=True)
