@@ -15,8 +15,9 @@ from spinscope.resources import ThreadPlan, thread_plan, usable_cores
 TEXT = "They are traitors and warmongers, and everyone knows it. Our great nation will never bow! " * 40
 
 
-def live(prefix: str) -> int:
-    return sum(1 for t in threading.enumerate() if t.name.startswith(prefix))
+def live(prefix: str, since: frozenset[threading.Thread] = frozenset()) -> int:
+    """Live threads whose names start with ``prefix``, not counting those in ``since``."""
+    return sum(1 for t in threading.enumerate() if t.name.startswith(prefix) and t not in since)
 
 
 @pytest.mark.parametrize("cores", [1, 2, 3, 8, 64])
@@ -52,14 +53,15 @@ def test_live_threads_under_serve_fit_the_cores():
     from spinscope.web import WebSettings, create_app
 
     settings = WebSettings()
+    before = frozenset(threading.enumerate())  # other tests' apps may still have threads
     with TestClient(create_app(settings=settings), base_url="http://localhost") as client:
         with ThreadPoolExecutor(6) as callers:
             answers = list(callers.map(lambda _: client.post("/api/analyze", json={"text": TEXT}), range(6)))
-        web, encoder = live("spinscope-web"), live("spinscope-encoder")
+        web, encoder = live("spinscope-web", before), live("spinscope-encoder", before)
     assert all(a.status_code == 200 for a in answers)
     assert web <= settings.workers
     assert max(web, 1) * max(encoder, 1) <= max(usable_cores(), settings.workers)
-    assert live("spinscope-encoder") == 0  # closed with the app
+    assert live("spinscope-encoder", before) == 0  # closed with the app
 
 
 @pytest.mark.slow

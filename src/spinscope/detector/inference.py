@@ -9,9 +9,9 @@ that ships.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from tokenizers import Tokenizer
@@ -32,32 +32,44 @@ class EncodedDocument:
     probs: np.ndarray  # (n_tokens, channels): sigmoid, averaged over windows
     windows: tuple[Window, ...]
     hidden: tuple[np.ndarray, ...]  # per window: (window tokens, hidden), specials removed
+    # pooled hidden states (mean, max) of token ranges [first, last), for a document encoded
+    # without its hidden states (``streaming``): what the TC head reads for those ranges
+    pooled: Mapping[tuple[int, int], np.ndarray] = field(default_factory=dict)
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
 
 
+NO_HIDDEN = np.zeros((0, 0), np.float32)
+
+
+def run_group(group: Sequence[Window], tokenized: Sequence[TokenizedText], specials: tuple[int, int, int],
+              runner: Runner, keep_hidden: bool) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
+    """One encoder call over a group of windows: each window's token probabilities and (with
+    ``keep_hidden``) hidden states, specials removed."""
+    batch = pad_windows(group, tokenized, specials)
+    logits, hidden = runner(batch.input_ids, batch.attention_mask)
+    results = []
+    for row, window in enumerate(batch.windows):
+        n = window.end - window.start
+        states = np.array(hidden[row, 1:n + 1], np.float32) if keep_hidden else NO_HIDDEN
+        results.append((window, (sigmoid(logits[row, 1:n + 1]), states)))
+    return results
+
+
 def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer, runner: Runner,
                  batch_size: int, keep_hidden: bool, pool: Executor | None) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
     specials = special_ids(tokenizer)
-    no_hidden = np.zeros((0, 0), np.float32)
 
-    def run_group(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
-        batch = pad_windows(group, tokenized, specials)
-        logits, hidden = runner(batch.input_ids, batch.attention_mask)
-        results = []
-        for row, window in enumerate(batch.windows):
-            n = window.end - window.start
-            states = np.array(hidden[row, 1:n + 1], np.float32) if keep_hidden else no_hidden
-            results.append((window, (sigmoid(logits[row, 1:n + 1]), states)))
-        return results
+    def run(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
+        return run_group(group, tokenized, specials, runner, keep_hidden)
 
     groups = batches(windows, batch_size)
     if pool is not None and len(groups) > 1:
-        done = list(pool.map(run_group, groups))
+        done = list(pool.map(run, groups))
     else:
-        done = [run_group(group) for group in groups]
+        done = [run(group) for group in groups]
     return {window: output for results in done for window, output in results}
 
 

@@ -22,19 +22,16 @@ from tokenizers import Tokenizer
 
 from spinscope.detector import calibration, shape
 from spinscope.detector.card import ModelCard
-from spinscope.detector.decode import technique_spans, to_span, token_spans
+from spinscope.detector.decode import technique_spans, to_span
 from spinscope.detector.inference import EncodedDocument, Runner, encode_documents
 from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features
+from spinscope.detector.streaming import RegionRule, encode_streamed, strongest  # noqa: F401 (strongest: re-export)
 from spinscope.document import Analysis, Document, Span
+from spinscope.errors import ModelError
 
 
 CHUNK = 16  # documents encoded together: enough to fill batches, little memory
-
-
-def strongest(probs: np.ndarray) -> np.ndarray:
-    """Each token's "some technique is here" score: its highest column, the span channel
-    included (on PTC dev this finds spans better than the span channel alone)."""
-    return probs.max(axis=1)
+STREAM_FROM_CHARS = 60_000  # longer articles are encoded streamed (see ``encode_for_spans``)
 
 
 class NeuralDetector:
@@ -106,10 +103,16 @@ class NeuralDetector:
         for span in spans:
             inside = (offsets[:, 0] >= span.start) & (offsets[:, 1] <= span.end)
             propaganda.append(float(top[inside].mean()) if inside.any() else span.score)
-        if not any(h.size for h in encoded.hidden):
-            return propaganda, [None] * len(spans)
-        rows = self.span_probabilities(encoded, text, [(s.start, s.end) for s in spans])
-        return propaganda, [float(row[self.card.labels.index(s.technique)]) for s, row in zip(spans, rows)]
+        return propaganda, [self.technique_probability(encoded, text, s) for s in spans]
+
+    def technique_probability(self, encoded: EncodedDocument, text: str, span: Span) -> float | None:
+        """The TC head's probability of the span's technique; None where no hidden states were
+        kept for its characters (a streamed long document, outside the pooled regions)."""
+        try:
+            row = self.span_probabilities(encoded, text, [(span.start, span.end)])[0]
+        except ModelError:
+            return None
+        return float(row[self.card.labels.index(span.technique)])
 
     def scored(self, encoded: EncodedDocument, text: str, spans: Sequence[Span]) -> list[Span]:
         """The spans with the card's calibrated ``score`` and ``technique_score`` and their
@@ -148,8 +151,7 @@ class NeuralDetector:
     def region_spans(self, encoded: EncodedDocument, text: str) -> list[Span]:
         """Spans where each token's strongest column is high, named by the TC head."""
         tokens, card = encoded.tokens, self.card
-        found = token_spans(strongest(encoded.probs), card.span_threshold, tokens.continues,
-                            card.max_gap, card.span_seed or None, tokens.punctuation)
+        found = self.region_rule().find(encoded.probs, tokens.continues, tokens.punctuation)
         ranges = [(int(tokens.offsets[s, 0]), int(tokens.offsets[e - 1, 1])) for s, e, _ in found]
         probabilities = self.span_probabilities(encoded, text, ranges)
         spans = []
@@ -158,16 +160,44 @@ class NeuralDetector:
             spans.append(to_span(tokens.offsets, start, end, card.labels[best], score * float(row[best])))
         return spans
 
+    def region_rule(self) -> RegionRule:
+        """Where the regions rule looks for regions (see ``region_spans``)."""
+        card = self.card
+        return RegionRule(card.span_threshold, card.max_gap, card.span_seed or None)
+
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        """Spans of each document, found a chunk of documents at a time (bounded memory)."""
+        """Spans of each document, found a chunk of documents at a time, with bounded memory
+        (see ``encode_for_spans``)."""
         analyses = []
-        keep_hidden = self.card.decode != "per_technique" or bool(self.card.technique_calibration)
         for start in range(0, len(documents), CHUNK):
             chunk = documents[start:start + CHUNK]
-            encoded = self.encode(chunk, keep_hidden)
+            encoded = self.encode_for_spans(chunk)
             analyses += [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name, scale=self.card.scale)
                          for d, e in zip(chunk, encoded)]
         return analyses
+
+    def encode_for_spans(self, chunk: Sequence[Document]) -> list[EncodedDocument]:
+        """The encoder's output for decoding, keeping only the hidden states needed (``streaming``).
+
+        A card with technique calibration needs the TC head's probability of every span's
+        technique, so an article of up to ``STREAM_FROM_CHARS`` characters keeps all its
+        hidden states, as tuning did; a longer one is streamed (memory bounded), and its
+        spans outside the regions the stream pools get no ``technique_score``."""
+        card = self.card
+        rule = None if card.decode == "per_technique" else self.region_rule()
+        streamed = [not card.technique_calibration or len(d.text) > STREAM_FROM_CHARS for d in chunk]
+        encoded: list[EncodedDocument | None] = [None] * len(chunk)
+        for flag in (True, False):
+            picked = [i for i, s in enumerate(streamed) if s is flag]
+            if not picked:
+                continue
+            texts = [chunk[i].text for i in picked]
+            found = (encode_streamed(texts, self.tokenizer, self.runner, card.window, card.stride,
+                                     card.batch_size, rule, self.pool(), card.split_head)
+                     if flag else self.encode([chunk[i] for i in picked], keep_hidden=True))
+            for i, e in zip(picked, found):
+                encoded[i] = e
+        return encoded  # type: ignore[return-value]
 
     def classify_encoded(self, analysis: Analysis, encoded: EncodedDocument) -> Analysis:
         """The analysis's spans, each named by the TC head (duplicates get distinct names)."""

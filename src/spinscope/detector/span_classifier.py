@@ -62,6 +62,11 @@ def span_features(encoded: EncodedDocument, text: str, start: int, end: int) -> 
     first, last = token_range(encoded.tokens.offsets, start, end)
     if not encoded.windows:
         raise ModelError("cannot classify a span of a document with no tokens")
+    pooled = encoded.pooled.get((first, last))
+    if pooled is not None:  # encoded without hidden states, this range's pooled ones kept
+        return np.concatenate((pooled, text_features(text, start, end)))
+    if not encoded.hidden:
+        raise ModelError(f"no hidden states kept for characters {start}-{end}: encode with them")
     index = best_window(encoded.windows, first, last)
     window = encoded.windows[index]
     lo = min(max(first, window.start), window.end - 1) - window.start

@@ -1,7 +1,9 @@
 """The FastAPI app: the page at ``/`` and the JSON API under ``/api``.
 
 The detector is loaded once, when the app is created, and shared by all requests;
-analyses run in a bounded thread pool (see ``runner``). Routes only parse, call one
+analyses run in a bounded thread pool (see ``runner``), and fetching and extracting pages
+(URL and HTML requests) in a second one, so that slow or hostile pages wait on each other
+and never on, or in front of, the analyses of plain text. Routes only parse, call one
 function and render; errors become JSON in ``errors``.
 """
 
@@ -23,7 +25,7 @@ from spinscope.io.deadline import Deadline
 from spinscope.pipeline import Pipeline, load
 from spinscope.resources import thread_plan
 from spinscope.web.errors import install_error_handlers
-from spinscope.web.inputs import analyse_request
+from spinscope.web.inputs import analyse_document, analyse_request, document_for
 from spinscope.web.limits import BodySizeLimit, require_json
 from spinscope.web.payload import analysis_response, catalogue
 from spinscope.web.perimeter import Perimeter
@@ -46,7 +48,12 @@ async def analyze(body: AnalyzeRequest, request: Request) -> AnalyzeResponse:
     """Find the technique spans in an article given as text, HTML or a URL."""
     state = request.app.state
     deadline = Deadline.after(state.settings.timeout_s)  # the work stops when the request times out
-    analysis = await state.runner.run(analyse_request, body, state.detector, state.settings, deadline)
+    if body.text is not None:
+        analysis = await state.runner.run(analyse_request, body, state.detector, state.settings, deadline)
+    else:  # a page is fetched and extracted by the page workers: a slow one never holds an analysis worker
+        document = await state.pages.run(document_for, body, state.settings, deadline)
+        analysis = await state.runner.run(analyse_document, document, state.detector, deadline,
+                                          timeout_s=deadline.remaining())
     return analysis_response(analysis)
 
 
@@ -78,17 +85,21 @@ def create_app(detector: Detector | None = None, settings: WebSettings | None = 
     plan = thread_plan(settings.workers)  # web workers x encoder threads <= usable cores
     detector = Pipeline(detector) if detector is not None else load(detector_name, threads=plan.detector_threads)
     runner = BoundedRunner(settings.workers, settings.max_waiting, settings.timeout_s)
+    # page threads mostly wait (on the network, on the extraction subprocess), so they are not
+    # counted in the thread plan's cores
+    page_runner = BoundedRunner(settings.page_workers, settings.max_waiting, settings.timeout_s, "spinscope-pages")
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         runner.shutdown()
+        page_runner.shutdown()
         detector.close()
 
     # FastAPIOffline serves Swagger UI's and ReDoc's assets from the package, not a CDN
     app = FastAPIOffline(title="spinscope", version=__version__, lifespan=lifespan,
                          description="Find and name propaganda techniques in news articles.")
-    app.state.detector, app.state.settings, app.state.runner = detector, settings, runner
+    app.state.detector, app.state.settings, app.state.runner, app.state.pages = detector, settings, runner, page_runner
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Perimeter, settings=settings)  # added last, so it runs first (outermost)
     install_error_handlers(app)

@@ -31,12 +31,19 @@ def document_for(request: AnalyzeRequest, settings: WebSettings, deadline: Deadl
         return from_text(request.text, "text", settings.max_chars)
     if request.html is not None:
         return from_html(request.html, "html", settings.max_chars, deadline=deadline)
-    return from_url(request.url.strip(), fetch_policy(settings), settings.max_chars, deadline)
+    # fetching *and* extracting a page get the URL time limit, so that a page that is slow to
+    # send or to extract (a hostile one) gives its worker back after url_timeout_s, not timeout_s
+    page_deadline = Deadline.after(settings.url_timeout_s, within=deadline)
+    return from_url(request.url.strip(), fetch_policy(settings), settings.max_chars, page_deadline)
+
+
+def analyse_document(document: Document, detector: Detector, deadline: Deadline) -> Analysis:
+    """The detector's analysis of a document, if there is time left for it."""
+    deadline.check("the analysis")
+    return detector.predict([document])[0]
 
 
 def analyse_request(request: AnalyzeRequest, detector: Detector, settings: WebSettings,
                     deadline: Deadline) -> Analysis:
     """The detector's analysis of the document the request names, if there is time left for it."""
-    document = document_for(request, settings, deadline)
-    deadline.check("the analysis")
-    return detector.predict([document])[0]
+    return analyse_document(document_for(request, settings, deadline), detector, deadline)

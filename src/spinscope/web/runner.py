@@ -24,10 +24,10 @@ RETRY_AFTER_S = "5"
 class BoundedRunner:
     """A thread pool with a bounded queue and a per-call time limit."""
 
-    def __init__(self, workers: int, max_waiting: int, timeout_s: float) -> None:
+    def __init__(self, workers: int, max_waiting: int, timeout_s: float, name: str = "spinscope-web") -> None:
         self.capacity = workers + max_waiting
         self.timeout_s = timeout_s
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="spinscope-web")
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._lock = threading.Lock()
         self._pending = 0
 
@@ -48,8 +48,10 @@ class BoundedRunner:
         with self._lock:
             self._pending -= 1
 
-    async def run(self, function: Callable[..., Result], *args: object) -> Result:
-        """``function(*args)`` in a worker thread; its exceptions reach the caller unchanged."""
+    async def run(self, function: Callable[..., Result], *args: object, timeout_s: float | None = None) -> Result:
+        """``function(*args)`` in a worker thread; its exceptions reach the caller unchanged.
+        ``timeout_s`` (at most the runner's own) is for a request that has already used some of its time."""
+        limit = self.timeout_s if timeout_s is None else max(0.0, min(timeout_s, self.timeout_s))
         self._admit()
         try:
             future = self._executor.submit(function, *args)
@@ -58,7 +60,7 @@ class BoundedRunner:
             raise HTTPException(503, "the server is shutting down", headers={"Retry-After": RETRY_AFTER_S})
         future.add_done_callback(self._release)
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
+            return await asyncio.wait_for(asyncio.wrap_future(future), limit)
         except asyncio.TimeoutError:
             future.cancel()
             raise HTTPException(504, f"the analysis took longer than {self.timeout_s:g} s; "
