@@ -25,6 +25,24 @@
     errorLine.hidden = !message;
   }
 
+  // A server bound beyond this machine needs its token on /api/*: open the page as
+  // /?token=… once; the token is kept for this tab only and never put in a URL again.
+  function serverToken() {
+    const given = new URLSearchParams(window.location.search).get("token");
+    if (given) {
+      sessionStorage.setItem("spinscope-token", given);
+      history.replaceState(null, "", window.location.pathname);
+    }
+    return sessionStorage.getItem("spinscope-token") || "";
+  }
+  const token = serverToken();
+
+  function apiHeaders() {
+    const headers = { "Content-Type": "application/json" };
+    if (token) headers["X-Spinscope-Token"] = token;
+    return headers;
+  }
+
   function requestBody() {
     const url = urlBox.value.trim();
     return url ? { url: url } : { text: textBox.value };
@@ -38,7 +56,7 @@
     try {
       const response = await fetch("/api/analyze", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: apiHeaders(),
         body: JSON.stringify(requestBody()),
       });
       const data = await response.json().catch(() => ({ error: "HTTP " + response.status }));
