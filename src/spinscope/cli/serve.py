@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -10,6 +11,7 @@ from rich.markup import escape
 
 from spinscope.cli import EXIT_USER_ERROR
 from spinscope.cli.app import app, console, errors
+from spinscope.errors import StoreError
 
 TOKEN_ENV = "SPINSCOPE_TOKEN"
 
@@ -42,8 +44,10 @@ def serve(
                                            help="A further name clients may use in the Host header (repeatable)."),
     allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
                                             help="Let the API fetch URLs on loopback and private networks."),
+    db: Optional[Path] = typer.Option(None, "--db", help="A corpus store to explore at /explorer "
+                                      "(opened read-only, never written)."),
 ) -> None:
-    """Serve the page (paste an article, see its techniques) and the JSON API."""
+    """Serve the page (paste an article, see its techniques) and the JSON API; with --db, the corpus explorer."""
     try:
         import uvicorn
 
@@ -57,10 +61,15 @@ def serve(
     options = {"workers": workers} if workers else {}
     settings = WebSettings(**options, allow_private_urls=allow_private_urls, bind_host=host,
                            allowed_hosts=tuple(allowed_host), token=token or None)
-    web_app = create_app(detector_name=detector, settings=settings)
+    try:
+        web_app = create_app(detector_name=detector, settings=settings, corpus=db)
+    except StoreError as problem:
+        _fail(str(problem))
     if not is_loopback(host):
         errors.print(f"[bold yellow]warning:[/] listening on {escape(host)}, reachable from other machines; "
                      "/api/* requires the token. Clients must use this address or an --allowed-host name.",
                      highlight=False)
     console.print(f"spinscope on http://{host}:{port}/  (API docs at /docs; Ctrl+C stops)")
+    if db is not None:
+        console.print(f"corpus explorer at http://{host}:{port}/explorer  ({escape(str(db))}, read-only)")
     uvicorn.run(web_app, host=host, port=port, log_level="info")

@@ -145,6 +145,80 @@ ALTER TABLE spans ADD COLUMN technique_score REAL;
 ALTER TABLE spans ADD COLUMN level TEXT NOT NULL DEFAULT 'likely' CHECK (level IN ('likely', 'possible'));
 """
 
+def explorer_tables(connection: sqlite3.Connection) -> None:
+    """Version 6: what the corpus explorer reads, kept up to date by triggers, backfilled now.
+
+    * ``documents_fts``: FTS5 over title and text, an external-content table on ``documents``
+      (the text is not stored twice), keyed by the documents' rowid. The store never runs
+      VACUUM, which could renumber those rowids; after one, rebuild the index with
+      ``INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')``.
+    * ``analysis_tallies`` (words, spans, spans per 1,000 words and top score per analysis, with
+      an index by density) and ``span_tallies`` (spans and top score per technique, voice and
+      analysis): counts the
+      explorer would otherwise aggregate from every span at every request.
+    * Covering indexes on documents (the word count is stored after the text, so a scan that
+      needs it would otherwise read every article), and spans by technique and score.
+
+    Triggers keep everything in step with every write of the store, in the same transaction;
+    the explorer itself only reads. Run as one Python step because trigger bodies contain
+    semicolons, which the SQL step splits on.
+    """
+    for statement in EXPLORER_SQL:
+        connection.execute(statement)
+
+
+EXPLORER_SQL = (
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents',"
+    " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
+    "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+    " INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+    " INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+    " VALUES ('delete', old.rowid, old.title, old.text); END",
+    "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN"
+    " INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+    " VALUES ('delete', old.rowid, old.title, old.text);"
+    " INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TABLE analysis_tallies (analysis_id INTEGER PRIMARY KEY, words INTEGER NOT NULL,"
+    " spans INTEGER NOT NULL, density REAL NOT NULL, top_score REAL)",
+    "CREATE TABLE span_tallies (technique TEXT NOT NULL, voice TEXT NOT NULL, analysis_id INTEGER NOT NULL,"
+    " spans INTEGER NOT NULL, top_score REAL NOT NULL, PRIMARY KEY (technique, voice, analysis_id))"
+    " WITHOUT ROWID",
+    "INSERT INTO analysis_tallies SELECT a.id, ifnull(d.words, 0), count(s.analysis_id),"
+    " CASE WHEN d.words > 0 THEN 1000.0 * count(s.analysis_id) / d.words ELSE 0.0 END, max(s.score)"
+    " FROM analyses a JOIN documents d ON d.id = a.document_id LEFT JOIN spans s ON s.analysis_id = a.id"
+    " GROUP BY a.id",
+    "INSERT INTO span_tallies SELECT technique, voice, analysis_id, count(*), max(score) FROM spans"
+    " GROUP BY technique, voice, analysis_id",
+    "CREATE TRIGGER analysis_tallies_insert AFTER INSERT ON analyses BEGIN"
+    " INSERT OR IGNORE INTO analysis_tallies VALUES (new.id,"
+    " (SELECT ifnull(words, 0) FROM documents WHERE id = new.document_id), 0, 0.0, NULL); END",
+    "CREATE TRIGGER analysis_tallies_delete AFTER DELETE ON analyses BEGIN"
+    " DELETE FROM analysis_tallies WHERE analysis_id = old.id; END",
+    "CREATE TRIGGER span_tallies_insert AFTER INSERT ON spans BEGIN"
+    " UPDATE analysis_tallies SET spans = spans + 1,"
+    " density = CASE WHEN words > 0 THEN 1000.0 * (spans + 1) / words ELSE 0.0 END,"
+    " top_score = max(ifnull(top_score, new.score), new.score) WHERE analysis_id = new.analysis_id;"
+    " INSERT INTO span_tallies VALUES (new.technique, new.voice, new.analysis_id, 1, new.score)"
+    " ON CONFLICT (technique, voice, analysis_id) DO UPDATE SET spans = spans + 1,"
+    " top_score = max(top_score, excluded.top_score); END",
+    "CREATE TRIGGER span_tallies_delete AFTER DELETE ON spans BEGIN"
+    " UPDATE analysis_tallies SET spans = spans - 1,"
+    " density = CASE WHEN words > 0 THEN 1000.0 * (spans - 1) / words ELSE 0.0 END,"
+    " top_score = (SELECT max(score) FROM spans WHERE analysis_id = old.analysis_id)"
+    " WHERE analysis_id = old.analysis_id;"
+    " UPDATE span_tallies SET spans = spans - 1, top_score = ifnull((SELECT max(score) FROM spans"
+    " WHERE analysis_id = old.analysis_id AND technique = old.technique AND voice = old.voice), 0)"
+    " WHERE technique = old.technique AND voice = old.voice AND analysis_id = old.analysis_id;"
+    " DELETE FROM span_tallies WHERE technique = old.technique AND voice = old.voice"
+    " AND analysis_id = old.analysis_id AND spans <= 0; END",
+    "CREATE INDEX analysis_tallies_by_density ON analysis_tallies (density, analysis_id)",
+    "CREATE INDEX documents_by_published ON documents (published, outlet, words, id)",
+    "CREATE INDEX documents_by_outlet ON documents (outlet, published, words, id)",
+    "CREATE INDEX spans_by_technique ON spans (technique, score, analysis_id)",
+)
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, analyses and spans", V1_TABLES),
@@ -153,5 +227,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "span voice, speaker and alternative techniques; quotes per analysis", V3_VOICES),
     Migration(4, "claims: leases on the documents an analysis run is working on", V4_CLAIMS),
     Migration(5, "each span's technique score and level (likely or possible)", V5_LEVELS),
+    Migration(6, "explorer: full-text search over title and text (FTS5), span tallies per analysis "
+              "and technique, covering indexes", "", explorer_tables),
 )
 LATEST = MIGRATIONS[-1].version

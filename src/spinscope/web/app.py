@@ -25,6 +25,7 @@ from spinscope.io.deadline import Deadline
 from spinscope.pipeline import Pipeline, load
 from spinscope.resources import thread_plan
 from spinscope.web.errors import install_error_handlers
+from spinscope.web.explorer import install_explorer
 from spinscope.web.inputs import analyse_document, analyse_request, document_for
 from spinscope.web.limits import BodySizeLimit, require_json
 from spinscope.web.payload import analysis_response, catalogue
@@ -79,8 +80,9 @@ async def page(request: Request) -> HTMLResponse:
 
 
 def create_app(detector: Detector | None = None, settings: WebSettings | None = None,
-               detector_name: str | None = None) -> FastAPI:
-    """The web app around ``detector`` (default: ``load(detector_name)``, loaded now)."""
+               detector_name: str | None = None, corpus: str | Path | None = None) -> FastAPI:
+    """The web app around ``detector`` (default: ``load(detector_name)``, loaded now); with
+    ``corpus``, the path of a store, also the corpus explorer over it (opened read-only)."""
     settings = settings or WebSettings()
     plan = thread_plan(settings.workers)  # web workers x encoder threads <= usable cores
     detector = Pipeline(detector) if detector is not None else load(detector_name, threads=plan.detector_threads)
@@ -106,4 +108,6 @@ def create_app(detector: Detector | None = None, settings: WebSettings | None = 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in (api, service, pages):
         app.include_router(router)
+    if corpus is not None:
+        install_explorer(app, corpus)
     return app

@@ -35,6 +35,7 @@ DOCS_POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'
                "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
                "frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+EXPLORER_PAGES = "/explorer"
 INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -50,6 +51,11 @@ def allowed_hosts(settings: WebSettings) -> frozenset[str]:
     """The names the Host header may give: the bound host, the loopback names, the extra ones."""
     names = (settings.bind_host, *LOOPBACK_NAMES, *settings.allowed_hosts)
     return frozenset(name.strip().strip("[]").lower() for name in names)
+
+
+def is_page(path: str) -> bool:
+    """The analyser page and the explorer's pages (which load scripts and styles); all else is data."""
+    return path == "/" or path == EXPLORER_PAGES or path.startswith(EXPLORER_PAGES + "/")
 
 
 def token_given(headers: Headers) -> str:
@@ -85,7 +91,7 @@ class Perimeter:
             await self.app(scope, receive, send)
             return
         path, refusal = scope["path"], self.refusal(scope)
-        policy = PAGE_POLICY if path == "/" else API_POLICY
+        policy = PAGE_POLICY if is_page(path) else API_POLICY
         secured = self._docs_sender(send) if path in DOCS_PATHS else self._sender(send, policy)
         if refusal is not None:
             await refusal(scope, receive, secured)
