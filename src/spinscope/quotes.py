@@ -40,6 +40,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spinscope.errors import SpanError
+from spinscope.quotes_words import (CONJ as _CONJ, GAP_START as _GAP_START, GENERIC as _GENERIC, MODIFIERS as _MODIFIERS,
+                                    MORE as _MORE, ORG_WORDS as _ORG_WORDS, PARTICLES as _PARTICLES, SAY as _SAY,
+                                    SKIP as _SKIP, STOP as _STOP, TITLES as _TITLES)
 
 KINDS = ("quoted", "reported", "scare")
 VOICES = ("outlet", "quoted", "reported")
@@ -101,15 +104,6 @@ def _trie(words: str) -> str:
     return "|".join(f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for c, rest in groups.items())
 
 
-_SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|noted|notes|warned|warns|stressed|"
-        "stresses|argued|argues|insisted|insists|explained|explains|announced|announces|asserted|asserts|alleged|"
-        "alleges|declared|declares|emphasi[sz]ed|emphasi[sz]es|maintained|maintains|admitted|admits|acknowledged|"
-        "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|believes?|believed|pointed out|"
-        "points out|saying|adding|noting|warning|stressing|arguing|insisting|claiming|explaining|stating|declaring|"
-        "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming")
-_MORE = ("asked|asks|replied|replies|responded|continued|concluded|recalled|tweeted|posted|commented|remarked|"
-         "observed|complained|urged|promised|vowed|threatened|predicted|voiced|described|joked|boasted|conceded|"
-         "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|asking|according to")
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
 _ATTR_RE = re.compile(rf"\b(?:{_trie(_SAY + '|' + _MORE)})\b")    # verbs that attribute a quote
 _NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out
@@ -124,41 +118,7 @@ _SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|enti
                            r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")
 _HEADLINE_AFTER_RE = re.compile(r"\s*:\s*((?:[A-Z][\w’'.&-]*\s*){1,4})$")      # 'Stronger': WHO
 _HEADLINE_BEFORE_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s*){1,4}):\s*$")     # Putin: “…”
-_TITLES = set("""president vice prime minister deputy head chancellor secretary secretary-general director
-director-general general senator sen rep representative congressman congresswoman governor gov mayor chairman chairwoman
-chair chief spokesman spokeswoman spokesperson ambassador envoy mr mrs ms dr prof professor pope king queen prince
-princess sheikh leader judge justice attorney commissioner founder lt col gen sgt capt captain colonel major lieutenant
-commander admiral marshal officer agent bishop cardinal archbishop father rev reverend rabbi imam ayatollah speaker
-lawmaker coach editor correspondent analyst lord lady sir dame dean patriarch principal sister brother sr fr msgr
-supervisor""".split())
-_STOP = set("""the a an this that these those but and or so yet however while when after before in on at as if for
-from with by of to it its he she they we i you his her their our my former both""".split())
-_GENERIC = set("""officials experts sources critics analysts observers witnesses residents police authorities reports
-scientists researchers doctors activists protesters investigators prosecutors lawmakers diplomats people many some
-others all most everyone nobody someone who which media users members supporters opponents one two three four five
-several few other now here there meanwhile still instead thus indeed yes no well according another although because
-even did does do what why how where article starting really watch first finally since despite though whether
-lawyers""".split()) | _STOP
-_SKIP = set("""also later then further again previously earlier reportedly recently repeatedly publicly has had have
-was were is are would will could once on last this week month year yesterday today monday tuesday wednesday thursday
-friday saturday sunday quoted as cited january february march april may june july august september october november
-december""".split())                                # words between a speaker and the verb
-_CONJ = {"but", "and", "yet", "so", "while", "however", "also", "then", "or"}
-_GAP_START = set("""in at on during to after before from via through last this earlier later yesterday today also
-monday tuesday wednesday thursday friday saturday sunday""".split())   # "said in a statement that"
-_ORG_WORDS = set("""ministry committee party office service department organisation organization council commission
-union association institute university agency news kremlin pentagon government court police bank fund group company
-inc corp foundation times post press reuters network tv channel army forces federation republic assembly parliament
-congress senate house centre center states kingdom korea nations arabia emirates america""".split())
-_MODIFIERS = set("""american russian british german french chinese japanese korean iranian iraqi syrian israeli
-palestinian ukrainian turkish saudi egyptian indian pakistani afghan mexican canadian australian italian spanish polish
-swedish dutch belgian greek cuban venezuelan brazilian libyan lebanese jordanian qatari yemeni kurdish european western
-eastern arab irish scottish welsh english hungarian czech serbian croatian belarusian georgian armenian nigerian african
-asian swiss austrian norwegian danish finnish romanian bulgarian vietnamese filipino indonesian somali sudanese
-colombian argentine chilean peruvian federal republican democratic democrat conservative labour liberal communist
-catholic muslim jewish christian islamic us u.s uk u.k""".split())
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
-_PARTICLES = {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "ibn", "dos", "el"}
 
 
 # --- pairing marks ----------------------------------------------------------------------------------------
