@@ -292,8 +292,49 @@ def test_find_quotes_reported_other_verbs_with_that(verb):
     assert found(text) == [("reported", "the deal was dead", "Angela Merkel")]
 
 
-def test_find_quotes_reported_other_verbs_without_that_are_not_reported():
-    assert found("Angela Merkel warned the deal was dead.") == []
+def test_find_quotes_reported_other_verbs_without_that_need_a_clause():
+    assert found("Angela Merkel warned the deal was dead.") == [("reported", "the deal was dead", "Angela Merkel")]
+    assert found("Bill Clinton insists he doesn't owe her an apology.") == [
+        ("reported", "he doesn't owe her an apology", "Bill Clinton")]
+    assert found("Angela Merkel warned the public about the risk of a new war.") == []
+
+
+@pytest.mark.parametrize("tail, speaker", [
+    ("the Justice Department said", "Justice Department"), ("police said", None), ("couple say", None),
+    ("said Sanders, a spokeswoman", "Sanders"), ("officials at the State Department told the wire service",
+                                                  "State Department")])
+def test_find_quotes_reported_clause_final_attribution(tail, speaker):
+    text = f"Lawson was arrested today and charged with aiding a felon, {tail}."
+    assert found(text) == [("reported", "Lawson was arrested today and charged with aiding a felon", speaker)]
+
+
+def test_find_quotes_reported_clause_final_attribution_after_a_quote_is_not_content():
+    text = "Candace Smith told police that when she “threatens to leave, he gets angry,” the report said."
+    assert [(k, t) for k, t, _ in found(text)] == [("reported", "when she"),
+                                                  ("quoted", "threatens to leave, he gets angry,")]
+
+
+def test_find_quotes_reported_as_someone_noted():
+    text = "As Miller put it, she was centrally involved in the program. As reported by CNN, he left."
+    assert found(text) == [("reported", "she was centrally involved in the program", "Miller"),
+                           ("reported", "he left", "CNN")]
+    assert found("As I noted earlier, the vote was rigged.") == []
+
+
+def test_find_quotes_reported_asked_if():
+    text = "Craig Melvin asked Clinton in an interview aired Monday if he had ever apologized to her."
+    assert found(text) == [("reported", "he had ever apologized to her", "Craig Melvin")]
+
+
+def test_find_quotes_reported_told_with_quoted_titles_before_that():
+    text = "Paul told CNN’s “State of the Union” and CBS News’ “Face the Nation” on Sunday that he would fight on."
+    assert found(text, "reported") == [("reported", "he would fight on", "Paul")]
+
+
+def test_find_quotes_reported_new_speech_verbs():
+    for verb in ("contends", "tweeted Monday", "complained in the interview", "took to Facebook to state"):
+        assert found(f"Rand Paul {verb} that the nominations contradict his promises.")[0][1] == \
+            "the nominations contradict his promises"
 
 
 def test_find_quotes_reported_according_to_opening_a_sentence():

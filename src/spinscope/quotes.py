@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spinscope.errors import SpanError
-from spinscope.quotes_words import (CONJ as _CONJ, GAP_START as _GAP_START, GENERIC as _GENERIC, MODIFIERS as _MODIFIERS,
+from spinscope.quotes_words import (ASK as _ASK, NO_THAT as _NO_THAT, CONJ as _CONJ, GAP_START as _GAP_START, GENERIC as _GENERIC, MODIFIERS as _MODIFIERS,
                                     MORE as _MORE, ORG_WORDS as _ORG_WORDS, PARTICLES as _PARTICLES, SAY as _SAY,
                                     SKIP as _SKIP, STOP as _STOP, TITLES as _TITLES)
 
@@ -106,8 +106,17 @@ def _trie(words: str) -> str:
 
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
 _ATTR_RE = re.compile(rf"\b(?:{_trie(_SAY + '|' + _MORE)})\b")    # verbs that attribute a quote
-_NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out
-_THAT_RE = re.compile(r"([^.!?;:,\"“”«»\n]{0,80}?)\bthat\b\s*")
+_THAT_RE = re.compile(r"([^.!?;:,\n]{0,100}?)\b(that|if|whether)\b\s*")
+_AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
+        r"(?:does|did|is|was|are|were|wo|ca|would|has|had)n[’']t)\b")
+_CLAUSE_AHEAD_RE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|(?:the|a|an|this|his|her|their|its|our|"
+                              rf"[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[\w’'-]+){{0,3}}?)\s+(?:\w+ly\s+)?{_AUX}")
+_AUX_RE = re.compile(rf"\b{_AUX}")
+_TAIL_BOUNDARY_RE = re.compile(r"(?:,|[”\"’'»],?)\s+$")
+_AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented|written|first reported)\s+by\s+"
+                    r"([^,;:\n]{1,60}?)|([^,;:\n]{1,60}?)\s+(?:has\s+|had\s+)?(?:noted|notes|put it|puts it|documented|"
+                    r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|argued|"
+                    r"argues|stated|told \w+))\s*,")
 _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                       r"tonight|earlier|later|also|then|recently|last\s+(?:week|month|year|night)|this\s+(?:week|month|"
                       r"year|morning)),?)*\s+")
@@ -481,16 +490,21 @@ def _fills_line(text: str, lay: _Layout, s: int, e: int) -> bool:
 # --- reported speech --------------------------------------------------------------------------------------
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
     """Where the reported content after a speech verb begins: after 'that' (after at most an addressee or a
-    time: 'told reporters that', 'said on Monday that'), or for say and tell after the verb, time words
-    ('said Wednesday') and addressee ('told reporters'); None when no clause follows."""
+    time: 'told reporters that', 'said on Monday that'), after 'if'/'whether' for ask; for say and tell after
+    the verb, time words ('said Wednesday') and addressee ('told reporters'); for other verbs when a clause
+    follows ('insists he doesn't owe'); None when no clause follows."""
     rest = text[verb_end:min(sent_end, verb_end + 300)]
     that = _THAT_RE.match(rest)
-    tell = verb.startswith(("tell", "told", "warn"))
+    tell = verb.startswith(("tell", "told", "warn", "ask"))
     gap = that.group(1).split() if that else []
-    if that and not _REPORT_RE.search(that.group(1)) and (
-            not gap or tell and len(gap) <= 6 or gap[0].lower() in _GAP_START and len(gap) <= 12):
+    if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
+            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
         return verb_end + that.end()
-    lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest) if verb in _NO_THAT else None
+    if verb in _ASK:
+        return None
+    if verb not in _NO_THAT:
+        return verb_end + len(rest) - len(rest.lstrip()) if _CLAUSE_AHEAD_RE.match(rest) else None
+    lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
     if len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
             "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as", "so"):
@@ -498,20 +512,59 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     return verb_end + lead.end()
 
 
+def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
+    """'…, the Justice Department said.', '…” for his firing, the spokesman added.', '…, said Sanders, a
+    spokeswoman.': where the reported content before a clause-final attribution ends (None if there is none)."""
+    after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
+    cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
+    if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
+        return None
+    subject = head[cut + 1:].split()
+    if len(subject) > 10 or "that" in subject or subject and (subject[0].lower() in _CONJ or _AUX_RE.search(
+            " ".join(subject))) or _ATTR_RE.search(head, cut + 1) or text[verb[0]:verb[1]].endswith(
+            "ing") or len(after) > (10 if not subject else 6) or not subject and not after:
+        return None
+    end = max(sent_start, verb[0] - 90) + cut
+    while end > sent_start and text[end - 1] in "”\"’'», \t":
+        end -= 1
+    return end if len(text[sent_start:end].split()) >= 2 else None
+
+
 def _reported(text: str, lay: _Layout) -> list[_Speech]:
-    """'X said (that) …', 'X told Y that …', '…, adding that …', 'According to X, …', '…, according to X.':
-    the reported content. ``text`` has its quotes masked, so verbs and names inside them are not seen."""
-    frames = []
+    """'X said (that) …', 'X told Y that …', '…, adding that …', '…, X said.', 'According to X, …', '…, according
+    to X.', 'As X noted, …': the reported content. ``text`` has its quotes masked, so verbs and names inside them
+    are not seen."""
+    frames, tails = [], {}
     for m in _REPORT_RE.finditer(text):
         vs, before = m.start(), text[max(0, m.start() - 12):m.start()].split()
         sent_start, sent_end = lay.sentence(vs)
+        inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»"))
+        tail = None if m.group() in _ASK or not inverted and _content_start(text, m.group(), m.end(), sent_end) \
+            is not None else _tail(text, m.span(), sent_start, sent_end)
+        if tail is not None:
+            tails[sent_start] = tail
+            if _REPORT_RE.search(text, sent_start, tail):
+                continue                              # "She told police that …,” the report said": trim only
+            frames.append(_Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start), "reported"))
+            continue
         if before and (before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "these",
-                                              "those", "such", "to") or before[-1].endswith(_POSSESSIVE)) \
+                                              "those", "such") or before[-1].endswith(_POSSESSIVE)
+                       or before[-1] == "to" and not _THAT_RE.match(text, m.end())) \
                 or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
         start = _content_start(text, m.group(), m.end(), sent_end)
         if start is not None and start < sent_end:
             frames.append(_Speech(start, sent_end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+    for f in frames:                                  # "… that when she “…,” the report said": not the tail
+        tail = tails.get(lay.sentence(f.start)[0])
+        if tail is not None and f.start < tail < f.end:
+            f.end = tail
+    return frames + _according(text, lay) + _as_noted(text, lay)
+
+
+def _according(text: str, lay: _Layout) -> list[_Speech]:
+    """'According to X, …' (the rest of the sentence) and '…, according to X.' (what comes before)."""
+    frames = []
     for m in _ACCORDING_RE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum() or _NOT_A_SOURCE.match(text, m.end()):
             continue
@@ -524,6 +577,18 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             frames.append(_Speech(comma + 1, sent_end, m.start(), attr, "reported"))
         elif comma < 0 and head_end > sent_start and sent_end - m.end() <= 200:
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
+    return frames
+
+
+def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
+    """'As Miller put it, …', 'As reported by CNN, …': the rest of the sentence, read like 'according to X'
+    (not 'as I noted', 'as we reported': the outlet's own voice)."""
+    frames = []
+    for m in _AS_RE.finditer(text):
+        toks = _TOKEN_RE.findall(m.group(1) or m.group(2))
+        attr = _who(toks) if toks and toks[0].lower() not in ("i", "we", "you", "it", "they") else ("unnamed",)
+        if attr[0] in ("name", "pronoun", "role"):
+            frames.append(_Speech(m.end(), lay.sentence(m.start())[1], m.start(), attr, "reported"))
     return frames
 
 

@@ -7,10 +7,14 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "alleges|declared|declares|emphasi[sz]ed|emphasi[sz]es|maintained|maintains|admitted|admits|acknowledged|"
       "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|believes?|believed|pointed out|"
       "points out|saying|adding|noting|warning|stressing|arguing|insisting|claiming|explaining|stating|declaring|"
-      "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming")
-MORE = ("asked|asks|replied|replies|responded|continued|concluded|recalled|tweeted|posted|commented|remarked|"
-       "observed|complained|urged|promised|vowed|threatened|predicted|voiced|described|joked|boasted|conceded|"
-       "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|asking|according to")
+      "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming|tweeted|tweets|"
+      "tweeting|contends|contended|contend|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
+      "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state")
+MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
+       "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
+       "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|according to")
+ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
+NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
 TITLES = set("""president vice prime minister deputy head chancellor secretary secretary-general director
 director-general general senator sen rep representative congressman congresswoman governor gov mayor chairman chairwoman
 chair chief spokesman spokeswoman spokesperson ambassador envoy mr mrs ms dr prof professor pope king queen prince
