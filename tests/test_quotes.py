@@ -253,6 +253,40 @@ def test_find_quotes_speaker_owner_is_not_the_speaker():
     assert found(text) == [("reported", "he was arrested despite a letter from the agency", None)]
 
 
+def test_find_quotes_speaker_pronoun_is_the_most_recently_mentioned_person():
+    text = ("“We tried everything,” Donald Trump said.\nMike Pompeo spoke of WikiLeaks last year.\n"
+            "“It is time to call out WikiLeaks for what it really is,” he said.")
+    assert [s for _, _, s in found(text, "quoted")] == ["Donald Trump", "Mike Pompeo"]
+
+
+def test_find_quotes_speaker_pronoun_agrees_with_the_persons_gender():
+    text = ("Monica Lewinsky said she was questioning the story of her life.\n"
+            "Bill Clinton said he was frustrated with his critics.\n"
+            "Lewinsky tweeted about it and Clinton was asked.\n“A lot of the facts have been left out,” he declared.")
+    assert found(text, "quoted")[0][2] == "Bill Clinton"
+
+
+def test_find_quotes_speaker_title_abbreviation_is_not_a_sentence_end():
+    text = "“This is not some future nightmare scenario,” said Dr. Tedros.\nAccording to Dr. Tedros, the flu kills."
+    assert [s for _, _, s in found(text)] == ["Tedros", "Tedros"]
+
+
+def test_find_quotes_speaker_party_in_parentheses_does_not_end_the_sentence():
+    text = "Sen. John McCain (R-Ariz.) said Americans need answers about her past."
+    assert found(text) == [("reported", "Americans need answers about her past", "John McCain")]
+
+
+def test_find_quotes_headline_quote_after_a_speaker_and_colon():
+    text = "Rand Paul: I'll Do \"Whatever It Takes\" To Block Haspel\n\nThe senator spoke on Sunday."
+    assert found(text) == [("quoted", "Whatever It Takes", "Rand Paul")]
+
+
+def test_find_quotes_single_quote_over_sentence_lines_of_one_block():
+    text = ("Intro line.\n\n'No,' he told NBC.\n'I do not – I have never talked to her.\n"
+            "But I did say publicly that I was sorry.'\nThe interview ended.")
+    assert quoted(text) == ["No,", "I do not – I have never talked to her.\nBut I did say publicly that I was sorry."]
+
+
 def test_find_quotes_paragraph_quote_takes_the_previous_paragraph_speaker():
     text = ("“I have been there several times and I know the real situation,” Suleymanov said.\n"
             "“This rally is in support of the country and its people.”")

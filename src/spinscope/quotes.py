@@ -86,13 +86,15 @@ _ABBREV_RE = re.compile(r"(?:^|[\s(.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|
                         r"Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mt)$")
 _TOKEN_RE = re.compile(r"\(?\w[\w’'.&-]*\)?")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*)+")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
 _WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
 _NONSPACE_RE = re.compile(r"\S")
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,9})\)\s*$")         # "… the Communist Party (KPRF)"
 _CLAUSE_END_RE = re.compile(r"[;!?\n]|\.(?=\s|$)")
 _AFTER_QUOTE_RE = re.compile(r"[”\"’'»],?\s*$")
 _CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
-_FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|\.\s|\s-\s")
+_FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|(?<![A-Z])(?<!Dr|Mr|Ms|St|Jr|Sr)(?<!Mrs|Sen|Rep|Gov|Gen)\.\s|\s-\s")
 
 
 def _trie(words: str) -> str:
@@ -126,6 +128,7 @@ _NOT_A_SOURCE = re.compile(r"\s*(?:the\s+)?(?:plan|schedule|script|tradition|cus
 _SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|termed|labell?ed|branded|known as|"
                            r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")
 _HEADLINE_AFTER_RE = re.compile(r"\s*:\s*((?:[A-Z][\w’'.&-]*\s*){1,4})$")      # 'Stronger': WHO
+_HEADLINE_NAME_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*):\s")    # Rand Paul: I'll …
 _HEADLINE_BEFORE_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s*){1,4}):\s*$")     # Putin: “…”
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 
@@ -227,9 +230,13 @@ def _pair_marks(text: str, lay: _Layout) -> list[tuple[int, int]]:
     double = _outermost(_pair(text, [m for m in marks if text[m[0]] not in "'‘’‚"], lines,
                               [lay.para(s) for s, _ in lines]))
     single: list[tuple[int, int]] = []
-    for ls, le in lines:
+    blocks, carry = [lay.para(s) for s, _ in lines], []
+    for k, (ls, le) in enumerate(lines):              # one opening a line may close on a later line of its block
         toks = marks[bisect_left(marks, (ls,)):bisect_left(marks, (le,))]
-        _match(text, [m for m in toks if text[m[0]] in "'‘’‚"], [], single)
+        _match(text, [m for m in toks if text[m[0]] in "'‘’‚"], carry, single)
+        keep = carry and k + 1 < len(lines) and blocks[k + 1] == blocks[k] and lines[k + 1][0] - carry[0][0] < 600 \
+            and lay.line(carry[0][0])[0] == carry[0][0]
+        carry = carry[:1] if keep else []
     starts = [s for s, _ in double]
     return _outermost(double + [r for r in single if not _straddles(double, starts, *r)])
 
@@ -261,7 +268,8 @@ class _Layout:
         self.para_starts = [0] + [m.end() for m in breaks.finditer(text)]
         ends = [m for m in _SENT_END_RE.finditer(text) if "\n" in m.group() or "\r" in m.group()
                 or m.end() == len(text) or text[m.end()].isspace()
-                and not (m.group()[0] == "." and _ABBREV_RE.search(text[max(0, m.start() - 6):m.start()]))]
+                and not (m.group()[0] == "." and (_ABBREV_RE.search(text[max(0, m.start() - 6):m.start()])
+                                                  or text[m.end() + 1:m.end() + 2].islower()))]
         self.sent_starts = [0] + [m.end() for m in ends]
         self.sent_ends = [m.start() for m in ends] + [len(text)]
         self.breaks = [m.start() for m in re.finditer(r"[\r\n]", text)] + [len(text)]
@@ -325,7 +333,7 @@ def _who(toks: list[str]) -> tuple:
     name is its last capitalised run, followed by nothing or by plain words ('a Pentagon spokesman')."""
     toks = [t.strip("()") for t in toks if t.strip("()")]
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
-        return ("pronoun",)
+        return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
@@ -365,7 +373,7 @@ def _lead_phrase(seg: str) -> tuple:
     while toks and toks[0].lower() in _CONJ | _SKIP:
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
-        return ("pronoun",)
+        return ("pronoun", toks[0].lower())
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
         n += 1
@@ -439,6 +447,16 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     return _speaker_of(text, lo, (lo + verbs[-1].start(), lo + verbs[-1].end()), sent_start)
 
 
+def _headline_name(text: str, lay: _Layout, start: int) -> tuple | None:
+    """A quote in a headline that opens with its speaker: 'Rand Paul: I'll Do "Whatever It Takes" To Block …'."""
+    line_start, line_end = lay.line(start)
+    head = _HEADLINE_NAME_RE.match(text, line_start, start)
+    if not head or line_end - line_start > 200 or lay.para_starts[lay.para(line_start)] != line_start:
+        return None
+    who = _who(head.group(1).split())
+    return who if who[0] == "name" else None
+
+
 def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | None:
     """For a quote filling its line: a line before it ending in 'Putin said:', or a short line after it
     ('— Vladimir Putin', 'Putin said.')."""
@@ -462,7 +480,7 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
     for i, (s, e) in enumerate(ranges):
         q = _Speech(s, e, s, _after(text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text))
                     if e < len(text) and text[e] in _FAMILY else None)
-        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0)
+        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
         content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
         words = _WORD_RE.findall(content)
         if q.attr is None:                            # inside reported speech, or a paragraph of speech
@@ -596,8 +614,9 @@ def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
 class _Speakers:
     """Who has spoken so far, to turn 'he', 'the minister' and a lone surname into a full name."""
 
-    def __init__(self, text: str) -> None:
-        self.text, self.last_person, self.roles = text, None, {}
+    def __init__(self, text: str, masked: str) -> None:
+        self.text, self.masked, self.last_person, self.roles = text, masked, None, {}
+        self.people: tuple[list[int], list[str], dict[str, str]] | None = None   # people named outside quotes
         self.known: dict[str, None] = {}              # people and bodies of more than one word who spoke
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
@@ -610,13 +629,13 @@ class _Speakers:
                 para = lay.para(sp.anchor)
                 inherit = sp.attr[0] == "inherit"
                 sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
-                    self.resolve(sp.attr, sp.anchor)
+                    self.resolve(sp.attr, sp.anchor, lay)
                 last = (para, sp.speaker)
 
-    def resolve(self, attr: tuple, pos: int) -> str | None:
+    def resolve(self, attr: tuple, pos: int, lay: _Layout) -> str | None:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
         if attr[0] in ("pronoun", "role"):
-            return self.last_person if attr[0] == "pronoun" else self.roles.get(attr[1])
+            return self.mentioned(pos, lay, attr[1:]) if attr[0] == "pronoun" else self.roles.get(attr[1])
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
@@ -628,6 +647,46 @@ class _Speakers:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def mentioned(self, pos: int, lay: _Layout, pronoun: tuple = ()) -> str | None:
+        """Whom 'he' or 'she' at ``pos`` means: the first person of that gender (when the text tells it) named
+        outside quotes in the nearest sentence, this one up to ``pos`` or an earlier one, that names such a
+        person; else the last person who spoke."""
+        if self.people is None:
+            self.people = self._people(lay)
+        where, names, gender = self.people
+        j = bisect_left(where, pos) - 1
+        while j >= 0 and pos - where[j] <= 1500:
+            first = bisect_left(where, lay.sentence(where[j])[0])
+            fits = [n for n in names[first:j + 1] if not pronoun or gender.get(n, pronoun[0]) == pronoun[0]]
+            if fits:
+                return fits[0]
+            j = first - 1
+        return self.last_person
+
+    def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
+        """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and
+        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more."""
+        full: dict[str, str] = {}
+        for m in _RUN_RE.finditer(self.masked):
+            name, _ = _clean_name(m.group().split())
+            if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
+                full.setdefault(name.split()[-1], name)
+        where, names = [], []
+        for m in _CAP_WORD_RE.finditer(self.masked):
+            key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
+            if key in full:
+                where.append(m.start())
+                names.append(self.fullest(key, m.start())[0])
+        tally: dict[str, list[int]] = {}
+        for i, (pos, name) in enumerate(zip(where, names)):
+            s, e = lay.sentence(pos)
+            if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
+                counts = tally.setdefault(name, [0, 0])
+                for p in _PRONOUN_RE.findall(self.masked, pos, e):
+                    counts[p.lower() in ("she", "her", "hers", "herself")] += 1
+        gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
+        return where, names, gender
 
     def fullest(self, name: str, pos: int) -> tuple[str, tuple[str, ...]]:
         """A one-word name widened to someone who already spoke ('Tedros' -> 'Tedros Adhanom Ghebreyesus'),
@@ -694,13 +753,14 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         return ()
     lay = _Layout(text)
     ranges = _pair_marks(text, lay)
-    masked, cur = [], 0                               # quotes blanked out: no verbs or names inside them
+    pieces, cur = [], 0                               # quotes blanked out: no verbs or names inside them
     for s, e in ranges:
-        masked += [text[cur:s], "x" * (e - s)]
+        pieces += [text[cur:s], "x" * (e - s)]
         cur = e
-    frames = _reported("".join(masked) + text[cur:], lay)
+    masked = "".join(pieces) + text[cur:]
+    frames = _reported(masked, lay)
     quotes = _classify(text, lay, ranges, frames)
-    _Speakers(text).resolve_all(quotes + frames, lay)
+    _Speakers(text, masked).resolve_all(quotes + frames, lay)
     return _assemble(text, quotes, frames)
 
 
