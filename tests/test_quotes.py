@@ -287,6 +287,21 @@ def test_find_quotes_single_quote_over_sentence_lines_of_one_block():
     assert quoted(text) == ["No,", "I do not – I have never talked to her.\nBut I did say publicly that I was sorry."]
 
 
+def test_find_quotes_speaker_skips_an_appositive_after_a_name():
+    text = "Glenn Greenwald, author of the above piece at The Intercept wrote, “Haspel oversaw the site.”"
+    assert found(text)[0][2] == "Glenn Greenwald"
+
+
+def test_find_quotes_speaker_acronym_defined_in_the_text_is_expanded():
+    text = ("The National Rifle Association (NRA) held a meeting.\n"
+            "“Guns keep us safe from the government,” the NRA said.\n“We won,” the KPRF said.")
+    assert [s for _, _, s in found(text, "quoted")] == ["National Rifle Association", "KPRF"]
+
+
+def test_find_quotes_speaker_is_not_a_place_after_in_or_from():
+    assert found("“The plan will fail within a month,” officials in New Mexico said.")[0][2] is None
+
+
 def test_find_quotes_paragraph_quote_takes_the_previous_paragraph_speaker():
     text = ("“I have been there several times and I know the real situation,” Suleymanov said.\n"
             "“This rally is in support of the country and its people.”")

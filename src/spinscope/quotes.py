@@ -86,6 +86,7 @@ _ABBREV_RE = re.compile(r"(?:^|[\s(.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|
                         r"Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mt)$")
 _TOKEN_RE = re.compile(r"\(?\w[\w’'.&-]*\)?")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*)+")
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for|on)\s+)*){2,8})\(([A-Z]{2,8})\)")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
 _WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -342,11 +343,21 @@ def _who(toks: list[str]) -> tuple:
         while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
             j -= 1
         name, titles = _clean_name(toks[j:i + 1])
+        if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
+            return ("unnamed",)                       # "officials in New Mexico": a place, not a speaker
         if name:
             return ("name", name, titles)
     if toks and toks[-1].lower() in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", toks[-1].lower())
     return ("unnamed",)
+
+
+def _appositive(name: list[str], clause: list[str]) -> bool:
+    """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
+    'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    if not (clause[0][:1].islower() or clause[0][:1].isdigit()) or clause[0].lower() in _CONJ:
+        return False
+    return all(_is_cap(t) or t.lower() in _PARTICLES for t in name) and _who(name)[0] == "name"
 
 
 def _subject(seg: str) -> tuple | None:
@@ -356,8 +367,8 @@ def _subject(seg: str) -> tuple | None:
     if acronym:                                       # "… the Communist Party (KPRF) wrote"
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
-    while len(clauses) > 1 and (clauses[-1][0] in ("a", "an", "the", "who", "which", "whose")
-                                or clauses[-1][0] in _TITLES or clauses[-1][0].endswith("ing")):
+    while len(clauses) > 1 and (clauses[-1][0] in ("a", "an", "who", "which", "whose") or clauses[-1][0] in
+                                _TITLES or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
     while toks and (toks[-1].lower() in _SKIP or toks[-1].endswith("ly") and toks[-1].islower()):
@@ -534,6 +545,8 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     """'…, the Justice Department said.', '…” for his firing, the spokesman added.', '…, said Sanders, a
     spokeswoman.': where the reported content before a clause-final attribution ends (None if there is none)."""
     after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
+    if text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
+        return None                                   # '… wrote, “…”': the quote is what was said
     cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
     if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
         return None
@@ -616,6 +629,7 @@ class _Speakers:
 
     def __init__(self, text: str, masked: str) -> None:
         self.text, self.masked, self.last_person, self.roles = text, masked, None, {}
+        self.defined: dict[str, str] | None = None
         self.people: tuple[list[int], list[str], dict[str, str]] | None = None   # people named outside quotes
         self.known: dict[str, None] = {}              # people and bodies of more than one word who spoke
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
@@ -688,10 +702,27 @@ class _Speakers:
         gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
         return where, names, gender
 
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the text defines: 'National Rifle Association (NRA)' -> {'NRA': 'National Rifle Association'}."""
+        if self.defined is None:
+            self.defined = {}
+            for m in _DEFINED_RE.finditer(self.text):
+                words = m.group(1).split()
+                while words and len(words) > len(m.group(2)):
+                    words = words[1:]                 # "the … National Rifle Association": from its first initial
+                    while words and not _is_cap(words[0]):
+                        words = words[1:]
+                initials = "".join(w[0] for w in words if _is_cap(w))
+                if initials == m.group(2).replace(".", ""):
+                    self.defined[m.group(2)] = " ".join(words)
+        return self.defined
+
     def fullest(self, name: str, pos: int) -> tuple[str, tuple[str, ...]]:
         """A one-word name widened to someone who already spoke ('Tedros' -> 'Tedros Adhanom Ghebreyesus'),
         else to its fullest mention ending in it, the nearest before ``pos`` ('Putin' -> 'Vladimir Putin')."""
-        if " " in name or name.isupper():
+        if name.isupper():
+            return self.acronyms().get(name, name), ()
+        if " " in name:
             return name, ()
         known = next((k for k in reversed(self.known) if name in k.split()), None)
         if known:
