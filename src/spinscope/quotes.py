@@ -18,11 +18,13 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   after it, else the previous speaker in the paragraph. A headline in quotes keeps no speaker.
 * **Speakers**: the capitalised name nearest the speech verb, titles and roles cut off (``Russian President
   Vladimir Putin`` → ``Vladimir Putin``, ``… of the KPRF Renat Suleymanov`` → ``Renat Suleymanov``, ``… (KPRF)
-  wrote`` → ``KPRF``); a lone surname widened to its fullest mention; ``he``/``she`` the last person who
-  spoke; ``the minister`` the last speaker with that title; ``None`` for ``a source``, ``officials``.
+  wrote`` → ``KPRF``, ``National Rifle Association (NRA)`` → the full name); a lone surname widened to its
+  fullest mention; ``he``/``she`` the first person of that gender named in the nearest sentence naming one;
+  ``the minister`` the last speaker with that title; ``None`` for ``a source``, ``officials``.
 * **Reported speech**: ``X said (that) …``, ``X told Y (that) …``, ``X claimed/stated/added/noted/warned/
-  stressed/argued/insisted/… that …`` up to the sentence's end, ``According to X, …`` (the rest) and
-  ``…, according to X.`` (what comes before), minus anything inside quotes, which is quoted.
+  stressed/argued/insisted/tweeted/contends/… that …`` (or a clause without "that": ``insists he doesn't``)
+  up to the sentence's end, ``X asked Y if …``, ``According to X, …`` and ``As X noted, …`` (the rest),
+  ``…, according to X.`` and ``…, X said.`` (what comes before), minus anything inside quotes, which is quoted.
 * **Scare quotes**: 1–3 quoted words (or a Title Cased name, or words after "so-called", "dubbed",
   "titled" …) that nobody is said to speak are kind ``scare`` and count as the **outlet's voice**: the
   outlet chose to put those words there, to sneer, to name a thing or to keep its distance, so loaded
@@ -40,7 +42,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spinscope.errors import SpanError
-from spinscope.quotes_words import (ASK as _ASK, NO_THAT as _NO_THAT, CONJ as _CONJ, GAP_START as _GAP_START, GENERIC as _GENERIC, MODIFIERS as _MODIFIERS,
+from spinscope.quotes_words import (ASK as _ASK, CONJ as _CONJ, GAP_START as _GAP_START, GENERIC as _GENERIC,
+                                    MODIFIERS as _MODIFIERS, NO_THAT as _NO_THAT,
                                     MORE as _MORE, ORG_WORDS as _ORG_WORDS, PARTICLES as _PARTICLES, SAY as _SAY,
                                     SKIP as _SKIP, STOP as _STOP, TITLES as _TITLES)
 
@@ -118,7 +121,8 @@ _AUX_RE = re.compile(rf"\b{_AUX}")
 _TAIL_BOUNDARY_RE = re.compile(r"(?:,|[”\"’'»],?)\s+$")
 _AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented|written|first reported)\s+by\s+"
                     r"([^,;:\n]{1,60}?)|([^,;:\n]{1,60}?)\s+(?:has\s+|had\s+)?(?:noted|notes|put it|puts it|documented|"
-                    r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|argued|"
+                    r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|"
+                    r"argued|"
                     r"argues|stated|told \w+))\s*,")
 _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                       r"tonight|earlier|later|also|then|recently|last\s+(?:week|month|year|night)|this\s+(?:week|month|"
@@ -562,8 +566,8 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
 
 
 def _reported(text: str, lay: _Layout) -> list[_Speech]:
-    """'X said (that) …', 'X told Y that …', '…, adding that …', '…, X said.', 'According to X, …', '…, according
-    to X.', 'As X noted, …': the reported content. ``text`` has its quotes masked, so verbs and names inside them
+    """'X said (that) …', 'X told Y that …', '…, adding that …', '…, X said.', 'According to X, …', '…,
+    according to X.', 'As X noted, …': the reported content. ``text`` has its quotes masked, so verbs and names inside them
     are not seen."""
     frames, tails = [], {}
     for m in _REPORT_RE.finditer(text):
