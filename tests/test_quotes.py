@@ -253,6 +253,55 @@ def test_find_quotes_speaker_owner_is_not_the_speaker():
     assert found(text) == [("reported", "he was arrested despite a letter from the agency", None)]
 
 
+def test_find_quotes_speaker_pronoun_is_the_most_recently_mentioned_person():
+    text = ("“We tried everything,” Donald Trump said.\nMike Pompeo spoke of WikiLeaks last year.\n"
+            "“It is time to call out WikiLeaks for what it really is,” he said.")
+    assert [s for _, _, s in found(text, "quoted")] == ["Donald Trump", "Mike Pompeo"]
+
+
+def test_find_quotes_speaker_pronoun_agrees_with_the_persons_gender():
+    text = ("Monica Lewinsky said she was questioning the story of her life.\n"
+            "Bill Clinton said he was frustrated with his critics.\n"
+            "Lewinsky tweeted about it and Clinton was asked.\n“A lot of the facts have been left out,” he declared.")
+    assert found(text, "quoted")[0][2] == "Bill Clinton"
+
+
+def test_find_quotes_speaker_title_abbreviation_is_not_a_sentence_end():
+    text = "“This is not some future nightmare scenario,” said Dr. Tedros.\nAccording to Dr. Tedros, the flu kills."
+    assert [s for _, _, s in found(text)] == ["Tedros", "Tedros"]
+
+
+def test_find_quotes_speaker_party_in_parentheses_does_not_end_the_sentence():
+    text = "Sen. John McCain (R-Ariz.) said Americans need answers about her past."
+    assert found(text) == [("reported", "Americans need answers about her past", "John McCain")]
+
+
+def test_find_quotes_headline_quote_after_a_speaker_and_colon():
+    text = "Rand Paul: I'll Do \"Whatever It Takes\" To Block Haspel\n\nThe senator spoke on Sunday."
+    assert found(text) == [("quoted", "Whatever It Takes", "Rand Paul")]
+
+
+def test_find_quotes_single_quote_over_sentence_lines_of_one_block():
+    text = ("Intro line.\n\n'No,' he told NBC.\n'I do not – I have never talked to her.\n"
+            "But I did say publicly that I was sorry.'\nThe interview ended.")
+    assert quoted(text) == ["No,", "I do not – I have never talked to her.\nBut I did say publicly that I was sorry."]
+
+
+def test_find_quotes_speaker_skips_an_appositive_after_a_name():
+    text = "Glenn Greenwald, author of the above piece at The Intercept wrote, “Haspel oversaw the site.”"
+    assert found(text)[0][2] == "Glenn Greenwald"
+
+
+def test_find_quotes_speaker_acronym_defined_in_the_text_is_expanded():
+    text = ("The National Rifle Association (NRA) held a meeting.\n"
+            "“Guns keep us safe from the government,” the NRA said.\n“We won,” the KPRF said.")
+    assert [s for _, _, s in found(text, "quoted")] == ["National Rifle Association", "KPRF"]
+
+
+def test_find_quotes_speaker_is_not_a_place_after_in_or_from():
+    assert found("“The plan will fail within a month,” officials in New Mexico said.")[0][2] is None
+
+
 def test_find_quotes_paragraph_quote_takes_the_previous_paragraph_speaker():
     text = ("“I have been there several times and I know the real situation,” Suleymanov said.\n"
             "“This rally is in support of the country and its people.”")
@@ -292,8 +341,49 @@ def test_find_quotes_reported_other_verbs_with_that(verb):
     assert found(text) == [("reported", "the deal was dead", "Angela Merkel")]
 
 
-def test_find_quotes_reported_other_verbs_without_that_are_not_reported():
-    assert found("Angela Merkel warned the deal was dead.") == []
+def test_find_quotes_reported_other_verbs_without_that_need_a_clause():
+    assert found("Angela Merkel warned the deal was dead.") == [("reported", "the deal was dead", "Angela Merkel")]
+    assert found("Bill Clinton insists he doesn't owe her an apology.") == [
+        ("reported", "he doesn't owe her an apology", "Bill Clinton")]
+    assert found("Angela Merkel warned the public about the risk of a new war.") == []
+
+
+@pytest.mark.parametrize("tail, speaker", [
+    ("the Justice Department said", "Justice Department"), ("police said", None), ("couple say", None),
+    ("said Sanders, a spokeswoman", "Sanders"), ("officials at the State Department told the wire service",
+                                                  "State Department")])
+def test_find_quotes_reported_clause_final_attribution(tail, speaker):
+    text = f"Lawson was arrested today and charged with aiding a felon, {tail}."
+    assert found(text) == [("reported", "Lawson was arrested today and charged with aiding a felon", speaker)]
+
+
+def test_find_quotes_reported_clause_final_attribution_after_a_quote_is_not_content():
+    text = "Candace Smith told police that when she “threatens to leave, he gets angry,” the report said."
+    assert [(k, t) for k, t, _ in found(text)] == [("reported", "when she"),
+                                                  ("quoted", "threatens to leave, he gets angry,")]
+
+
+def test_find_quotes_reported_as_someone_noted():
+    text = "As Miller put it, she was centrally involved in the program. As reported by CNN, he left."
+    assert found(text) == [("reported", "she was centrally involved in the program", "Miller"),
+                           ("reported", "he left", "CNN")]
+    assert found("As I noted earlier, the vote was rigged.") == []
+
+
+def test_find_quotes_reported_asked_if():
+    text = "Craig Melvin asked Clinton in an interview aired Monday if he had ever apologized to her."
+    assert found(text) == [("reported", "he had ever apologized to her", "Craig Melvin")]
+
+
+def test_find_quotes_reported_told_with_quoted_titles_before_that():
+    text = "Paul told CNN’s “State of the Union” and CBS News’ “Face the Nation” on Sunday that he would fight on."
+    assert found(text, "reported") == [("reported", "he would fight on", "Paul")]
+
+
+def test_find_quotes_reported_new_speech_verbs():
+    for verb in ("contends", "tweeted Monday", "complained in the interview", "took to Facebook to state"):
+        assert found(f"Rand Paul {verb} that the nominations contradict his promises.")[0][1] == \
+            "the nominations contradict his promises"
 
 
 def test_find_quotes_reported_according_to_opening_a_sentence():

@@ -18,11 +18,13 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   after it, else the previous speaker in the paragraph. A headline in quotes keeps no speaker.
 * **Speakers**: the capitalised name nearest the speech verb, titles and roles cut off (``Russian President
   Vladimir Putin`` → ``Vladimir Putin``, ``… of the KPRF Renat Suleymanov`` → ``Renat Suleymanov``, ``… (KPRF)
-  wrote`` → ``KPRF``); a lone surname widened to its fullest mention; ``he``/``she`` the last person who
-  spoke; ``the minister`` the last speaker with that title; ``None`` for ``a source``, ``officials``.
+  wrote`` → ``KPRF``, ``National Rifle Association (NRA)`` → the full name); a lone surname widened to its
+  fullest mention; ``he``/``she`` the first person of that gender named in the nearest sentence naming one;
+  ``the minister`` the last speaker with that title; ``None`` for ``a source``, ``officials``.
 * **Reported speech**: ``X said (that) …``, ``X told Y (that) …``, ``X claimed/stated/added/noted/warned/
-  stressed/argued/insisted/… that …`` up to the sentence's end, ``According to X, …`` (the rest) and
-  ``…, according to X.`` (what comes before), minus anything inside quotes, which is quoted.
+  stressed/argued/insisted/tweeted/contends/… that …`` (or a clause without "that": ``insists he doesn't``)
+  up to the sentence's end, ``X asked Y if …``, ``According to X, …`` and ``As X noted, …`` (the rest),
+  ``…, according to X.`` and ``…, X said.`` (what comes before), minus anything inside quotes, which is quoted.
 * **Scare quotes**: 1–3 quoted words (or a Title Cased name, or words after "so-called", "dubbed",
   "titled" …) that nobody is said to speak are kind ``scare`` and count as the **outlet's voice**: the
   outlet chose to put those words there, to sneer, to name a thing or to keep its distance, so loaded
@@ -40,6 +42,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spinscope.errors import SpanError
+from spinscope.quotes_words import (ASK as _ASK, CONJ as _CONJ, GAP_START as _GAP_START, GENERIC as _GENERIC,
+                                    MODIFIERS as _MODIFIERS, NO_THAT as _NO_THAT,
+                                    MORE as _MORE, ORG_WORDS as _ORG_WORDS, PARTICLES as _PARTICLES, SAY as _SAY,
+                                    SKIP as _SKIP, STOP as _STOP, TITLES as _TITLES)
 
 KINDS = ("quoted", "reported", "scare")
 VOICES = ("outlet", "quoted", "reported")
@@ -83,13 +89,16 @@ _ABBREV_RE = re.compile(r"(?:^|[\s(.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|
                         r"Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mt)$")
 _TOKEN_RE = re.compile(r"\(?\w[\w’'.&-]*\)?")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*)+")
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for|on)\s+)*){2,8})\(([A-Z]{2,8})\)")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
 _WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
 _NONSPACE_RE = re.compile(r"\S")
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,9})\)\s*$")         # "… the Communist Party (KPRF)"
 _CLAUSE_END_RE = re.compile(r"[;!?\n]|\.(?=\s|$)")
 _AFTER_QUOTE_RE = re.compile(r"[”\"’'»],?\s*$")
 _CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
-_FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|\.\s|\s-\s")
+_FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|(?<![A-Z])(?<!Dr|Mr|Ms|St|Jr|Sr)(?<!Mrs|Sen|Rep|Gov|Gen)\.\s|\s-\s")
 
 
 def _trie(words: str) -> str:
@@ -101,19 +110,20 @@ def _trie(words: str) -> str:
     return "|".join(f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for c, rest in groups.items())
 
 
-_SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|noted|notes|warned|warns|stressed|"
-        "stresses|argued|argues|insisted|insists|explained|explains|announced|announces|asserted|asserts|alleged|"
-        "alleges|declared|declares|emphasi[sz]ed|emphasi[sz]es|maintained|maintains|admitted|admits|acknowledged|"
-        "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|believes?|believed|pointed out|"
-        "points out|saying|adding|noting|warning|stressing|arguing|insisting|claiming|explaining|stating|declaring|"
-        "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming")
-_MORE = ("asked|asks|replied|replies|responded|continued|concluded|recalled|tweeted|posted|commented|remarked|"
-         "observed|complained|urged|promised|vowed|threatened|predicted|voiced|described|joked|boasted|conceded|"
-         "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|asking|according to")
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
 _ATTR_RE = re.compile(rf"\b(?:{_trie(_SAY + '|' + _MORE)})\b")    # verbs that attribute a quote
-_NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out
-_THAT_RE = re.compile(r"([^.!?;:,\"“”«»\n]{0,80}?)\bthat\b\s*")
+_THAT_RE = re.compile(r"([^.!?;:,\n]{0,100}?)\b(that|if|whether)\b\s*")
+_AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
+        r"(?:does|did|is|was|are|were|wo|ca|would|has|had)n[’']t)\b")
+_CLAUSE_AHEAD_RE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|(?:the|a|an|this|his|her|their|its|our|"
+                              rf"[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[\w’'-]+){{0,3}}?)\s+(?:\w+ly\s+)?{_AUX}")
+_AUX_RE = re.compile(rf"\b{_AUX}")
+_TAIL_BOUNDARY_RE = re.compile(r"(?:,|[”\"’'»],?)\s+$")
+_AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented|written|first reported)\s+by\s+"
+                    r"([^,;:\n]{1,60}?)|([^,;:\n]{1,60}?)\s+(?:has\s+|had\s+)?(?:noted|notes|put it|puts it|documented|"
+                    r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|"
+                    r"argued|"
+                    r"argues|stated|told \w+))\s*,")
 _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                       r"tonight|earlier|later|also|then|recently|last\s+(?:week|month|year|night)|this\s+(?:week|month|"
                       r"year|morning)),?)*\s+")
@@ -123,42 +133,9 @@ _NOT_A_SOURCE = re.compile(r"\s*(?:the\s+)?(?:plan|schedule|script|tradition|cus
 _SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|termed|labell?ed|branded|known as|"
                            r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")
 _HEADLINE_AFTER_RE = re.compile(r"\s*:\s*((?:[A-Z][\w’'.&-]*\s*){1,4})$")      # 'Stronger': WHO
+_HEADLINE_NAME_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*):\s")    # Rand Paul: I'll …
 _HEADLINE_BEFORE_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s*){1,4}):\s*$")     # Putin: “…”
-_TITLES = set("""president vice prime minister deputy head chancellor secretary secretary-general director
-director-general general senator sen rep representative congressman congresswoman governor gov mayor chairman chairwoman
-chair chief spokesman spokeswoman spokesperson ambassador envoy mr mrs ms dr prof professor pope king queen prince
-princess sheikh leader judge justice attorney commissioner founder lt col gen sgt capt captain colonel major lieutenant
-commander admiral marshal officer agent bishop cardinal archbishop father rev reverend rabbi imam ayatollah speaker
-lawmaker coach editor correspondent analyst lord lady sir dame dean patriarch principal sister brother sr fr msgr
-supervisor""".split())
-_STOP = set("""the a an this that these those but and or so yet however while when after before in on at as if for
-from with by of to it its he she they we i you his her their our my former both""".split())
-_GENERIC = set("""officials experts sources critics analysts observers witnesses residents police authorities reports
-scientists researchers doctors activists protesters investigators prosecutors lawmakers diplomats people many some
-others all most everyone nobody someone who which media users members supporters opponents one two three four five
-several few other now here there meanwhile still instead thus indeed yes no well according another although because
-even did does do what why how where article starting really watch first finally since despite though whether
-lawyers""".split()) | _STOP
-_SKIP = set("""also later then further again previously earlier reportedly recently repeatedly publicly has had have
-was were is are would will could once on last this week month year yesterday today monday tuesday wednesday thursday
-friday saturday sunday quoted as cited january february march april may june july august september october november
-december""".split())                                # words between a speaker and the verb
-_CONJ = {"but", "and", "yet", "so", "while", "however", "also", "then", "or"}
-_GAP_START = set("""in at on during to after before from via through last this earlier later yesterday today also
-monday tuesday wednesday thursday friday saturday sunday""".split())   # "said in a statement that"
-_ORG_WORDS = set("""ministry committee party office service department organisation organization council commission
-union association institute university agency news kremlin pentagon government court police bank fund group company
-inc corp foundation times post press reuters network tv channel army forces federation republic assembly parliament
-congress senate house centre center states kingdom korea nations arabia emirates america""".split())
-_MODIFIERS = set("""american russian british german french chinese japanese korean iranian iraqi syrian israeli
-palestinian ukrainian turkish saudi egyptian indian pakistani afghan mexican canadian australian italian spanish polish
-swedish dutch belgian greek cuban venezuelan brazilian libyan lebanese jordanian qatari yemeni kurdish european western
-eastern arab irish scottish welsh english hungarian czech serbian croatian belarusian georgian armenian nigerian african
-asian swiss austrian norwegian danish finnish romanian bulgarian vietnamese filipino indonesian somali sudanese
-colombian argentine chilean peruvian federal republican democratic democrat conservative labour liberal communist
-catholic muslim jewish christian islamic us u.s uk u.k""".split())
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
-_PARTICLES = {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "ibn", "dos", "el"}
 
 
 # --- pairing marks ----------------------------------------------------------------------------------------
@@ -258,9 +235,13 @@ def _pair_marks(text: str, lay: _Layout) -> list[tuple[int, int]]:
     double = _outermost(_pair(text, [m for m in marks if text[m[0]] not in "'‘’‚"], lines,
                               [lay.para(s) for s, _ in lines]))
     single: list[tuple[int, int]] = []
-    for ls, le in lines:
+    blocks, carry = [lay.para(s) for s, _ in lines], []
+    for k, (ls, le) in enumerate(lines):              # one opening a line may close on a later line of its block
         toks = marks[bisect_left(marks, (ls,)):bisect_left(marks, (le,))]
-        _match(text, [m for m in toks if text[m[0]] in "'‘’‚"], [], single)
+        _match(text, [m for m in toks if text[m[0]] in "'‘’‚"], carry, single)
+        keep = carry and k + 1 < len(lines) and blocks[k + 1] == blocks[k] and lines[k + 1][0] - carry[0][0] < 600 \
+            and lay.line(carry[0][0])[0] == carry[0][0]
+        carry = carry[:1] if keep else []
     starts = [s for s, _ in double]
     return _outermost(double + [r for r in single if not _straddles(double, starts, *r)])
 
@@ -292,7 +273,8 @@ class _Layout:
         self.para_starts = [0] + [m.end() for m in breaks.finditer(text)]
         ends = [m for m in _SENT_END_RE.finditer(text) if "\n" in m.group() or "\r" in m.group()
                 or m.end() == len(text) or text[m.end()].isspace()
-                and not (m.group()[0] == "." and _ABBREV_RE.search(text[max(0, m.start() - 6):m.start()]))]
+                and not (m.group()[0] == "." and (_ABBREV_RE.search(text[max(0, m.start() - 6):m.start()])
+                                                  or text[m.end() + 1:m.end() + 2].islower()))]
         self.sent_starts = [0] + [m.end() for m in ends]
         self.sent_ends = [m.start() for m in ends] + [len(text)]
         self.breaks = [m.start() for m in re.finditer(r"[\r\n]", text)] + [len(text)]
@@ -356,7 +338,7 @@ def _who(toks: list[str]) -> tuple:
     name is its last capitalised run, followed by nothing or by plain words ('a Pentagon spokesman')."""
     toks = [t.strip("()") for t in toks if t.strip("()")]
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
-        return ("pronoun",)
+        return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
@@ -365,11 +347,21 @@ def _who(toks: list[str]) -> tuple:
         while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
             j -= 1
         name, titles = _clean_name(toks[j:i + 1])
+        if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
+            return ("unnamed",)                       # "officials in New Mexico": a place, not a speaker
         if name:
             return ("name", name, titles)
     if toks and toks[-1].lower() in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", toks[-1].lower())
     return ("unnamed",)
+
+
+def _appositive(name: list[str], clause: list[str]) -> bool:
+    """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
+    'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    if not (clause[0][:1].islower() or clause[0][:1].isdigit()) or clause[0].lower() in _CONJ:
+        return False
+    return all(_is_cap(t) or t.lower() in _PARTICLES for t in name) and _who(name)[0] == "name"
 
 
 def _subject(seg: str) -> tuple | None:
@@ -379,8 +371,8 @@ def _subject(seg: str) -> tuple | None:
     if acronym:                                       # "… the Communist Party (KPRF) wrote"
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
-    while len(clauses) > 1 and (clauses[-1][0] in ("a", "an", "the", "who", "which", "whose")
-                                or clauses[-1][0] in _TITLES or clauses[-1][0].endswith("ing")):
+    while len(clauses) > 1 and (clauses[-1][0] in ("a", "an", "who", "which", "whose") or clauses[-1][0] in
+                                _TITLES or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
     while toks and (toks[-1].lower() in _SKIP or toks[-1].endswith("ly") and toks[-1].islower()):
@@ -396,7 +388,7 @@ def _lead_phrase(seg: str) -> tuple:
     while toks and toks[0].lower() in _CONJ | _SKIP:
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
-        return ("pronoun",)
+        return ("pronoun", toks[0].lower())
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
         n += 1
@@ -470,6 +462,16 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     return _speaker_of(text, lo, (lo + verbs[-1].start(), lo + verbs[-1].end()), sent_start)
 
 
+def _headline_name(text: str, lay: _Layout, start: int) -> tuple | None:
+    """A quote in a headline that opens with its speaker: 'Rand Paul: I'll Do "Whatever It Takes" To Block …'."""
+    line_start, line_end = lay.line(start)
+    head = _HEADLINE_NAME_RE.match(text, line_start, start)
+    if not head or line_end - line_start > 200 or lay.para_starts[lay.para(line_start)] != line_start:
+        return None
+    who = _who(head.group(1).split())
+    return who if who[0] == "name" else None
+
+
 def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | None:
     """For a quote filling its line: a line before it ending in 'Putin said:', or a short line after it
     ('— Vladimir Putin', 'Putin said.')."""
@@ -493,7 +495,7 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
     for i, (s, e) in enumerate(ranges):
         q = _Speech(s, e, s, _after(text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text))
                     if e < len(text) and text[e] in _FAMILY else None)
-        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0)
+        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
         content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
         words = _WORD_RE.findall(content)
         if q.attr is None:                            # inside reported speech, or a paragraph of speech
@@ -521,16 +523,21 @@ def _fills_line(text: str, lay: _Layout, s: int, e: int) -> bool:
 # --- reported speech --------------------------------------------------------------------------------------
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
     """Where the reported content after a speech verb begins: after 'that' (after at most an addressee or a
-    time: 'told reporters that', 'said on Monday that'), or for say and tell after the verb, time words
-    ('said Wednesday') and addressee ('told reporters'); None when no clause follows."""
+    time: 'told reporters that', 'said on Monday that'), after 'if'/'whether' for ask; for say and tell after
+    the verb, time words ('said Wednesday') and addressee ('told reporters'); for other verbs when a clause
+    follows ('insists he doesn't owe'); None when no clause follows."""
     rest = text[verb_end:min(sent_end, verb_end + 300)]
     that = _THAT_RE.match(rest)
-    tell = verb.startswith(("tell", "told", "warn"))
+    tell = verb.startswith(("tell", "told", "warn", "ask"))
     gap = that.group(1).split() if that else []
-    if that and not _REPORT_RE.search(that.group(1)) and (
-            not gap or tell and len(gap) <= 6 or gap[0].lower() in _GAP_START and len(gap) <= 12):
+    if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
+            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
         return verb_end + that.end()
-    lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest) if verb in _NO_THAT else None
+    if verb in _ASK:
+        return None
+    if verb not in _NO_THAT:
+        return verb_end + len(rest) - len(rest.lstrip()) if _CLAUSE_AHEAD_RE.match(rest) else None
+    lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
     if len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
             "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as", "so"):
@@ -538,20 +545,61 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     return verb_end + lead.end()
 
 
+def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
+    """'…, the Justice Department said.', '…” for his firing, the spokesman added.', '…, said Sanders, a
+    spokeswoman.': where the reported content before a clause-final attribution ends (None if there is none)."""
+    after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
+    if text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
+        return None                                   # '… wrote, “…”': the quote is what was said
+    cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
+    if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
+        return None
+    subject = head[cut + 1:].split()
+    if len(subject) > 10 or "that" in subject or subject and (subject[0].lower() in _CONJ or _AUX_RE.search(
+            " ".join(subject))) or _ATTR_RE.search(head, cut + 1) or text[verb[0]:verb[1]].endswith(
+            "ing") or len(after) > (10 if not subject else 6) or not subject and not after:
+        return None
+    end = max(sent_start, verb[0] - 90) + cut
+    while end > sent_start and text[end - 1] in "”\"’'», \t":
+        end -= 1
+    return end if len(text[sent_start:end].split()) >= 2 else None
+
+
 def _reported(text: str, lay: _Layout) -> list[_Speech]:
-    """'X said (that) …', 'X told Y that …', '…, adding that …', 'According to X, …', '…, according to X.':
-    the reported content. ``text`` has its quotes masked, so verbs and names inside them are not seen."""
-    frames = []
+    """'X said (that) …', 'X told Y that …', '…, adding that …', '…, X said.', 'According to X, …', '…,
+    according to X.', 'As X noted, …': the reported content. ``text`` has its quotes masked, so verbs and names inside them
+    are not seen."""
+    frames, tails = [], {}
     for m in _REPORT_RE.finditer(text):
         vs, before = m.start(), text[max(0, m.start() - 12):m.start()].split()
         sent_start, sent_end = lay.sentence(vs)
+        inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»"))
+        tail = None if m.group() in _ASK or not inverted and _content_start(text, m.group(), m.end(), sent_end) \
+            is not None else _tail(text, m.span(), sent_start, sent_end)
+        if tail is not None:
+            tails[sent_start] = tail
+            if _REPORT_RE.search(text, sent_start, tail):
+                continue                              # "She told police that …,” the report said": trim only
+            frames.append(_Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start), "reported"))
+            continue
         if before and (before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "these",
-                                              "those", "such", "to") or before[-1].endswith(_POSSESSIVE)) \
+                                              "those", "such") or before[-1].endswith(_POSSESSIVE)
+                       or before[-1] == "to" and not _THAT_RE.match(text, m.end())) \
                 or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
         start = _content_start(text, m.group(), m.end(), sent_end)
         if start is not None and start < sent_end:
             frames.append(_Speech(start, sent_end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+    for f in frames:                                  # "… that when she “…,” the report said": not the tail
+        tail = tails.get(lay.sentence(f.start)[0])
+        if tail is not None and f.start < tail < f.end:
+            f.end = tail
+    return frames + _according(text, lay) + _as_noted(text, lay)
+
+
+def _according(text: str, lay: _Layout) -> list[_Speech]:
+    """'According to X, …' (the rest of the sentence) and '…, according to X.' (what comes before)."""
+    frames = []
     for m in _ACCORDING_RE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum() or _NOT_A_SOURCE.match(text, m.end()):
             continue
@@ -567,12 +615,26 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
     return frames
 
 
+def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
+    """'As Miller put it, …', 'As reported by CNN, …': the rest of the sentence, read like 'according to X'
+    (not 'as I noted', 'as we reported': the outlet's own voice)."""
+    frames = []
+    for m in _AS_RE.finditer(text):
+        toks = _TOKEN_RE.findall(m.group(1) or m.group(2))
+        attr = _who(toks) if toks and toks[0].lower() not in ("i", "we", "you", "it", "they") else ("unnamed",)
+        if attr[0] in ("name", "pronoun", "role"):
+            frames.append(_Speech(m.end(), lay.sentence(m.start())[1], m.start(), attr, "reported"))
+    return frames
+
+
 # --- speakers and the result ------------------------------------------------------------------------------
 class _Speakers:
     """Who has spoken so far, to turn 'he', 'the minister' and a lone surname into a full name."""
 
-    def __init__(self, text: str) -> None:
-        self.text, self.last_person, self.roles = text, None, {}
+    def __init__(self, text: str, masked: str) -> None:
+        self.text, self.masked, self.last_person, self.roles = text, masked, None, {}
+        self.defined: dict[str, str] | None = None
+        self.people: tuple[list[int], list[str], dict[str, str]] | None = None   # people named outside quotes
         self.known: dict[str, None] = {}              # people and bodies of more than one word who spoke
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
@@ -585,13 +647,13 @@ class _Speakers:
                 para = lay.para(sp.anchor)
                 inherit = sp.attr[0] == "inherit"
                 sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
-                    self.resolve(sp.attr, sp.anchor)
+                    self.resolve(sp.attr, sp.anchor, lay)
                 last = (para, sp.speaker)
 
-    def resolve(self, attr: tuple, pos: int) -> str | None:
+    def resolve(self, attr: tuple, pos: int, lay: _Layout) -> str | None:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
         if attr[0] in ("pronoun", "role"):
-            return self.last_person if attr[0] == "pronoun" else self.roles.get(attr[1])
+            return self.mentioned(pos, lay, attr[1:]) if attr[0] == "pronoun" else self.roles.get(attr[1])
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
@@ -604,10 +666,67 @@ class _Speakers:
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
 
+    def mentioned(self, pos: int, lay: _Layout, pronoun: tuple = ()) -> str | None:
+        """Whom 'he' or 'she' at ``pos`` means: the first person of that gender (when the text tells it) named
+        outside quotes in the nearest sentence, this one up to ``pos`` or an earlier one, that names such a
+        person; else the last person who spoke."""
+        if self.people is None:
+            self.people = self._people(lay)
+        where, names, gender = self.people
+        j = bisect_left(where, pos) - 1
+        while j >= 0 and pos - where[j] <= 1500:
+            first = bisect_left(where, lay.sentence(where[j])[0])
+            fits = [n for n in names[first:j + 1] if not pronoun or gender.get(n, pronoun[0]) == pronoun[0]]
+            if fits:
+                return fits[0]
+            j = first - 1
+        return self.last_person
+
+    def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
+        """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and
+        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more."""
+        full: dict[str, str] = {}
+        for m in _RUN_RE.finditer(self.masked):
+            name, _ = _clean_name(m.group().split())
+            if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
+                full.setdefault(name.split()[-1], name)
+        where, names = [], []
+        for m in _CAP_WORD_RE.finditer(self.masked):
+            key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
+            if key in full:
+                where.append(m.start())
+                names.append(self.fullest(key, m.start())[0])
+        tally: dict[str, list[int]] = {}
+        for i, (pos, name) in enumerate(zip(where, names)):
+            s, e = lay.sentence(pos)
+            if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
+                counts = tally.setdefault(name, [0, 0])
+                for p in _PRONOUN_RE.findall(self.masked, pos, e):
+                    counts[p.lower() in ("she", "her", "hers", "herself")] += 1
+        gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
+        return where, names, gender
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the text defines: 'National Rifle Association (NRA)' -> {'NRA': 'National Rifle Association'}."""
+        if self.defined is None:
+            self.defined = {}
+            for m in _DEFINED_RE.finditer(self.text):
+                words = m.group(1).split()
+                while words and len(words) > len(m.group(2)):
+                    words = words[1:]                 # "the … National Rifle Association": from its first initial
+                    while words and not _is_cap(words[0]):
+                        words = words[1:]
+                initials = "".join(w[0] for w in words if _is_cap(w))
+                if initials == m.group(2).replace(".", ""):
+                    self.defined[m.group(2)] = " ".join(words)
+        return self.defined
+
     def fullest(self, name: str, pos: int) -> tuple[str, tuple[str, ...]]:
         """A one-word name widened to someone who already spoke ('Tedros' -> 'Tedros Adhanom Ghebreyesus'),
         else to its fullest mention ending in it, the nearest before ``pos`` ('Putin' -> 'Vladimir Putin')."""
-        if " " in name or name.isupper():
+        if name.isupper():
+            return self.acronyms().get(name, name), ()
+        if " " in name:
             return name, ()
         known = next((k for k in reversed(self.known) if name in k.split()), None)
         if known:
@@ -669,13 +788,14 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         return ()
     lay = _Layout(text)
     ranges = _pair_marks(text, lay)
-    masked, cur = [], 0                               # quotes blanked out: no verbs or names inside them
+    pieces, cur = [], 0                               # quotes blanked out: no verbs or names inside them
     for s, e in ranges:
-        masked += [text[cur:s], "x" * (e - s)]
+        pieces += [text[cur:s], "x" * (e - s)]
         cur = e
-    frames = _reported("".join(masked) + text[cur:], lay)
+    masked = "".join(pieces) + text[cur:]
+    frames = _reported(masked, lay)
     quotes = _classify(text, lay, ranges, frames)
-    _Speakers(text).resolve_all(quotes + frames, lay)
+    _Speakers(text, masked).resolve_all(quotes + frames, lay)
     return _assemble(text, quotes, frames)
 
 
