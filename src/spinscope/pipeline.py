@@ -45,7 +45,7 @@ class Pipeline:
     """A loaded detector plus voice attribution; see the module docstring."""
 
     def __init__(self, detector: Detector) -> None:
-        self.detector = detector.detector if isinstance(detector, Pipeline) else detector
+        self.detector: Detector = detector.detector if isinstance(detector, Pipeline) else detector
         predict, name = getattr(self.detector, "predict", None), getattr(self.detector, "name", None)
         if not (callable(predict) and isinstance(name, str)):
             raise ContractError(f"not a detector: {type(self.detector).__name__} {self.detector!r:.60} has no "

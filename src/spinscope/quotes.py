@@ -37,6 +37,7 @@ Not handled: attribution without a comma (``“…” he said``), ``told Y`` wit
 from __future__ import annotations
 
 import re
+from typing import Any
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -209,7 +210,10 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
             found.append((op + 1, end))
         stack.clear()
 
-    positions, found, stack, reopened = [p for p, _ in marks], [], [], False
+    positions = [p for p, _ in marks]
+    found: list[tuple[int, int]] = []
+    stack: list[Any] = []
+    reopened = False
     for k, (ls, le) in enumerate(lines):
         toks = marks[bisect_left(positions, ls):bisect_left(positions, le)]
         if reopened:
@@ -218,7 +222,7 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
             end_open(lines[k - 1][1])
         _match(text, toks, stack, found)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        reopened = bool(stack and nxt) and _FAMILY.get(text[nxt[0]]) == stack[0][1] \
+        reopened = bool(stack) and nxt is not None and _FAMILY.get(text[nxt[0]]) == stack[0][1] \
             and _role(text, nxt[0]) in ("open", "either")
         if reopened:
             stack[:] = [(stack[0][0], stack[0][1], True)]
@@ -235,7 +239,8 @@ def _pair_marks(text: str, lay: _Layout) -> list[tuple[int, int]]:
     double = _outermost(_pair(text, [m for m in marks if text[m[0]] not in "'‘’‚"], lines,
                               [lay.para(s) for s, _ in lines]))
     single: list[tuple[int, int]] = []
-    blocks, carry = [lay.para(s) for s, _ in lines], []
+    blocks = [lay.para(s) for s, _ in lines]
+    carry: list[Any] = []
     for k, (ls, le) in enumerate(lines):              # one opening a line may close on a later line of its block
         toks = marks[bisect_left(marks, (ls,)):bisect_left(marks, (le,))]
         _match(text, [m for m in toks if text[m[0]] in "'‘’‚"], carry, single)
@@ -484,7 +489,9 @@ def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | N
     dash, verb = re.match(r"[—–-]+\s*(.+)", nxt), _ATTR_RE.search(nxt)
     if len(nxt) > 80 or _MARK_RE.search(nxt) or not (dash or verb):
         return None
-    return _lead_phrase(dash.group(1)) if dash else _speaker_of(nxt, 0, verb.span(), 0)
+    if dash:
+        return _lead_phrase(dash.group(1))
+    return _speaker_of(nxt, 0, verb.span(), 0) if verb else None
 
 
 def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: list[_Speech]) -> list[_Speech]:
@@ -539,7 +546,7 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
         return verb_end + len(rest) - len(rest.lstrip()) if _CLAUSE_AHEAD_RE.match(rest) else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
-    if len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
+    if lead is None or len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
             "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as", "so"):
         return None
     return verb_end + lead.end()
@@ -632,7 +639,9 @@ class _Speakers:
     """Who has spoken so far, to turn 'he', 'the minister' and a lone surname into a full name."""
 
     def __init__(self, text: str, masked: str) -> None:
-        self.text, self.masked, self.last_person, self.roles = text, masked, None, {}
+        self.text, self.masked = text, masked
+        self.last_person: str | None = None
+        self.roles: dict[str, str] = {}
         self.defined: dict[str, str] | None = None
         self.people: tuple[list[int], list[str], dict[str, str]] | None = None   # people named outside quotes
         self.known: dict[str, None] = {}              # people and bodies of more than one word who spoke
@@ -734,8 +743,11 @@ class _Speakers:
         if name not in self.found:
             self.found[name] = self._mentions(name)
         found = self.found[name]
-        best = ([f for f in found if f[0] <= pos] or found[:1] or [None])[-1]
-        return (best[1], best[2]) if best else (name, ())
+        candidates = [f for f in found if f[0] <= pos] or found[:1]
+        if not candidates:
+            return name, ()
+        best = candidates[-1]
+        return best[1], best[2]
 
     def _mentions(self, name: str) -> list[tuple[int, str, tuple[str, ...]]]:
         """Where the text names someone in more than one word ending in ``name``, and their titles."""
