@@ -105,21 +105,25 @@ def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
 
 
 def timing(texts: list[str], detector: str, repeats: int) -> dict[str, float]:
-    """Seconds to analyse the texts with the bare detector and through the Pipeline, alternating."""
+    """Seconds to analyse the texts with the bare detector and through the Pipeline, alternating;
+    and, on the detector's own analyses, the seconds that quote finding and voices take alone
+    (a steadier figure on a shared host than the difference of two long runs)."""
     from spinscope.document import Document
-    from spinscope.pipeline import load
+    from spinscope.pipeline import load, with_voices
 
     pipeline = load(detector)
     documents = [Document.from_text(t) for t in texts]
-    bare, full = [], []
-    pipeline.predict(documents)  # warm-up
+    bare, full, voices = [], [], []
+    analyses = pipeline.detector.predict(documents)  # also the warm-up
     for _ in range(repeats):
-        for runner, times in ((pipeline.detector.predict, bare), (pipeline.predict, full)):
+        for job, times in ((lambda: pipeline.detector.predict(documents), bare),
+                           (lambda: pipeline.predict(documents), full),
+                           (lambda: [with_voices(a) for a in analyses], voices)):
             started = time.perf_counter()
-            runner(documents)
+            job()
             times.append(time.perf_counter() - started)
-    b, f = statistics.median(bare), statistics.median(full)
-    return {"detector_s": b, "pipeline_s": f, "overhead": f / b - 1}
+    b, f, v = statistics.median(bare), statistics.median(full), statistics.median(voices)
+    return {"detector_s": b, "pipeline_s": f, "overhead": f / b - 1, "voices_s": v, "voices_share": v / b}
 
 
 def main() -> None:
@@ -154,7 +158,8 @@ def main() -> None:
     t = timing([text for _, text in labelled], args.detector, args.repeats)
     print(f"analyse {len(labelled)} articles with {args.detector}: detector {t['detector_s']:.3f} s, "
           f"with quotes and voices {t['pipeline_s']:.3f} s, overhead {t['overhead']:+.1%} "
-          f"(median of {args.repeats}, alternating)")
+          f"(median of {args.repeats}, alternating); quotes and voices alone {t['voices_s'] * 1000:.1f} ms, "
+          f"{t['voices_share']:+.1%} of the detector's time")
 
 
 if __name__ == "__main__":
