@@ -14,7 +14,8 @@ from spinscope.io.reader import SourceOptions, from_text, read, read_documents
 from spinscope.io.records import Record
 from spinscope.io.sources import read_source as analyze_read_source
 from spinscope.io.text import check_text, decode
-from tests.conftest import ARTICLE_HTML
+from tests.support.http import ARTICLE_HTML
+from tests.support.ptc import write_ptc
 
 
 def write(path: Path, text: str) -> Path:
@@ -60,8 +61,7 @@ def test_is_ptc_folder_mixed_folder_with_one_article_file_is_not_ptc(tmp_path):
 
 
 def test_is_ptc_folder_accepts_articles_subfolder_and_bare_article_folder(tmp_path):
-    write(tmp_path / "ptc" / "articles" / "article1.txt", "One.")
-    write(tmp_path / "ptc" / "tc.labels", "")
+    write_ptc(tmp_path / "ptc", {"1": "One."}, labels=[])
     write(tmp_path / "ptc" / "README.md", "About the data.")
     write(tmp_path / "bare" / "article2.txt", "Two.")
     write(tmp_path / "nested" / "articles" / "article3.txt", "Three.")
@@ -77,9 +77,7 @@ def test_document_id_is_the_ptc_id_only_for_ptc_articles():
 
 
 def test_read_ptc_folder_with_a_bad_article_raises_naming_it(tmp_path):
-    write(tmp_path / "articles" / "article1.txt", "Fine words.")
-    (tmp_path / "articles" / "article2.txt").write_bytes("Caf\xe9".encode("latin-1"))
-    write(tmp_path / "articles" / "article3.txt", "More fine words.")
+    write_ptc(tmp_path, {"1": "Fine words.", "2": "Caf\xe9".encode("latin-1"), "3": "More fine words."})
     with pytest.raises(EncodingError, match="article2.txt: cannot decode as utf-8"):
         read_documents(str(tmp_path))
     first, bad, third = read(str(tmp_path))  # corpus add: the bad one is kept with its problem, the rest read

@@ -12,7 +12,8 @@ from spinscope import techniques
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, LOCAL, BlockingDetector, LeveledPhraseDetector, PhraseDetector, local_client
+from tests.support.detectors import ARTICLE, BlockingDetector, LeveledPhraseDetector, PhraseDetector
+from tests.support.http import LOCAL, local_client
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:
