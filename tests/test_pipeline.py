@@ -95,8 +95,8 @@ def test_analyze_refuses_a_list_with_a_spinscope_error():
 def test_load_gives_a_pipeline_over_a_shipped_detector():
     loaded = spinscope.load("lexicon")
     assert isinstance(loaded, spinscope.Pipeline) and loaded.name == "lexicon"
-    analysis = loaded("These traitors will destroy our great nation.")
-    assert all(span.voice in ("outlet", "quoted", "reported") for span in analysis.spans)
+    analysis = loaded('These traitors will destroy our great nation. "The traitors lie," Ann Lee said.')
+    assert {(span.voice, span.speaker) for span in analysis.spans} == {("outlet", None), ("quoted", "Ann Lee")}
 
 
 def test_analysis_in_voice_filters_spans():

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from spinscope import techniques
+from spinscope.detector.loading import DEFAULT_DETECTOR
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
@@ -219,7 +220,7 @@ def test_page_allows_only_its_own_scripts(client):
 def test_create_app_without_detector_uses_the_default():
     app = create_app(settings=WebSettings(workers=1))
     with local_client(app) as client:
-        assert client.get("/healthz").json()["detector"] == app.state.detector.name
+        assert client.get("/healthz").json()["detector"] == DEFAULT_DETECTOR
         assert analyze(client, text=ARTICLE).status_code == 200
 
 
