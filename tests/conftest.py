@@ -1,12 +1,16 @@
-"""Shared fixtures: paths to ../shared (skipped cleanly when absent) and hand-built documents."""
+"""Shared fixtures: paths to ../shared (skipped cleanly when absent), hand-built documents, a local
+HTTP server and a stubbed resolver. The helpers behind them live in tests/support/."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from spinscope.document import Analysis, Document, Span
+from tests.support.http import LocalSite
+from tests.support.http import local_site as serve_pages
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -55,71 +59,11 @@ def small_gold() -> list[Analysis]:
 
 
 @pytest.fixture
-def local_site():
-    """A tiny HTTP server on 127.0.0.1 serving ``pages``: path -> (status, content type, body), or
-    path -> a callable that answers the request handler itself (see ``redirect`` and ``dripping``).
-    ``hits`` lists the paths requested, to show that a refused URL never reached the server."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    pages: dict[str, object] = {}
-    hits: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the http.server API)
-            hits.append(self.path)
-            route = pages.get(self.path, (404, "text/plain", b"not found"))
-            if callable(route):
-                route(self)
-                return
-            status, content_type, body = route
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.pages, server.hits = pages, hits
-    server.url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def redirect(location: str, status: int = 302):
-    """A local_site route that redirects to ``location``."""
-    def answer(handler) -> None:
-        handler.send_response(status)
-        handler.send_header("Location", location)
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-    return answer
-
-
-def dripping(interval_s: float = 0.25, count: int = 60):
-    """A local_site route that sends headers, then one byte every ``interval_s`` (``count`` at most:
-    it stops by itself, and at once when the client hangs up)."""
-    import time
-
-    def answer(handler) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html")
-        handler.send_header("Content-Length", str(count))
-        handler.end_headers()
-        try:
-            for _ in range(count):
-                handler.wfile.write(b"w")
-                handler.wfile.flush()
-                time.sleep(interval_s)
-        except OSError:
-            pass
-    return answer
+def local_site() -> Iterator[LocalSite]:
+    """A local HTTP server on 127.0.0.1 (see tests/support/http.py): set ``local_site.pages[path]``
+    to serve a page; ``local_site.hits`` lists the paths requested."""
+    with serve_pages() as site:
+        yield site
 
 
 TEST_NAMES = {"public.test": "11.0.0.1", "intranet.test": "10.1.2.3", "xn--bcher-kva.test": "127.0.0.1",
@@ -145,24 +89,3 @@ def offline_dns(monkeypatch):
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return TEST_NAMES
-
-
-def free_port() -> int:
-    """A 127.0.0.1 port with nothing listening on it (for 'unreachable' tests)."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-ARTICLE_HTML = """<!doctype html><html><head><title>Crisis deepens | Example News</title>
-<meta property="og:site_name" content="Example News"></head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>Crisis deepens</h1>
-<p>The warmongers in the capital have once again shown their utter contempt for ordinary people,
-critics said on Tuesday, as the government pushed ahead with its plan.</p>
-<p>Can anyone still believe a single word they say? Observers described the decision as a shameful
-betrayal that would be remembered for years to come by every patriot in the country.</p>
-<p>Officials declined to comment on the matter when reached by telephone late on Tuesday evening.</p>
-</article><footer>Copyright Example News</footer></body></html>"""

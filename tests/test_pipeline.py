@@ -11,33 +11,14 @@ from spinscope.errors import EmptyTextError, InputError
 from spinscope.pipeline import Pipeline, with_voices
 from spinscope.quotes import Quote
 
+from tests.support.detectors import PhraseDetector
+
 TEXT = "The traitors lied again. “These traitors will burn,” Putin said."
 
 
-class WordDetector:
-    """Marks every occurrence of "traitors" as name calling; counts its predict calls."""
-
-    name = "words"
-
-    def __init__(self) -> None:
-        self.batches: list[int] = []
-
-    def predict(self, documents):
-        self.batches.append(len(documents))
-        found = []
-        for document in documents:
-            spans, at = [], document.text.find("traitors")
-            while at >= 0:
-                spans.append(Span(at, at + 8, "name_calling", 0.9))
-                at = document.text.find("traitors", at + 1)
-            found.append(Analysis(document, tuple(spans), detector=self.name))
-        return found
-
-    def classify(self, analyses):
-        return list(analyses)
-
-    def save(self, folder):
-        raise NotImplementedError
+def WordDetector() -> PhraseDetector:  # noqa: N802 (stands for a class)
+    """Marks every occurrence of "traitors" as name calling; ``batches`` counts its predict calls."""
+    return PhraseDetector({"traitors": ("name_calling", 0.9)})
 
 
 @pytest.fixture
@@ -61,7 +42,7 @@ def test_pipeline_keeps_the_detector_name_and_version():
     detector = WordDetector()
     detector.version = "7"
     wrapped = Pipeline(Pipeline(detector))
-    assert (wrapped.name, wrapped.version, wrapped.detector) == ("words", "7", detector)
+    assert (wrapped.name, wrapped.version, wrapped.detector) == ("phrases", "7", detector)
 
 
 def test_pipeline_pipe_streams_in_batches_and_keeps_order():
@@ -114,8 +95,8 @@ def test_analyze_refuses_a_list_with_a_spinscope_error():
 def test_load_gives_a_pipeline_over_a_shipped_detector():
     loaded = spinscope.load("lexicon")
     assert isinstance(loaded, spinscope.Pipeline) and loaded.name == "lexicon"
-    analysis = loaded("These traitors will destroy our great nation.")
-    assert all(span.voice in ("outlet", "quoted", "reported") for span in analysis.spans)
+    analysis = loaded('These traitors will destroy our great nation. "The traitors lie," Ann Lee said.')
+    assert {(span.voice, span.speaker) for span in analysis.spans} == {("outlet", None), ("quoted", "Ann Lee")}
 
 
 def test_analysis_in_voice_filters_spans():

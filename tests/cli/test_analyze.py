@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from spinscope.cli import register_commands
 from spinscope.document import content_id
-from spinscope.cli.app import app
 
-register_commands()
-runner = CliRunner()
+from tests.support.cli import assert_one_line_error, invoke, run_cli
+from tests.support.http import ARTICLE_HTML
+from tests.support.ptc import write_ptc
+
 TEXT = "This harsh criticism was frightening, and the hysteria is a catastrophe."
-
-
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    """The real console entry point in a subprocess, as a user would run it."""
-    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
-                          input=stdin, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture
@@ -34,14 +25,14 @@ def article(tmp_path):
 
 
 def test_analyze_table_shows_spans_and_legend(article):
-    result = runner.invoke(app, ["analyze", str(article), "--detector", "lexicon"])
+    result = invoke("analyze", str(article), "--detector", "lexicon")
     assert result.exit_code == 0, result.output
     assert "harsh criticism" in result.output and "Loaded language" in result.output
     assert "Words or phrases chosen" in result.output  # the definition, in the legend
 
 
 def test_analyze_json_has_spans_with_definitions(article):
-    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "--format", "json"])
+    result = invoke("analyze", str(article), "-d", "lexicon", "--format", "json")
     data = json.loads(result.output)
     assert data["document"]["id"] == content_id(TEXT) and data["document"]["title"] == "story"
     texts = {s["text"] for s in data["spans"]}
@@ -51,13 +42,13 @@ def test_analyze_json_has_spans_with_definitions(article):
 
 
 def test_analyze_min_score_hides_weak_spans(article):
-    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "json", "--min-score", "0.9"])
+    result = invoke("analyze", str(article), "-d", "lexicon", "-f", "json", "--min-score", "0.9")
     assert all(s["score"] >= 0.9 for s in json.loads(result.output)["spans"])
 
 
 def test_analyze_ptc_format_is_a_valid_submission(article, tmp_path):
     out = tmp_path / "pred.txt"
-    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "ptc", "--out", str(out)])
+    result = invoke("analyze", str(article), "-d", "lexicon", "-f", "ptc", "--out", str(out))
     assert result.exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines and all(line.split("\t")[0] == content_id(TEXT) and len(line.split("\t")) == 4 for line in lines)
@@ -66,7 +57,7 @@ def test_analyze_ptc_format_is_a_valid_submission(article, tmp_path):
 def test_analyze_html_escapes_article_text(tmp_path):
     path = tmp_path / "x.txt"
     path.write_text("<script>alert(1)</script> The harsh criticism was frightening.", encoding="utf-8")
-    result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "-f", "html"])
+    result = invoke("analyze", str(path), "-d", "lexicon", "-f", "html")
     assert "<script>alert(1)</script>" not in result.output
     assert "&lt;script&gt;" in result.output and "<mark" in result.output
 
@@ -102,14 +93,14 @@ def test_analyze_oversized_input(article):
 
 
 def test_analyze_example_article(example_article):
-    result = runner.invoke(app, ["analyze", str(example_article), "-f", "json"])
+    result = invoke("analyze", str(example_article), "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["spans"] and data["document"]["characters"] > 1000
 
 
 def test_techniques_lists_the_catalogue():
-    result = runner.invoke(app, ["techniques"])
+    result = invoke("techniques")
     assert result.exit_code == 0
     for name in ("Loaded language", "Flag-waving", "Whataboutism"):
         assert name in result.output
@@ -122,7 +113,7 @@ QUOTED = ("The harsh criticism was frightening. “This hysteria is a catastroph
 def test_analyze_json_says_whose_voice_each_span_is_in(tmp_path):
     path = tmp_path / "quoted.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    data = json.loads(runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "-f", "json"]).output)
+    data = json.loads(invoke("analyze", str(path), "-d", "lexicon", "-f", "json").output)
     voices = {s["text"]: (s["voice"], s["speaker"]) for s in data["spans"]}
     assert voices["harsh criticism"] == ("outlet", None)
     assert voices["catastrophe"] == ("quoted", "Vladimir Putin")
@@ -134,7 +125,7 @@ def test_analyze_json_says_whose_voice_each_span_is_in(tmp_path):
 def test_analyze_voice_option_filters_spans(tmp_path, voice, expected):
     path = tmp_path / "quoted.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "-f", "json", "--voice", voice])
+    result = invoke("analyze", str(path), "-d", "lexicon", "-f", "json", "--voice", voice)
     texts = {s["text"] for s in json.loads(result.output)["spans"]}
     assert expected <= texts and all(s["voice"] == voice for s in json.loads(result.output)["spans"])
 
@@ -142,38 +133,28 @@ def test_analyze_voice_option_filters_spans(tmp_path, voice, expected):
 def test_analyze_table_has_a_voice_column_naming_the_speaker(tmp_path):
     path = tmp_path / "quoted.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    result = runner.invoke(app, ["analyze", str(path), "-d", "lexicon", "--show-possible"], terminal_width=200)
+    result = invoke("analyze", str(path), "-d", "lexicon", "--show-possible", terminal_width=200)
     cells = " ".join(result.output.replace("│", " ").split())  # the table wraps long cells
     assert "voice" in cells and "quoted:" in cells and cells.count("Putin") >= 3  # the text, and two cells
 
 
 def test_analyze_the_shipped_example_needs_no_shared_folder():
     example = Path(__file__).resolve().parents[2] / "examples" / "rally-speech.txt"
-    result = runner.invoke(app, ["analyze", str(example), "-f", "json"])
+    result = invoke("analyze", str(example), "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["spans"] and data["document"]["title"] == "rally-speech"
 
 
 def test_analyze_url_on_loopback_is_refused_without_allow_private_urls(local_site):
-    from tests.conftest import ARTICLE_HTML
-
     local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
     result = run_cli("analyze", local_site.url + "/story", "-d", "lexicon")
     assert result.returncode == 2 and "loopback" in result.stderr and "--allow-private-urls" in result.stderr
     assert local_site.hits == []
-    reached = runner.invoke(app, ["analyze", local_site.url + "/story", "-d", "lexicon", "-f", "json",
-                                  "--allow-private-urls"])
+    reached = invoke("analyze", local_site.url + "/story", "-d", "lexicon", "-f", "json",
+                                  "--allow-private-urls")
     assert reached.exit_code == 0, reached.output
     assert json.loads(reached.output)["document"]["url"] == local_site.url + "/story"
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
-    """Exit 2 with a single 'error: ...' line on stderr that holds every fragment; no traceback."""
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
-    assert all(fragment in lines[0] for fragment in fragments), lines[0]
 
 
 def test_analyze_oversized_input_advises_max_chars(article):
@@ -211,9 +192,7 @@ def test_analyze_out_to_a_folder_is_a_one_line_error(article, tmp_path):
 
 
 def test_analyze_ptc_folder_with_a_bad_article_names_it(tmp_path):
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "article1.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "articles" / "article2.txt").write_bytes(b"\xff\xfe\xfa not utf-8 at all")
+    write_ptc(tmp_path, {"1": TEXT, "2": b"\xff\xfe\xfa not utf-8 at all"})
     assert_one_line_error(run_cli("analyze", str(tmp_path), "-d", "lexicon"), "article2.txt", "cannot decode")
 
 
@@ -221,7 +200,7 @@ def test_analyze_mixed_folder_with_one_article_file_reads_every_file(tmp_path):
     for name in ("article123.txt", "a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(f"{TEXT} ({name})", encoding="utf-8")
     (tmp_path / "README.md").write_text("About these files.", encoding="utf-8")
-    result = runner.invoke(app, ["analyze", str(tmp_path), "-d", "lexicon", "-f", "json"])
+    result = invoke("analyze", str(tmp_path), "-d", "lexicon", "-f", "json")
     assert result.exit_code == 0, result.output
     titles = [item["document"]["title"] for item in json.loads(result.output)]
     assert titles == ["a", "article123", "b", "c"]
@@ -240,7 +219,7 @@ def test_analyze_nul_after_8kb_is_refused(tmp_path):
 
 
 def test_analyze_table_hides_possible_spans_by_default(article):
-    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon"])
+    result = invoke("analyze", str(article), "-d", "lexicon")
     assert result.exit_code == 0, result.output
     assert "harsh criticism[1]" in result.output  # a likely span, numbered as in the table
     assert "hysteria[" not in result.output and "2 more possible spans" in result.output
@@ -248,19 +227,19 @@ def test_analyze_table_hides_possible_spans_by_default(article):
 
 
 def test_analyze_show_possible_shows_every_span(article):
-    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "--show-possible"])
+    result = invoke("analyze", str(article), "-d", "lexicon", "--show-possible")
     assert result.exit_code == 0, result.output
     assert "hysteria[3]" in result.output and "catastrophe[4]" in result.output
     assert "possible" in result.output and "more possible spans" not in result.output
 
 
 def test_analyze_min_score_still_filters_the_table(article):
-    result = runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "--show-possible", "--min-score", "0.35"])
+    result = invoke("analyze", str(article), "-d", "lexicon", "--show-possible", "--min-score", "0.35")
     assert "hysteria[3]" in result.output and "catastrophe[" not in result.output
 
 
 def test_analyze_json_keeps_every_span_with_its_level_and_a_summary(article):
-    data = json.loads(runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "json"]).output)
+    data = json.loads(invoke("analyze", str(article), "-d", "lexicon", "-f", "json").output)
     assert [s["level"] for s in data["spans"]] == ["likely", "likely", "possible", "possible"]
     assert all("technique_score" in s for s in data["spans"])
     summary = data["summary"]
@@ -270,7 +249,7 @@ def test_analyze_json_keeps_every_span_with_its_level_and_a_summary(article):
 
 def test_analyze_html_shows_likely_spans_with_a_switch_for_possible_ones(article, tmp_path):
     out = tmp_path / "page.html"
-    runner.invoke(app, ["analyze", str(article), "-d", "lexicon", "-f", "html", "--out", str(out)])
+    invoke("analyze", str(article), "-d", "lexicon", "-f", "html", "--out", str(out))
     page = out.read_text(encoding="utf-8")
     likely = page[page.index('class="view-likely"'):page.index('class="view-all"')]
     assert "harsh criticism</mark>" in likely and "hysteria</mark>" not in likely
@@ -280,12 +259,12 @@ def test_analyze_html_shows_likely_spans_with_a_switch_for_possible_ones(article
 
 
 def test_analyze_shipped_model_reports_a_ptc_percentile(article):
-    data = json.loads(runner.invoke(app, ["analyze", str(article), "-f", "json"]).output)
+    data = json.loads(invoke("analyze", str(article), "-f", "json").output)
     summary = data["summary"]
     assert 0 <= summary["percentile"] <= 100 and 0 <= summary["likely_percentile"] <= 100
     assert all(s["level"] in ("likely", "possible") and 0 <= s["technique_score"] <= 1 for s in data["spans"])
 
 
 def test_analyze_help_explains_the_score():
-    result = runner.invoke(app, ["analyze", "--help"])
+    result = invoke("analyze", "--help")
     assert "probability that the span is propaganda" in re.sub(r"[│\s]+", " ", result.output)

@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from spinscope.cli import register_commands
-from spinscope.cli.app import app
 from spinscope.errors import LabelFileError
 from spinscope.evaluation import evaluate_file
 from spinscope.io import ptc
 
-register_commands()
-runner = CliRunner()
+from tests.support.cli import invoke
+from tests.support.ptc import write_ptc
 
 
 def test_evaluate_dev_gold_against_itself_is_perfect(ptc_dev):
-    result = runner.invoke(app, ["evaluate", "--gold", str(ptc_dev), "--pred", str(ptc_dev / "tc.labels"), "--json"])
+    result = invoke("evaluate", "--gold", str(ptc_dev), "--pred", str(ptc_dev / "tc.labels"), "--json")
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["si_f1"] == scores["tc_micro_f1"] == scores["e2e_f1"] == 1.0
@@ -26,17 +23,15 @@ def test_evaluate_dev_gold_against_itself_is_perfect(ptc_dev):
 
 
 def test_evaluate_table_prints_figures(ptc_dev):
-    result = runner.invoke(app, ["evaluate", "--gold", str(ptc_dev), "--pred", str(ptc_dev / "si.labels")])
+    result = invoke("evaluate", "--gold", str(ptc_dev), "--pred", str(ptc_dev / "si.labels"))
     assert result.exit_code == 0
     assert "SI (span identification)" in result.output and "1.0000" in result.output
 
 
 def test_evaluate_runs_a_detector(small_gold, tmp_path):
-    (tmp_path / "articles").mkdir()
-    for analysis in small_gold:
-        (tmp_path / "articles" / f"article{analysis.document.id}.txt").write_text(analysis.document.text, encoding="utf-8")
+    write_ptc(tmp_path, {analysis.document.id: analysis.document.text for analysis in small_gold})
     ptc.write_labels(small_gold, tmp_path / "tc.labels")
-    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path), "-d", "lexicon", "--json"])
+    result = invoke("evaluate", "--gold", str(tmp_path), "-d", "lexicon", "--json")
     scores = json.loads(result.output)
     assert {"si_f1", "tc_micro_f1", "e2e_f1"} <= set(scores)
     assert scores["si_precision"] > 0

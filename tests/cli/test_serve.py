@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -10,20 +9,17 @@ import time
 import httpx
 import pytest
 import uvicorn
-from typer.testing import CliRunner
 
-from spinscope.cli import register_commands
-from spinscope.cli.app import app
 from spinscope.errors import ModelError
 
-register_commands()
-runner = CliRunner()
+from tests.support.cli import invoke, start_cli
+from tests.support.ports import free_port
 
 
 def test_serve_runs_uvicorn_with_the_chosen_detector(monkeypatch):
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append((web_app, options)))
-    result = runner.invoke(app, ["serve", "--port", "8123", "--detector", "lexicon", "--workers", "3"])
+    result = invoke("serve", "--port", "8123", "--detector", "lexicon", "--workers", "3")
     assert result.exit_code == 0, result.output
     (web_app, options), = calls
     assert web_app.state.detector.name == "lexicon" and web_app.state.settings.workers == 3
@@ -33,13 +29,13 @@ def test_serve_runs_uvicorn_with_the_chosen_detector(monkeypatch):
 
 def test_serve_unknown_detector_fails_before_listening(monkeypatch):
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("must not start"))
-    result = runner.invoke(app, ["serve", "--detector", "no-such-detector"])
+    result = invoke("serve", "--detector", "no-such-detector")
     assert isinstance(result.exception, ModelError)
 
 
 def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "uvicorn", None)
-    result = runner.invoke(app, ["serve"])
+    result = invoke("serve")
     assert result.exit_code == 2
     assert "pip install 'spinscope[web]'" in result.output
 
@@ -48,7 +44,7 @@ def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
 def test_serve_non_loopback_without_token_exits_2(monkeypatch, host):
     monkeypatch.delenv("SPINSCOPE_TOKEN", raising=False)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("must not start"))
-    result = runner.invoke(app, ["serve", "--host", host, "--detector", "lexicon"])
+    result = invoke("serve", "--host", host, "--detector", "lexicon")
     assert result.exit_code == 2
     assert "--token" in result.output and len(result.output.strip().splitlines()) == 1
 
@@ -63,7 +59,7 @@ def test_serve_non_loopback_with_token_warns_and_checks_it(monkeypatch, token_fr
         args += ["--token", "s3cret"]
     else:
         monkeypatch.setenv("SPINSCOPE_TOKEN", "s3cret")
-    result = runner.invoke(app, args)
+    result = invoke(*args)
     assert result.exit_code == 0, result.output
     assert "warning" in result.output and "token" in result.output
     settings = calls[0].state.settings
@@ -75,18 +71,15 @@ def test_serve_loopback_needs_no_token_and_fetches_no_private_urls(monkeypatch):
     monkeypatch.delenv("SPINSCOPE_TOKEN", raising=False)
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append(web_app))
-    result = runner.invoke(app, ["serve", "--host", "localhost", "--detector", "lexicon"])
+    result = invoke("serve", "--host", "localhost", "--detector", "lexicon")
     assert result.exit_code == 0 and "warning" not in result.output
     assert calls[0].state.settings.token is None and calls[0].state.settings.allow_private_urls is False
 
 
 def test_serve_process_answers_healthz():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-c", "from spinscope.cli import main; main()",
-                               "serve", "--port", str(port), "--detector", "lexicon"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port = free_port()
+    server = start_cli("serve", "--port", port, "--detector", "lexicon",
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         health = None
         for _ in range(600):

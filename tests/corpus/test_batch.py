@@ -3,10 +3,8 @@ kill and resume, Dask."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,10 +21,9 @@ from spinscope.io.corpus_sources import SourceOptions
 from spinscope.io.records import record_from_text
 from spinscope.pipeline import Pipeline
 
-from tests import corpus_fakes
-from tests.corpus_fakes import FirstWordDetector, FragileDetector, KeywordDetector
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.support import detectors as fakes
+from tests.support.cli import cli_env, start_cli
+from tests.support.detectors import FirstWordDetector, FragileDetector, KeywordDetector
 
 DOCS_FOR_KILL = 150
 BATCH_FOR_KILL = 5
@@ -54,8 +51,8 @@ def voices_by_document(store: Store, detector: DetectorId) -> dict[str, tuple]:
 @pytest.fixture
 def quote_finder(monkeypatch):
     """The stand-in quote finder in this process's pipeline, removed again after the test."""
-    monkeypatch.setattr(spinscope.pipeline, "find_quotes", corpus_fakes.find_quotes)
-    monkeypatch.setattr(spinscope.pipeline, "voice_of", corpus_fakes.voice_of)
+    monkeypatch.setattr(spinscope.pipeline, "find_quotes", fakes.find_quotes)
+    monkeypatch.setattr(spinscope.pipeline, "voice_of", fakes.voice_of)
 
 
 def test_add_same_folder_twice_adds_nothing_the_second_time(tmp_path):
@@ -136,11 +133,9 @@ def test_analyze_rejects_a_detector_object_with_dask(tmp_path):
 
 
 def run_analyze(database: Path, log: Path) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
-               SPINSCOPE_TEST_LOG=str(log), SPINSCOPE_TEST_DELAY="0.03")
-    command = [sys.executable, "-c", "from spinscope.cli import main; main()", "corpus", "analyze",
-               str(database), "--detector", "tests.corpus_fakes:slow", "--batch-size", str(BATCH_FOR_KILL)]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return start_cli("corpus", "analyze", database, "--detector", "tests.support.detectors:slow",
+                     "--batch-size", BATCH_FOR_KILL, env=cli_env(SPINSCOPE_TEST_LOG=str(log), SPINSCOPE_TEST_DELAY="0.03"),
+                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def committed(database: Path) -> int:
@@ -205,7 +200,7 @@ def test_analyze_on_dask_local_cluster_carries_voices_and_quotes(tmp_path, quote
     for name, options in {"single": {}, "dask": {"dask": "local", "workers": 2}}.items():
         with Store(tmp_path / f"{name}.db") as store:
             corpus.add(store, [str(folder)])
-            result = corpus.analyze(store, "tests.corpus_fakes:quoting", batch_size=4, **options)
+            result = corpus.analyze(store, "tests.support.detectors:quoting", batch_size=4, **options)
             results[name] = (result.analysed, result.failed, voices_by_document(store, result.detector))
     assert results["dask"] == results["single"]
     assert results["dask"][:2] == (13, 1)
@@ -224,7 +219,7 @@ def test_analyze_against_a_running_scheduler_address(tmp_path):
     with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
             Store(tmp_path / "c.db") as store:
         corpus.add(store, [str(folder)])
-        result = corpus.analyze(store, "tests.corpus_fakes:FirstWordDetector", batch_size=5,
+        result = corpus.analyze(store, "tests.support.detectors:FirstWordDetector", batch_size=5,
                                 dask=cluster.scheduler_address)
         stored = spans_by_document(store, result.detector)
     assert result.detector == DetectorId("first-word", "1") and result.analysed == 12

@@ -11,11 +11,11 @@ from spinscope.detector.lexicon import LexiconDetector
 from spinscope.errors import ModelError
 from spinscope.io.records import record_from_text
 from spinscope.corpus.store import DetectorId, Store
-from tests.corpus_fakes import FirstWordDetector
+from tests.support.detectors import FirstWordDetector
 
 
 @pytest.mark.parametrize("spec, expected", [
-    ("tests.corpus_fakes:slow", True), ("lexicon", False), (None, False),
+    ("tests.support.detectors:slow", True), ("lexicon", False), (None, False),
     ("/models/x:y", False), ("./here:x", False), ("C:\\models\\x", False),
 ])
 def test_is_factory_spec_tells_factories_from_names_and_paths(spec, expected):
@@ -23,9 +23,9 @@ def test_is_factory_spec_tells_factories_from_names_and_paths(spec, expected):
 
 
 def test_resolve_detector_loads_module_factory_and_rejects_unknown():
-    assert resolve_detector("tests.corpus_fakes:slow").name == "slow"
+    assert resolve_detector("tests.support.detectors:slow").name == "slow"
     with pytest.raises(ModelError, match="cannot load detector"):
-        resolve_detector("tests.corpus_fakes:no_such_factory")
+        resolve_detector("tests.support.detectors:no_such_factory")
 
 
 def test_detector_id_prefers_the_detectors_own_version():

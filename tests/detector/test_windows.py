@@ -15,17 +15,23 @@ TEXTS = [
     "\ufeffThey are traitors and warmongers!",
     "Hello world\r\nThey are traitors.\r\n",
     "A shameful decision 😀 at the café, they're warmongers",
-    "",
 ]
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_tokenize_offsets_round_trip_to_the_source_characters(tokenizer, text):
     [tokens] = tokenize(tokenizer, [text])
-    for (start, end), piece in zip(tokens.offsets, tokens.ids):
+    assert len(tokens) > 0 and len(tokens.offsets) == len(tokens.ids) == len(tokens.continues)
+    for (start, end), piece in zip(tokens.offsets, tokens.ids, strict=True):
         surface = text[start:end].lower().replace("é", "e")
         token = tokenizer.id_to_token(int(piece))
         assert token == "[UNK]" or surface == token.removeprefix("##")
+
+
+def test_tokenize_empty_text_has_no_tokens(tokenizer):
+    [tokens] = tokenize(tokenizer, [""])
+    assert len(tokens) == 0
+    assert tokens.offsets.shape == (0, 2) and tokens.ids.shape == tokens.continues.shape == (0,)
 
 
 def test_tokenize_marks_word_continuations(tokenizer):

@@ -9,7 +9,8 @@ from spinscope.errors import ConfigError, MissingInputError, SourceError
 from spinscope.io.corpus_sources import SourceOptions, detect_kind, read_source
 from spinscope.io.records import Failure, Record
 
-from tests.conftest import ARTICLE_HTML
+from tests.support.http import ARTICLE_HTML
+from tests.support.ptc import write_ptc
 
 
 @pytest.mark.parametrize("name, content, kind", [
@@ -27,8 +28,7 @@ def test_detect_kind_from_name_and_content(tmp_path, name, content, kind):
 
 
 def test_detect_kind_tells_ptc_folders_from_text_folders(tmp_path):
-    (tmp_path / "ptc" / "articles").mkdir(parents=True)
-    (tmp_path / "ptc" / "articles" / "article1.txt").write_text("Words.", encoding="utf-8")
+    write_ptc(tmp_path / "ptc", {"1": "Words."})
     (tmp_path / "plain").mkdir()
     (tmp_path / "plain" / "article1.txt").write_text("Words.", encoding="utf-8")
     (tmp_path / "plain" / "story.txt").write_text("Words.", encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from spinscope.errors import DeadlineError
 from spinscope.io.deadline import Deadline
 from spinscope.io.html import html_to_document
-from tests.conftest import ARTICLE_HTML
+from tests.support.http import ARTICLE_HTML
 
 PATHOLOGICAL = "<html><body>" + "<span>w</span>" * 140_000 + "</body></html>"  # ~2 MB
 

@@ -14,7 +14,7 @@ import pytest
 
 from spinscope.errors import DeadlineError, PrivateAddressError, UrlError
 from spinscope.io.fetch import FetchPolicy, Network, fetch
-from tests.conftest import ARTICLE_HTML, dripping, redirect
+from tests.support.http import ARTICLE_HTML, dripping, redirect
 
 FAKE_PUBLIC = "11.0.0.1"
 

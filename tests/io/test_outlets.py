@@ -11,7 +11,7 @@ from spinscope.io.corpus_sources import SourceOptions, read_source
 from spinscope.io.outlets import domain_of, outlet_of
 from spinscope.io.records import Columns, Record
 
-from tests.conftest import ARTICLE_HTML
+from tests.support.http import ARTICLE_HTML
 
 NO_SITE_HTML = (ARTICLE_HTML.replace('<meta property="og:site_name" content="Example News">', "")
                 .replace(" | Example News", "").replace("Copyright Example News", "Copyright"))

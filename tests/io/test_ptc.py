@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from spinscope.document import Analysis, Document, Span
 from spinscope.errors import LabelFileError, MissingInputError
 from spinscope.io import ptc
 
-
-def make_folder(root: Path, articles: dict[str, str], tc_lines: list[str]) -> Path:
-    (root / "articles").mkdir(parents=True)
-    for article_id, text in articles.items():
-        with open(root / "articles" / f"article{article_id}.txt", "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-    (root / "tc.labels").write_text("".join(line + "\n" for line in tc_lines), encoding="utf-8")
-    return root
+from tests.support.ptc import write_ptc
 
 
 def test_read_gold_keeps_bom_and_crlf_offsets(tmp_path):
-    folder = make_folder(tmp_path, {"1": "\ufeffThe traitors\r\nlie again."},
+    folder = write_ptc(tmp_path, {"1": "\ufeffThe traitors\r\nlie again."},
                          ["1\tName_Calling,Labeling\t5\t13", "1\tLoaded_Language\t15\t18"])
     [analysis] = ptc.read_gold(folder)
     assert analysis.document.id == "1"
@@ -49,7 +40,7 @@ def test_read_labels_rejects_malformed_lines(tmp_path, line, reason):
 
 
 def test_read_gold_rejects_labels_for_missing_articles(tmp_path):
-    folder = make_folder(tmp_path, {"1": "Some text here."}, ["2\tDoubt\t0\t4"])
+    folder = write_ptc(tmp_path, {"1": "Some text here."}, ["2\tDoubt\t0\t4"])
     with pytest.raises(LabelFileError, match="not in the folder: 2"):
         ptc.read_gold(folder)
 

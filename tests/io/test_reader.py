@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import io
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from spinscope.document import content_id
-from spinscope.errors import BinaryInputError, EncodingError, InputError
+from spinscope.document import Analysis, content_id
+from spinscope.errors import BinaryInputError, EncodingError, InputError, SpinscopeError
 from spinscope.io.corpus_sources import read_source as corpus_read_source
 from spinscope.io.folders import article_files, document_id, is_ptc_folder
 from spinscope.io.reader import SourceOptions, from_text, read, read_documents
 from spinscope.io.records import Record
 from spinscope.io.sources import read_source as analyze_read_source
-from spinscope.io.text import check_text, decode
-from tests.conftest import ARTICLE_HTML
+from spinscope.io.text import check_text, decode, read_stream
+from spinscope.pipeline import load
+from spinscope.render.json import analysis_to_dict
+from tests.support.http import ARTICLE_HTML
+from tests.support.ptc import write_ptc
 
 
 def write(path: Path, text: str) -> Path:
@@ -60,8 +67,7 @@ def test_is_ptc_folder_mixed_folder_with_one_article_file_is_not_ptc(tmp_path):
 
 
 def test_is_ptc_folder_accepts_articles_subfolder_and_bare_article_folder(tmp_path):
-    write(tmp_path / "ptc" / "articles" / "article1.txt", "One.")
-    write(tmp_path / "ptc" / "tc.labels", "")
+    write_ptc(tmp_path / "ptc", {"1": "One."}, labels=[])
     write(tmp_path / "ptc" / "README.md", "About the data.")
     write(tmp_path / "bare" / "article2.txt", "Two.")
     write(tmp_path / "nested" / "articles" / "article3.txt", "Three.")
@@ -77,9 +83,7 @@ def test_document_id_is_the_ptc_id_only_for_ptc_articles():
 
 
 def test_read_ptc_folder_with_a_bad_article_raises_naming_it(tmp_path):
-    write(tmp_path / "articles" / "article1.txt", "Fine words.")
-    (tmp_path / "articles" / "article2.txt").write_bytes("Caf\xe9".encode("latin-1"))
-    write(tmp_path / "articles" / "article3.txt", "More fine words.")
+    write_ptc(tmp_path, {"1": "Fine words.", "2": "Caf\xe9".encode("latin-1"), "3": "More fine words."})
     with pytest.raises(EncodingError, match="article2.txt: cannot decode as utf-8"):
         read_documents(str(tmp_path))
     first, bad, third = read(str(tmp_path))  # corpus add: the bad one is kept with its problem, the rest read
@@ -117,3 +121,59 @@ def test_source_options_refuse_an_unknown_encoding():
     for encoding in ("klingon", "rot13", "base64"):
         with pytest.raises(ConfigError, match="unknown encoding"):
             SourceOptions(encoding=encoding)
+
+
+# --- property: whatever text or bytes come in, the input layer and the pipeline give either an analysis
+# whose every span's text is ``text[start:end]``, or a spinscope error, never anything else.
+
+PIPELINE = load("lexicon")
+WORDS = st.sampled_from(["traitors", "shameful", "barbaric", "our great nation", "the", "\r\n", " ",
+                         "\ufeff", "\x00", "\u2028", "“", "”", "said", "é"])
+TEXTS = st.one_of(st.text(st.characters(exclude_categories=())), st.lists(WORDS).map("".join))
+BYTES = st.one_of(st.binary(), TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                  TEXTS.map(lambda t: t.encode("utf-16", "surrogatepass")))
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def assert_exact_spans(analysis: Analysis) -> None:
+    text = analysis.document.text
+    for span in analysis_to_dict(analysis)["spans"]:
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert all(0 <= s.start < s.end <= len(text) for s in analysis.spans)
+
+
+@SETTINGS
+@given(text=TEXTS, max_chars=st.sampled_from([5, 1000]))
+def test_from_text_arbitrary_text_gives_exact_spans_or_a_spinscope_error(text, max_chars):
+    try:
+        document = from_text(text, max_chars=max_chars)
+    except SpinscopeError:
+        return
+    [analysis] = PIPELINE.predict([document])
+    assert analysis.document.text == text
+    assert_exact_spans(analysis)
+
+
+@SETTINGS
+@given(data=BYTES, encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]))
+def test_read_arbitrary_bytes_gives_exact_spans_or_a_spinscope_error(data, encoding):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.txt"
+        path.write_bytes(data)
+        try:
+            documents = read_documents(str(path), SourceOptions(kind="text", encoding=encoding, max_chars=2000))
+        except SpinscopeError:
+            documents = []
+        for analysis in PIPELINE.predict(documents):
+            assert_exact_spans(analysis)
+    try:
+        document = read_stream(io.BytesIO(data), encoding=encoding, max_chars=2000)
+    except SpinscopeError:
+        return
+    assert_exact_spans(PIPELINE.predict([document])[0])
+
+
+@pytest.mark.parametrize("text", ["fine\ud800", "\x00", "", "x" * 3])
+def test_from_text_refusals_are_spinscope_errors(text):
+    with pytest.raises(SpinscopeError):
+        from_text(text, max_chars=2)

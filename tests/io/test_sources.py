@@ -8,7 +8,8 @@ from spinscope.document import content_id
 from spinscope.errors import InputError, MissingInputError, PrivateAddressError
 from spinscope.io.fetch import FetchPolicy
 from spinscope.io.sources import read_source
-from tests.conftest import ARTICLE_HTML
+from tests.support.http import ARTICLE_HTML
+from tests.support.ptc import write_ptc
 
 
 def test_read_source_folder_of_text_and_html(tmp_path):
@@ -22,8 +23,7 @@ def test_read_source_folder_of_text_and_html(tmp_path):
 
 
 def test_read_source_ptc_folder_uses_article_ids(tmp_path):
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "article42.txt").write_text("Some words.", encoding="utf-8")
+    write_ptc(tmp_path, {"42": "Some words."})
     assert [d.id for d in read_source(str(tmp_path))] == ["42"]
 
 

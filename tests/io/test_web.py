@@ -8,7 +8,8 @@ from spinscope.errors import NoArticleTextError, PrivateAddressError, UrlError
 from spinscope.io.fetch import FetchPolicy
 from spinscope.io.html import html_to_document
 from spinscope.io.web import fetch_document
-from tests.conftest import ARTICLE_HTML, free_port
+from tests.support.http import ARTICLE_HTML
+from tests.support.ports import free_port
 
 LOCAL = FetchPolicy(allow_private=True)
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.ptc import phrase_labels, write_ptc
+
 # Skip without importing: torch takes seconds to import, and collection should not pay for it
 if importlib.util.find_spec("torch") is None or importlib.util.find_spec("transformers") is None:
     pytest.skip("training tests need the 'train' extra (torch, transformers)", allow_module_level=True)
@@ -26,22 +28,14 @@ LABELS = [
 ]
 
 
-def write_ptc(folder: Path) -> Path:
-    (folder / "articles").mkdir(parents=True)
-    for article_id, text in ARTICLES.items():
-        with open(folder / "articles" / f"article{article_id}.txt", "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    lines = []
-    for article_id, label, phrase in LABELS:
-        start = ARTICLES[article_id].index(phrase)
-        lines.append(f"{article_id}\t{label}\t{start}\t{start + len(phrase)}\n")
-    (folder / "tc.labels").write_text("".join(lines), encoding="utf-8")
-    return folder
+def write_articles(folder: Path) -> Path:
+    """The articles above as a PTC folder, with their labels."""
+    return write_ptc(folder, ARTICLES, phrase_labels(ARTICLES, LABELS))
 
 
 @pytest.fixture
 def ptc_folder(tmp_path: Path) -> Path:
-    return write_ptc(tmp_path / "ptc")
+    return write_articles(tmp_path / "ptc")
 
 
 def base_folder() -> Path:
@@ -74,7 +68,7 @@ def tiny_run(tmp_path_factory):
     from spinscope.training.train import train
 
     root = tmp_path_factory.mktemp("tiny")
-    ptc = write_ptc(root / "ptc")
+    ptc = write_articles(root / "ptc")
     config = TrainConfig(name="tiny", train=(str(ptc),), dev=str(ptc), base_model=str(base_folder()),
                          window=16, stride=8, eval_stride=8, epochs=40, batch_size=8, learning_rate=3e-3,
                          head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.training.conftest import base_folder, make_tiny_encoder, write_ptc
+from tests.training.conftest import base_folder, make_tiny_encoder, write_articles
 
 SWEEP = Path(__file__).resolve().parents[2] / "benchmarks" / "sweep.py"
 
@@ -27,7 +27,7 @@ def tiny_base(folder: Path) -> Path:
 def test_sweep_trains_tunes_soups_and_keeps_the_best_for_the_trip_home(tmp_path):
     from safetensors.torch import load_file
 
-    ptc = write_ptc(tmp_path / "ptc")
+    ptc = write_articles(tmp_path / "ptc")
     base = {"train": [str(ptc)], "dev": None, "base_model": str(tiny_base(tmp_path / "base")),
             "window": 16, "stride": 8, "eval_stride": 8, "epochs": 2, "batch_size": 2,
             "learning_rate": 3e-3, "head_learning_rate": 1e-2, "warmup": 0.0, "threads": 1}

@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 
 from spinscope.web import WebSettings, create_app
 
-from .support import LiveServer, PhraseDetector, local_client, start_server, stop_server
+from tests.support.detectors import PhraseDetector
+from tests.support.http import LiveServer, local_client, start_server, stop_server
 
 
 @pytest.fixture(autouse=True)

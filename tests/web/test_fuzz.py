@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 from spinscope.document import Document  # noqa: E402
 from spinscope.web import WebSettings, create_app  # noqa: E402
 
-from .support import ARTICLE, PhraseDetector, local_client  # noqa: E402
+from tests.support.detectors import ARTICLE, PhraseDetector  # noqa: E402
+from tests.support.http import local_client  # noqa: E402
 
 FUZZ_EXAMPLES = 30
 HOST = {"Host": "localhost"}  # the perimeter answers only to the names it is known by

@@ -11,8 +11,10 @@ import pytest
 from spinscope import techniques
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, ARTIFACTS, PHRASES, LeveledPhraseDetector, LiveServer, start_server, stop_server
+from tests.support.detectors import ARTICLE, PHRASES, LeveledPhraseDetector
+from tests.support.http import LiveServer, start_server, stop_server
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]

@@ -7,7 +7,8 @@ import threading
 from spinscope.document import Document
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, PhraseDetector, local_client
+from tests.support.detectors import ARTICLE, PhraseDetector
+from tests.support.http import local_client
 
 
 def test_page_lane_a_stuck_fetch_leaves_the_analysis_worker_free(monkeypatch):

@@ -11,7 +11,8 @@ import pytest
 from spinscope.web import WebSettings, create_app
 from spinscope.web.perimeter import host_name
 
-from .support import PhraseDetector, local_client
+from tests.support.detectors import PhraseDetector
+from tests.support.http import local_client
 
 
 def app_with(**settings: object):

@@ -5,30 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import subprocess
-import sys
 
-import pytest
-from typer.testing import CliRunner
-
-from spinscope.cli import register_commands
-from spinscope.cli.app import app
 from spinscope.corpus.store import Store
 from spinscope.io.records import record_from_text
 
-register_commands()
-runner = CliRunner()
+from tests.support.cli import assert_one_line_error, invoke_ok as invoke, run_cli, run_main
+from tests.support.http import ARTICLE_HTML
+from tests.support.ptc import write_ptc
 ROWS = [
     {"body": "These traitors will destroy our great nation.", "source": "Herald", "date": "2024-01-02"},
     {"body": "A shameful and barbaric attack shocked everyone.", "source": "Courier", "date": "2024-02-03"},
     {"body": "", "source": "Courier", "date": "2024-02-04"},
 ]
-
-
-def invoke(*args: str):
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_corpus_add_analyze_export_report(tmp_path):
@@ -53,8 +41,7 @@ def test_corpus_add_analyze_export_report(tmp_path):
 
 
 def test_corpus_analyze_missing_database_is_a_clear_error(tmp_path):
-    result = subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", "corpus",
-                             "analyze", str(tmp_path / "absent.db")], capture_output=True, text=True, timeout=120)
+    result = run_cli("corpus", "analyze", tmp_path / "absent.db")
     assert result.returncode == 2
     assert "no such corpus database" in result.stderr and "Traceback" not in result.stderr
 
@@ -62,31 +49,17 @@ def test_corpus_analyze_missing_database_is_a_clear_error(tmp_path):
 def test_corpus_add_bad_jsonl_row_names_the_line(tmp_path):
     source = tmp_path / "news.jsonl"
     source.write_text('{"text": "fine"}\n{"text": \n', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", "corpus", "add",
-                             str(tmp_path / "c.db"), str(source)], capture_output=True, text=True, timeout=120)
+    result = run_cli("corpus", "add", tmp_path / "c.db", source)
     assert result.returncode == 2 and "line 2: not valid JSON" in result.stderr
 
 
 def test_corpus_add_url_list_on_loopback_needs_allow_private_urls(tmp_path, local_site):
-    from tests.conftest import ARTICLE_HTML
-
     local_site.pages["/story"] = (200, "text/html; charset=utf-8", ARTICLE_HTML.encode("utf-8"))
     listing, db = tmp_path / "links.urls", tmp_path / "c.db"
     listing.write_text(f"{local_site.url}/story\n", encoding="utf-8")
     refused = invoke("corpus", "add", str(db), str(listing))
     assert "added 0 new" in refused and "loopback" in refused and local_site.hits == []
     assert "added 1 new" in invoke("corpus", "add", str(db), str(listing), "--allow-private-urls")
-
-
-def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """``spinscope ARGS`` in this process, as the console script runs it: (exit code, stdout, stderr)."""
-    from spinscope.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["spinscope", *map(str, args)])
-    with pytest.raises(SystemExit) as exit:
-        main()
-    captured = capsys.readouterr()
-    return exit.value.code or 0, captured.out, captured.err
 
 
 def fingerprint(path) -> tuple[str, int]:
@@ -104,7 +77,7 @@ def analysed_store(tmp_path):
     source, db = tmp_path / "news.jsonl", tmp_path / "c.db"
     source.write_text("".join(json.dumps(r) + "\n" for r in ROWS), encoding="utf-8")
     invoke("corpus", "add", str(db), str(source), "--text-column", "body", "--outlet-column", "source")
-    invoke("corpus", "analyze", str(db), "--detector", "tests.corpus_fakes:FirstWordDetector")
+    invoke("corpus", "analyze", str(db), "--detector", "tests.support.detectors:FirstWordDetector")
     return db
 
 
@@ -211,18 +184,6 @@ def test_corpus_upgrade_brings_an_old_store_up_to_date(tmp_path, monkeypatch, ca
     assert code == 0 and f"schema version {LATEST}" in " ".join(out.split())
     assert run_main(monkeypatch, capsys, "corpus", "info", db)[0] == 0
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=120)
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
-    assert result.returncode == 2, result.stderr
-    lines = [line for line in result.stderr.strip().splitlines() if line.startswith("error: ")]
-    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert all(fragment in lines[0] for fragment in fragments), lines[0]
-
-
 def test_corpus_add_unterminated_csv_quote_names_the_line(tmp_path):
     source = tmp_path / "news.csv"
     source.write_text('text,outlet\nFine.,Herald\n"Never closed,Courier\nSwallowed.,Herald\n', encoding="utf-8")
@@ -251,8 +212,6 @@ def test_corpus_analyze_detector_that_is_not_a_detector_is_a_one_line_error(tmp_
 
 
 def test_corpus_add_ptc_folder_with_a_bad_article_keeps_the_rest(tmp_path):
-    (tmp_path / "ptc" / "articles").mkdir(parents=True)
-    (tmp_path / "ptc" / "articles" / "article1.txt").write_text("Fine words.", encoding="utf-8")
-    (tmp_path / "ptc" / "articles" / "article2.txt").write_bytes(b"\xff\xfe\xfa not utf-8")
+    write_ptc(tmp_path / "ptc", {"1": "Fine words.", "2": b"\xff\xfe\xfa not utf-8"})
     output = invoke("corpus", "add", str(tmp_path / "c.db"), str(tmp_path / "ptc"))
     assert "read 2, added 2 new" in output

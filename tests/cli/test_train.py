@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from tests.support.cli import run_cli
+
 pytest.importorskip("torch")
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from spinscope.cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_train_cli_bad_config_exits_with_a_message(tmp_path):

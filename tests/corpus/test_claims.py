@@ -4,12 +4,10 @@ and claims left by a dead run are taken over."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +16,9 @@ from spinscope.corpus.claims import Claimant
 from spinscope.corpus.store import DetectorId, Store
 from spinscope.io.records import record_from_text
 
-from tests.corpus_fakes import FirstWordDetector
+from tests.support.cli import cli_env, start_cli
+from tests.support.detectors import FirstWordDetector
 
-REPO = Path(__file__).resolve().parents[2]
 PROCESS_TIMEOUT_S = 90
 ADD_REPEATS = 3
 ANALYZE_DOCUMENTS = 120
@@ -29,15 +27,11 @@ AT_START = ("import sys, time; from spinscope.cli import main; start = float(sys
             "time.sleep(max(0.0, start - time.time())); main()")
 
 
-def environment(**extra: str) -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]), **extra)
-
-
 def run_together(commands: list[list[str]], envs: list[dict[str, str]]) -> list[tuple[int, str]]:
     """Start the CLI commands at the same moment; (exit code, stderr) of each. Never outlives the timeout."""
     start = time.time() + 2.5
-    processes = [subprocess.Popen([sys.executable, "-c", AT_START, str(start), *command], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    processes = [start_cli(start, *command, entry=AT_START, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
                  for command, env in zip(commands, envs)]
     try:
         return [(p.wait(timeout=PROCESS_TIMEOUT_S), p.stderr.read()) for p in processes]
@@ -56,7 +50,7 @@ def test_store_parallel_adds_on_a_new_store_both_succeed(tmp_path):
         sources.append(source)
     for repeat in range(ADD_REPEATS):
         database = tmp_path / f"new-{repeat}.db"
-        results = run_together([["corpus", "add", str(database), str(s)] for s in sources], [environment()] * 2)
+        results = run_together([["corpus", "add", str(database), str(s)] for s in sources], [cli_env()] * 2)
         assert [code for code, _ in results] == [0, 0], results
         with Store(database, "read") as store:
             assert store.count_documents() == 100
@@ -68,8 +62,8 @@ def test_analyze_two_processes_split_the_work_and_analyse_each_document_once(tmp
         store.add_records([record_from_text(f"Article {i} about traitors.", origin=f"t{i}")
                            for i in range(ANALYZE_DOCUMENTS)])
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
-    command = ["corpus", "analyze", str(database), "--detector", "tests.corpus_fakes:slow", "--batch-size", "4"]
-    results = run_together([command, command], [environment(SPINSCOPE_TEST_LOG=str(log), SPINSCOPE_TEST_DELAY="0.03")
+    command = ["corpus", "analyze", str(database), "--detector", "tests.support.detectors:slow", "--batch-size", "4"]
+    results = run_together([command, command], [cli_env(SPINSCOPE_TEST_LOG=str(log), SPINSCOPE_TEST_DELAY="0.03")
                                                  for log in logs])
     assert [code for code, _ in results] == [0, 0], results
     per_process = [Counter(log.read_text().split()) if log.exists() else Counter() for log in logs]

@@ -1,16 +1,22 @@
-"""The shipped ONNX models load, find loaded language and name given spans."""
+"""The shipped ONNX models load, find loaded language and name given spans; importing spinscope and
+analysing an article with them never imports torch or transformers."""
 
 from __future__ import annotations
+
+import json
+import subprocess
+import sys
 
 import pytest
 
 from spinscope.detector.card import ModelCard
-from spinscope.detector.loading import load_detector, shipped_folder
+from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
 from spinscope.detector.onnx import OnnxDetector
 from spinscope.document import Analysis, Document, Span
 from tests.conftest import shared_path
 
 NAMES = ("minilm-ptc", "minilm-ptc-fast")
+"""The shipped ONNX models; the default is one of them (checked below, so it is never left out)."""
 SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
             "brave patriots, and these evil traitors will stop at nothing to destroy our great nation.")
 
@@ -84,3 +90,33 @@ def test_onnx_shipped_model_spans_have_clean_edges_and_one_per_range(detector):
     for span in analysis.spans:
         last = word_ranges(text, span.start, span.end)[-1]
         assert text[slice(*last)].lower() not in TRAILING and last[1] == span.end
+
+
+# --- no torch -------------------------------------------------------------------------------------------------
+
+SCRIPT = """
+import json, sys
+import spinscope
+from spinscope.detector.loading import load_detector
+detector = load_detector({name!r})
+analysis = detector.predict([spinscope.Document.from_text("They are traitors and warmongers!")])[0]
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "transformers"))
+print(json.dumps({{"heavy": heavy, "spans": len(analysis.spans)}}))
+"""
+
+
+def run_isolated(name: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", SCRIPT.format(name=name)], capture_output=True, text=True,
+                          timeout=120, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_default_detector_is_among_the_models_checked():
+    assert DEFAULT_DETECTOR in NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_onnx_analysis_never_imports_torch(name):
+    if not (shipped_folder(name) / "spinscope.json").is_file() and not (shipped_folder(name) / "lexicon.json").is_file():
+        pytest.skip(f"model {name} is not shipped in this checkout")
+    assert run_isolated(name)["heavy"] == []

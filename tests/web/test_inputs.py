@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from spinscope.web import WebSettings, create_app
-from tests.conftest import dripping
 
-from .support import PhraseDetector, free_port, local_client
+from tests.support.detectors import PhraseDetector
+from tests.support.http import dripping, local_client
+from tests.support.ports import free_port
 
 PARAGRAPHS = [
     "The shameful traitors in the capital want to sell out our glorious nation, the "
@@ -34,33 +33,11 @@ PATHOLOGICAL = "<html><body>" + "<span>w</span>" * 140_000 + "</body></html>"
 EMPTY_PAGE = "<!doctype html><html><head><title>Nothing</title></head><body><nav></nav></body></html>"
 
 
-class ArticleHandler(BaseHTTPRequestHandler):
-    """Serves the article at /article, an empty page at /empty and 404 elsewhere."""
-
-    pages = {"/article": ARTICLE_PAGE, "/empty": EMPTY_PAGE}
-
-    def do_GET(self) -> None:
-        page = self.pages.get(self.path)
-        body = (page or "not found").encode()
-        self.send_response(200 if page else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        """Quiet: the tests read the answers, not the log."""
-
-
 @pytest.fixture
-def article_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ArticleHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+def article_site(local_site) -> str:
+    """The local site serving the article at /article (404 elsewhere): its base URL."""
+    local_site.pages["/article"] = (200, "text/html; charset=utf-8", ARTICLE_PAGE.encode())
+    return local_site.url
 
 
 @pytest.fixture

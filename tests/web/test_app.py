@@ -9,10 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from spinscope import techniques
+from spinscope.detector.loading import DEFAULT_DETECTOR
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
-from .support import ARTICLE, LOCAL, BlockingDetector, LeveledPhraseDetector, PhraseDetector, local_client
+from tests.support.detectors import ARTICLE, BlockingDetector, LeveledPhraseDetector, PhraseDetector
+from tests.support.http import LOCAL, local_client
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:
@@ -218,7 +220,7 @@ def test_page_allows_only_its_own_scripts(client):
 def test_create_app_without_detector_uses_the_default():
     app = create_app(settings=WebSettings(workers=1))
     with local_client(app) as client:
-        assert client.get("/healthz").json()["detector"] == app.state.detector.name
+        assert client.get("/healthz").json()["detector"] == DEFAULT_DETECTOR
         assert analyze(client, text=ARTICLE).status_code == 200
 
 
