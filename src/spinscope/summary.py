@@ -64,10 +64,10 @@ def summary_line(analysis: Analysis, show_possible: bool = False) -> str:
     data = summary_dict(analysis)
     if show_possible:
         shown, density, rank = data["spans"], data["density"], data["percentile"]
-        what = f"{shown} spans ({data['likely']} likely, {data['possible']} possible)"
+        what = f"{shown} span{'' if shown == 1 else 's'} ({data['likely']} likely, {data['possible']} possible)"
     else:
         shown, density, rank = data["likely"], data["likely_density"], data["likely_percentile"]
-        what = f"{shown} likely spans"
+        what = f"{shown} likely span{'' if shown == 1 else 's'}"
     line = f"{what}, {density:.0%} of the text"
     if rank is not None:
         line += f" ({ordinal(rank)} percentile among PTC articles)"

@@ -99,11 +99,23 @@ class NeuralDetector:
         if not spans:
             return [], []
         offsets, top = encoded.tokens.offsets, strongest(encoded.probs)
+        starts, ends = offsets[:, 0], offsets[:, 1]
         propaganda = []
-        for span in spans:
-            inside = (offsets[:, 0] >= span.start) & (offsets[:, 1] <= span.end)
-            propaganda.append(float(top[inside].mean()) if inside.any() else span.score)
-        return propaganda, [self.technique_probability(encoded, text, s) for s in spans]
+        for span in spans:  # the tokens wholly inside the span (offsets are sorted)
+            first = int(np.searchsorted(starts, span.start, side="left"))
+            last = int(np.searchsorted(ends, span.end, side="right"))
+            propaganda.append(float(top[first:last].mean()) if first < last else span.score)
+        return propaganda, self.technique_probabilities(encoded, text, spans)
+
+    def technique_probabilities(self, encoded: EncodedDocument, text: str,
+                                spans: Sequence[Span]) -> list[float | None]:
+        """The TC head's probability of each span's technique, in one pass when every span has
+        hidden states, else span by span (``technique_probability``)."""
+        try:
+            rows = self.span_probabilities(encoded, text, [(s.start, s.end) for s in spans])
+        except ModelError:
+            return [self.technique_probability(encoded, text, s) for s in spans]
+        return [float(row[self.card.labels.index(s.technique)]) for s, row in zip(spans, rows)]
 
     def technique_probability(self, encoded: EncodedDocument, text: str, span: Span) -> float | None:
         """The TC head's probability of the span's technique; None where no hidden states were
