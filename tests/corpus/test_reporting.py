@@ -21,10 +21,9 @@ from spinscope.corpus.reporting import build_report, function_words_only, month_
 from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
 from spinscope.corpus.schema import count_words
 
+from tests.support.browser import chromium
+
 DETECTOR = DetectorId("first-word", "1")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 FILLER = " and the committee met again on Tuesday to discuss the budget" * 6
 HOSTILE = "<script>window.__xss = 1</script>"
 HOSTILE_SPEAKER = '<img src=x onerror="window.__xss = 2">'
@@ -179,22 +178,15 @@ def test_write_report_shows_the_voice_split_and_speakers_escaped(quoting_store, 
 
 @pytest.mark.browser
 def test_report_charts_render_in_chromium(store, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
     out = tmp_path / "report.html"
     write_report(store, out)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(out.as_uri())
-            page.wait_for_load_state("load")
-            sizes = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth,"
-                                  " i.naturalHeight, i.getBoundingClientRect().width])")
-            injected = page.evaluate("window.__xss")
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(out.as_uri())
+        page.wait_for_load_state("load")
+        sizes = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth,"
+                              " i.naturalHeight, i.getBoundingClientRect().width])")
+        injected = page.evaluate("window.__xss")
     assert len(sizes) == 4
     assert all(complete and w > 0 and h > 0 and shown > 0 for complete, w, h, shown in sizes)
     assert injected is None
@@ -321,29 +313,22 @@ def add_wide_corpus(store: Store) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 800])
 def test_report_fits_the_page_in_chromium(tmp_path, width):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
     out = tmp_path / "report.html"
     with Store(tmp_path / "wide.db") as store:
         add_wide_corpus(store)
         write_report(store, out)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(out.as_uri())
-            page.wait_for_load_state("load")
-            page_width, view_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-            boxes = page.evaluate("Array.from(document.querySelectorAll('table')).map(t => {"
-                                  " const box = t.parentElement, r = box.getBoundingClientRect();"
-                                  " return [getComputedStyle(box).overflowX, r.left, r.right,"
-                                  " box.scrollWidth > box.clientWidth]; })")
-            shots = os.environ.get("SPINSCOPE_SCREENSHOTS")
-            if shots:
-                page.screenshot(path=str(Path(shots) / f"report-{width}.png"), full_page=True)
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(out.as_uri())
+        page.wait_for_load_state("load")
+        page_width, view_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        boxes = page.evaluate("Array.from(document.querySelectorAll('table')).map(t => {"
+                              " const box = t.parentElement, r = box.getBoundingClientRect();"
+                              " return [getComputedStyle(box).overflowX, r.left, r.right,"
+                              " box.scrollWidth > box.clientWidth]; })")
+        shots = os.environ.get("SPINSCOPE_SCREENSHOTS")
+        if shots:
+            page.screenshot(path=str(Path(shots) / f"report-{width}.png"), full_page=True)
     assert page_width <= view_width
     assert boxes and all(overflow == "auto" and left >= 0 and right <= view_width
                          for overflow, left, right, _ in boxes)

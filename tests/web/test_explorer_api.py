@@ -14,7 +14,8 @@ from spinscope.errors import StoreError
 from spinscope.web import create_app
 
 from .explorer_support import XSS_OUTLET, XSS_TEXT, XSS_TITLE, XSS_URL, build_store
-from .support import PhraseDetector, local_client
+from tests.support.detectors import PhraseDetector
+from tests.support.http import local_client
 
 
 @pytest.fixture(scope="module")

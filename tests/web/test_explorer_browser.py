@@ -11,22 +11,18 @@ import pytest
 from spinscope.web import WebSettings, create_app
 
 from .explorer_support import XSS_OUTLET, XSS_TEXT, XSS_TITLE, XSS_URL, build_store
-from .support import ARTIFACTS, LiveServer, PhraseDetector, start_server, stop_server
-from .test_page_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import ARTIFACTS, chromium, playwright_api
+from tests.support.detectors import PhraseDetector
+from tests.support.http import LiveServer, start_server, stop_server
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-expect = playwright_api.expect
+expect = playwright_api().expect
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -12,28 +12,20 @@ from spinscope import techniques
 from spinscope.web import WebSettings, create_app
 
 from tests.support.detectors import ARTICLE, PHRASES, LeveledPhraseDetector
+from tests.support.browser import ARTIFACTS, chromium, playwright_api
 from tests.support.http import LiveServer, start_server, stop_server
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 XSS_TEXT = ("The shameful traitors wrote <script>window.__xss=1</script> into the page, and "
             'then <img src=x onerror="window.__xss=1"> as well.')
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-expect = playwright_api.expect
+expect = playwright_api().expect
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
