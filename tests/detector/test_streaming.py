@@ -110,7 +110,8 @@ def test_streaming_per_technique_keeps_no_hidden_states_at_all(tokenizer):
 
 
 MEASURE = """
-import json, resource, sys
+import json, sys
+from pathlib import Path
 import spinscope
 from spinscope.document import Document
 paragraph = ("The shameful traitors in the capital want to sell out our glorious nation, the opposition "
@@ -119,7 +120,11 @@ paragraph = ("The shameful traitors in the capital want to sell out our glorious
              "spokesman said the agreement had been negotiated openly over two years.\\n\\n")
 text = (paragraph * (1_000_000 // len(paragraph) + 1))[:1_000_000]
 analysis = spinscope.load().predict([Document.from_text(text)])[0]
-print(json.dumps({"spans": len(analysis.spans), "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM, not getrusage: ru_maxrss survives execve, so a child of a large pytest process would
+# report its parent's peak; the high-water mark of this process's own memory starts afresh
+peak_kib = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                if line.startswith("VmHWM:"))
+print(json.dumps({"spans": len(analysis.spans), "peak_mib": peak_kib / 1024}))
 """
 
 
