@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from spinscope.document import content_id
 from spinscope.errors import ConfigError, MissingInputError, SourceError
 from spinscope.io.corpus_sources import SourceOptions, detect_kind, read_source
 from spinscope.io.records import Failure, Record
