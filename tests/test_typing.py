@@ -10,7 +10,7 @@ import pytest
 
 import spinscope
 
-PUBLIC = ("__init__.py", "pipeline.py", "document.py", "quotes.py", "summary.py")
+PUBLIC = ("__init__.py", "pipeline.py", "document.py", "quotes", "summary.py")
 
 
 @pytest.mark.slow

@@ -1,0 +1,46 @@
+"""Whose voice a stretch of an article is in: the outlet's own, a quoted speaker's, or reported speech.
+
+A loaded phrase means one thing when the outlet writes it and another when it quotes a politician, so
+the analysis asks of every span whose words these are. ``find_quotes`` implements the definition in
+``benchmarks/data/quotes/GUIDELINES.md`` with rules (standard library only, about 3 ms for 5,000 characters):
+
+* **Marks** (``"…"`` ``“…”`` ``‘…’`` ``'…'`` ``«…»`` ``„…“`` ``‚…‘``): whether a mark opens or closes is read
+  from its neighbours, so straight marks pair and apostrophes (don't, Russia’s, the '90s, rock 'n' roll) do
+  not; a plural possessive (students’ union) closes a single quote only when no later mark could. Single
+  quotes pair within a line; double quotes and guillemets line by line with a stack. A quote open at a
+  line's end goes on if the next line opens with the same mark (one range over several paragraphs) or is
+  in the same paragraph (PTC puts each sentence on its own line); otherwise it ends with the line, and is
+  dropped if that swallows over 200 characters after a straight mark or 600 after a curly one (a stray
+  mark). Only the outermost quote of a nest is returned.
+* **Attribution**: just after the closing mark (``…,” Putin said``, ``said Putin``, ``'…': WHO``), else just
+  before the opening one (``Putin said: “…”``, ``told reporters that “…”``), else the reported speech
+  around the quote, else for a quote filling its line a ``…said:`` line before or a short ``— Name`` line
+  after it, else the previous speaker in the paragraph. A headline in quotes keeps no speaker.
+* **Speakers**: the capitalised name nearest the speech verb, titles and roles cut off (``Russian President
+  Vladimir Putin`` → ``Vladimir Putin``, ``… of the KPRF Renat Suleymanov`` → ``Renat Suleymanov``, ``… (KPRF)
+  wrote`` → ``KPRF``, ``National Rifle Association (NRA)`` → the full name); a lone surname widened to its
+  fullest mention; ``he``/``she`` the first person of that gender named in the nearest sentence naming one;
+  ``the minister`` the last speaker with that title; ``None`` for ``a source``, ``officials``.
+* **Reported speech**: ``X said (that) …``, ``X told Y (that) …``, ``X claimed/stated/added/noted/warned/
+  stressed/argued/insisted/tweeted/contends/… that …`` (or a clause without "that": ``insists he doesn't``)
+  up to the sentence's end, ``X asked Y if …``, ``According to X, …`` and ``As X noted, …`` (the rest),
+  ``…, according to X.`` and ``…, X said.`` (what comes before), minus anything inside quotes, which is quoted.
+* **Scare quotes**: 1–3 quoted words (or a Title Cased name, or words after "so-called", "dubbed",
+  "titled" …) that nobody is said to speak are kind ``scare`` and count as the **outlet's voice**: the
+  outlet chose to put those words there, to sneer, to name a thing or to keep its distance, so loaded
+  language inside them is the outlet's own and must not be excused as somebody else's speech.
+
+The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
+(paragraphs, lines, sentences), ``marks`` (pairing), ``names`` and ``speakers`` (who), ``attribution``
+(a quotation's speaker), ``reported`` (reported speech) and ``finder`` (``find_quotes``, ``voice_of``).
+
+Not handled: attribution without a comma (``“…” he said``), ``told Y`` without ``that`` unless Y is a name or
+"reporters", gender (``she`` may resolve to a man), speakers of nested quotes, Danish ``»…«``, non-English.
+"""
+
+from __future__ import annotations
+
+from spinscope.quotes.finder import find_quotes, voice_of
+from spinscope.quotes.quote import KINDS, VOICES, Quote
+
+__all__ = ["KINDS", "VOICES", "Quote", "find_quotes", "voice_of"]

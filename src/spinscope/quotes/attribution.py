@@ -1,0 +1,131 @@
+"""Who says a quotation: the attribution after or before its marks, or on a neighbouring line."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spinscope.quotes.layout import _Layout
+from spinscope.quotes.names import _is_cap, _lead_phrase, _speaker_of, _who
+from spinscope.quotes.patterns import (
+    _ABBREV_RE,
+    _ATTR_RE,
+    _CLAUSE_END_RE,
+    _FAMILY,
+    _HEADLINE_AFTER_RE,
+    _HEADLINE_BEFORE_RE,
+    _HEADLINE_NAME_RE,
+    _MARK_RE,
+    _SCARE_CUE_RE,
+    _WORD_RE,
+)
+
+
+@dataclass
+class _Speech:
+    """A quote or a reported clause while it is being attributed."""
+
+    start: int
+    end: int
+    anchor: int              # where its attribution sits: speakers are resolved in this order
+    attr: tuple | None       # what _who returns, ('inherit',), or None (nobody is said to speak)
+    kind: str = "quoted"
+    speaker: str | None = None
+    reach: int = 0           # how many paragraphs back 'inherit' may look (1 for a quote filling its line)
+
+
+def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | None:
+    """The attribution just after the closing mark at ``end``: '…,” Putin said', '…,” said Putin', '…': WHO'."""
+    line_start, line_end = lay.line(end)
+    window = text[end + 1:min(line_end, stop, end + 300)]
+    headline = _HEADLINE_AFTER_RE.match(window)
+    if headline and line_end - line_start < 200:
+        return _who(headline.group(1).split())
+    last = text[start:end].rstrip()[-1:]
+    if not (last in ",!?…—–-." or window.lstrip().startswith(",")):
+        return None                                   # the quote runs on into the outlet's sentence
+    stop_at = next((m.start() for m in _CLAUSE_END_RE.finditer(window) if m.group() != "."
+                    or not _ABBREV_RE.search(window[max(0, m.start() - 6):m.start()])), len(window))
+    verb = _ATTR_RE.search(window, 0, stop_at)
+    if not verb or len(window[:verb.start()].split()) > 25 or (
+            last == "." and len(window[verb.end():stop_at].split()) > 3):
+        return None                                   # “… end.” Putin said the talks …: a new sentence
+    if window[:verb.start()].strip(" ,\t") and verb.group() == "according to":
+        return None
+    return _speaker_of(text, end + 1, (end + 1 + verb.start(), end + 1 + verb.end()), lay.sentence(end + 1)[0])
+
+
+def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
+    """The attribution just before the opening mark: 'Putin said: “…”', '… told reporters that “…”'."""
+    sent_start, _ = lay.sentence(start - 1)
+    lo = max(sent_start, prev_end, start - 300)
+    window = text[lo:start - 1]
+    headline = _HEADLINE_BEFORE_RE.fullmatch(window)
+    line_start = lay.line(lo)[0]
+    if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
+        return _who(headline.group(1).split())
+    verbs = list(_ATTR_RE.finditer(window))
+    if not verbs or len(window) - verbs[-1].end() > 80:
+        return None
+    return _speaker_of(text, lo, (lo + verbs[-1].start(), lo + verbs[-1].end()), sent_start)
+
+
+def _headline_name(text: str, lay: _Layout, start: int) -> tuple | None:
+    """A quote in a headline that opens with its speaker: 'Rand Paul: I'll Do "Whatever It Takes" To Block …'."""
+    line_start, line_end = lay.line(start)
+    head = _HEADLINE_NAME_RE.match(text, line_start, start)
+    if not head or line_end - line_start > 200 or lay.para_starts[lay.para(line_start)] != line_start:
+        return None
+    who = _who(head.group(1).split())
+    return who if who[0] == "name" else None
+
+
+def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | None:
+    """For a quote filling its line: a line before it ending in 'Putin said:', or a short line after it
+    ('— Vladimir Putin', 'Putin said.')."""
+    line_start, line_end = lay.line(start)[0], lay.line(end)[1]
+    prev = text[max(0, line_start - 400):line_start].rstrip().rsplit("\n", 1)[-1]
+    verbs = list(_ATTR_RE.finditer(prev)) if prev.endswith(":") else []
+    if verbs:
+        return _speaker_of(prev, 0, verbs[-1].span(), 0)
+    nxt = text[line_end:line_end + 200].strip().split("\n", 1)[0]
+    dash, verb = re.match(r"[—–-]+\s*(.+)", nxt), _ATTR_RE.search(nxt)
+    if len(nxt) > 80 or _MARK_RE.search(nxt) or not (dash or verb):
+        return None
+    if dash:
+        return _lead_phrase(dash.group(1))
+    return _speaker_of(nxt, 0, verb.span(), 0) if verb else None
+
+
+def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: list[_Speech]) -> list[_Speech]:
+    """Each quote with its attribution and kind: quoted when someone is said to speak it, when it fills its
+    line, has 4 or more words (not a Title Cased name) or is a sentence; else scare."""
+    frames = sorted(frames, key=lambda f: f.start)
+    frame_starts, quotes = [f.start for f in frames], []
+    for i, (s, e) in enumerate(ranges):
+        q = _Speech(s, e, s, _after(text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text))
+                    if e < len(text) and text[e] in _FAMILY else None)
+        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
+        content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
+        words = _WORD_RE.findall(content)
+        if q.attr is None:                            # inside reported speech, or a paragraph of speech
+            j = bisect_right(frame_starts, s + 1)
+            around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
+            q.attr = around[-1].attr if around else _neighbour_lines(text, lay, s, e) if whole else None
+        title = len(words) >= 2 and all(_is_cap(w) for w in words if len(w) >= 4) and not content.isupper()
+        sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
+        if _SCARE_CUE_RE.search(text[max(0, s - 31):max(0, s - 1)]) and len(words) <= 12 and not whole or not (
+                q.attr or whole or len(words) >= 4 and not title or sentence):
+            q.kind = "scare"
+        elif q.attr is None:                          # a headline in quotes has no speaker
+            q.attr, q.reach = ("unnamed",) if whole and content[-1:] not in ".!?,…" else ("inherit",), int(whole)
+        quotes.append(q)
+    return quotes
+
+
+def _fills_line(text: str, lay: _Layout, s: int, e: int) -> bool:
+    """Does the quote fill its line(s), marks and final punctuation aside (a headline, a paragraph of speech)?"""
+    line_start, line_end = lay.line(s - 1)[0], lay.line(e)[1]
+    return s - 1 - line_start <= 10 and not text[line_start:s - 1].strip() and \
+        line_end - e <= 10 and not text[e + 1:line_end].strip(" \t.,;:!?”’\"'»")

@@ -1,0 +1,137 @@
+"""Reading names: the speaker named next to a speech verb, with titles and roles cut off."""
+
+from __future__ import annotations
+
+from spinscope.quotes.patterns import (
+    _ACRONYM_RE,
+    _ATTR_RE,
+    _CLAUSE_RE,
+    _FIRST_CLAUSE_RE,
+    _POSSESSIVE,
+    _TOKEN_RE,
+)
+from spinscope.quotes.words import CONJ as _CONJ
+from spinscope.quotes.words import GENERIC as _GENERIC
+from spinscope.quotes.words import MODIFIERS as _MODIFIERS
+from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
+from spinscope.quotes.words import PARTICLES as _PARTICLES
+from spinscope.quotes.words import SKIP as _SKIP
+from spinscope.quotes.words import STOP as _STOP
+from spinscope.quotes.words import TITLES as _TITLES
+
+
+def _is_cap(tok: str) -> bool:
+    """Does the token start with a capital (a name, or a sentence's first word)?"""
+    return tok[:1].isupper()
+
+
+def _generic(tok: str) -> bool:
+    """A capitalised word that names nobody: 'The', 'Officials', 'Russian', 'Friday', 'Additionally', "I've"."""
+    low = tok.rstrip(".").replace("’", "'").split("'", 1)[0].lower()
+    return low in _MODIFIERS or low in _SKIP or (low in _GENERIC or low.endswith("ly")) and not (
+        tok.isupper() and len(tok) > 1)
+
+
+def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:
+    """A capitalised run without titles and roles, and the titles: ['Russian', 'President', 'Vladimir', 'Putin']
+    -> ('Vladimir Putin', ('president',)). None for a role, nationality, generic word or owner ("Trump's")."""
+    while run and run[-1][:2] in ("R-", "D-", "I-"):             # "Chuck Grassley R-Iowa"
+        run = run[:-1]
+    if not run or run[-1].endswith(_POSSESSIVE):
+        return None, ()
+    low = [t.rstrip(".’'").lower() for t in run]
+    titled: list[int] = []
+    for i, t in enumerate(low):                       # "Secretary of State": a title, "of" and its object
+        if t in _TITLES or t[:-1] in _TITLES or any(p in _TITLES for p in t.split("-")[1:]) \
+                or (i >= 2 and low[i - 1] == "of" and i - 2 in titled):
+            titled.append(i)
+    titles = tuple(low[i] for i in titled)
+    org = [i for i, t in enumerate(low) if t in _ORG_WORDS]
+    cut = max(titled[-1:] + org[-1:] + [i for i, t in enumerate(run) if t.endswith(_POSSESSIVE)], default=-1)
+    if cut == len(run) - 1:                           # "Justice Department" names a body, "The Minister" a role
+        return (" ".join(run[1:] if low[0] in _STOP else run).strip("().,’'") or None) if org else None, titles
+    run = run[cut + 1:]
+    if "of" in run[1:]:
+        run = run[:run.index("of")]                   # "Salvatore Cordileone of San Francisco"
+    while len(run) > 1 and (_generic(run[0]) or (run[0].isupper() and len(run) > 2)):
+        run = run[1:]                                 # "KPRF Renat Suleymanov", "German Angela Merkel"
+    return (None if _generic(run[-1]) else " ".join(run).strip("().,’'") or None), titles
+
+
+def _who(toks: list[str]) -> tuple:
+    """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title) or ('unnamed',). The
+    name is its last capitalised run, followed by nothing or by plain words ('a Pentagon spokesman')."""
+    toks = [t.strip("()") for t in toks if t.strip("()")]
+    if toks and toks[-1].lower() in ("he", "she", "him", "her"):
+        return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
+    i = len(toks) - 1
+    while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
+        i -= 1
+    if i >= 0 and _is_cap(toks[i]) and not toks[i].endswith(_POSSESSIVE):   # "Rombot’s lawyers": not Rombot
+        j = i
+        while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
+            j -= 1
+        name, titles = _clean_name(toks[j:i + 1])
+        if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
+            return ("unnamed",)                       # "officials in New Mexico": a place, not a speaker
+        if name:
+            return ("name", name, titles)
+    if toks and toks[-1].lower() in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
+        return ("role", toks[-1].lower())
+    return ("unnamed",)
+
+
+def _appositive(name: list[str], clause: list[str]) -> bool:
+    """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
+    'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    if not (clause[0][:1].islower() or clause[0][:1].isdigit()) or clause[0].lower() in _CONJ:
+        return False
+    return all(_is_cap(t) or t.lower() in _PARTICLES for t in name) and _who(name)[0] == "name"
+
+
+def _subject(seg: str) -> tuple | None:
+    """Who the clause just before a speech verb names; None when it has no subject of its own and the
+    sentence's should be used ('He praised …, but warned', '… criticised it and said')."""
+    acronym = _ACRONYM_RE.search(seg)
+    if acronym:                                       # "… the Communist Party (KPRF) wrote"
+        return ("name", acronym.group(1), ())
+    clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
+    while len(clauses) > 1 and (clauses[-1][0] in ("a", "an", "who", "which", "whose") or clauses[-1][0] in
+                                _TITLES or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
+        clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
+    toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
+    while toks and (toks[-1].lower() in _SKIP or toks[-1].endswith("ly") and toks[-1].islower()):
+        toks.pop()                                    # "Trump also falsely claimed"
+    while toks and toks[0].lower() in _CONJ:
+        toks.pop(0)
+    return _who(toks) if toks and toks[-1].lower() not in _CONJ else None
+
+
+def _lead_phrase(seg: str) -> tuple:
+    """Who the noun phrase opening ``seg`` names: a sentence's subject, or the name after an inverted verb."""
+    toks = _TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(seg[:200], maxsplit=1)[0])[:12]
+    while toks and toks[0].lower() in _CONJ | _SKIP:
+        toks.pop(0)
+    if toks and toks[0].lower() in ("he", "she"):
+        return ("pronoun", toks[0].lower())
+    n = 0
+    while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
+        n += 1
+    return _who(toks[:n])
+
+
+def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> tuple:
+    """Who speaks through the verb at ``text[verb[0]:verb[1]]``, judged from ``text[lo:]``: the clause before
+    it, the sentence's subject, the name after it ('…,” said Putin'; 'according to X'), or for a participle
+    ('…, adding that') the subject of the verb before it, else the previous speaker ('inherit')."""
+    seg, word, after = text[max(lo, verb[0] - 300):verb[0]], text[verb[0]:verb[1]], text[verb[1]:verb[1] + 200]
+    if word.lower() == "according to":
+        return _who(_TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(after, maxsplit=1)[0]))
+    if word.endswith("ing"):
+        earlier = list(_ATTR_RE.finditer(seg))
+        if earlier:
+            return _subject(seg[:earlier[-1].start()]) or ("inherit",)
+        return _lead_phrase(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)
+    if not seg.strip(" ,\t") and word not in ("told", "tells", "tell"):
+        return _lead_phrase(after)                    # "…,” said Putin" (but "told Jezebel" names the hearer)
+    return _subject(seg) or _lead_phrase(text[sent_start:min(verb[0], sent_start + 200)])

@@ -1,0 +1,69 @@
+"""The regular expressions the quote finder reads text with, built once from the word lists."""
+
+from __future__ import annotations
+
+import re
+
+from spinscope.quotes.words import MORE as _MORE
+from spinscope.quotes.words import SAY as _SAY
+
+_FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "«": "g", "»": "g", "'": "s", "‘": "s", "’": "s", "‚": "s"}
+_MARK_RE = re.compile("[\"“”„«»'‘’‚]")
+_OPEN_BEFORE = set("([{<—–-/\"'“„«‘‚")            # a mark after one of these (or a space) opens
+_CLOSE_AFTER = set(".,;:!?)]}>—–-/…\"'”»’")         # a mark before one of these (or a space) closes
+_UNCLOSED_MAX = {True: 200, False: 600}             # most an unclosed quote may take after a straight / curly mark
+_BLANK_LINE_RE = re.compile(r"\n(?:[ \t\r]*\n)+")
+_LINE_BREAK_RE = re.compile(r"[\r\n]+")
+_LINE_RE = re.compile(r"[^\r\n]+")
+_SENT_END_RE = re.compile(r"[.!?…\r\n][\"”’'»)\].!?…\r\n]*")
+_ABBREV_RE = re.compile(r"(?:^|[\s(.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|No|vs|Inc|"
+                        r"Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mt)$")
+_TOKEN_RE = re.compile(r"\(?\w[\w’'.&-]*\)?")
+_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*)+")
+_DEFINED_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for|on)\s+)*){2,8})\(([A-Z]{2,8})\)")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
+_WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
+_NONSPACE_RE = re.compile(r"\S")
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,9})\)\s*$")         # "… the Communist Party (KPRF)"
+_CLAUSE_END_RE = re.compile(r"[;!?\n]|\.(?=\s|$)")
+_AFTER_QUOTE_RE = re.compile(r"[”\"’'»],?\s*$")
+_CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
+_FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|(?<![A-Z])(?<!Dr|Mr|Ms|St|Jr|Sr)(?<!Mrs|Sen|Rep|Gov|Gen)\.\s|\s-\s")
+
+
+def _trie(words: str) -> str:
+    """An alternation grouped by first letter ('s(?:aid|ays)|t(?:old)'): the regex engine then tries a few
+    branches at each word instead of all eighty, which makes the verb scan three times faster."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{c}(?:{'|'.join(sorted(rest, key=len, reverse=True))})" for c, rest in groups.items())
+
+
+_REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
+_ATTR_RE = re.compile(rf"\b(?:{_trie(_SAY + '|' + _MORE)})\b")    # verbs that attribute a quote
+_THAT_RE = re.compile(r"([^.!?;:,\n]{0,100}?)\b(that|if|whether)\b\s*")
+_AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
+        r"(?:does|did|is|was|are|were|wo|ca|would|has|had)n[’']t)\b")
+_CLAUSE_AHEAD_RE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|(?:the|a|an|this|his|her|their|its|our|"
+                              rf"[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[\w’'-]+){{0,3}}?)\s+(?:\w+ly\s+)?{_AUX}")
+_AUX_RE = re.compile(rf"\b{_AUX}")
+_TAIL_BOUNDARY_RE = re.compile(r"(?:,|[”\"’'»],?)\s+$")
+_AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented|written|first reported)\s+by\s+"
+                    r"([^,;:\n]{1,60}?)|([^,;:\n]{1,60}?)\s+(?:has\s+|had\s+)?(?:noted|notes|put it|puts it|documented|"
+                    r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|"
+                    r"argued|"
+                    r"argues|stated|told \w+))\s*,")
+_TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+                      r"tonight|earlier|later|also|then|recently|last\s+(?:week|month|year|night)|this\s+(?:week|month|"
+                      r"year|morning)),?)*\s+")
+_ADDRESSEE_RE = re.compile(r"\s+(?:me|us|him|her|them|reporters|journalists|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})\s+")
+_ACCORDING_RE = re.compile(r"[Aa]ccording to\b")
+_NOT_A_SOURCE = re.compile(r"\s*(?:the\s+)?(?:plan|schedule|script|tradition|custom|law|rules?|which|whom)\b")
+_SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|termed|labell?ed|branded|known as|"
+                           r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")
+_HEADLINE_AFTER_RE = re.compile(r"\s*:\s*((?:[A-Z][\w’'.&-]*\s*){1,4})$")      # 'Stronger': WHO
+_HEADLINE_NAME_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*):\s")    # Rand Paul: I'll …
+_HEADLINE_BEFORE_RE = re.compile(r"\s*((?:[A-Z][\w’'.&-]*\s*){1,4}):\s*$")     # Putin: “…”
+_POSSESSIVE = ("’s", "'s", "s’", "s'")

@@ -1,0 +1,134 @@
+"""Reported speech: "X said (that) …", "according to X, …", "as X noted, …" and their ranges."""
+
+from __future__ import annotations
+
+from spinscope.quotes.attribution import _Speech
+from spinscope.quotes.layout import _Layout
+from spinscope.quotes.names import _speaker_of, _who
+from spinscope.quotes.patterns import (
+    _ACCORDING_RE,
+    _ADDRESSEE_RE,
+    _AFTER_QUOTE_RE,
+    _AS_RE,
+    _ATTR_RE,
+    _AUX_RE,
+    _CLAUSE_AHEAD_RE,
+    _MARK_RE,
+    _NOT_A_SOURCE,
+    _POSSESSIVE,
+    _REPORT_RE,
+    _TAIL_BOUNDARY_RE,
+    _THAT_RE,
+    _TIME_RE,
+    _TOKEN_RE,
+)
+from spinscope.quotes.words import ASK as _ASK
+from spinscope.quotes.words import CONJ as _CONJ
+from spinscope.quotes.words import GAP_START as _GAP_START
+from spinscope.quotes.words import NO_THAT as _NO_THAT
+
+
+def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
+    """Where the reported content after a speech verb begins: after 'that' (after at most an addressee or a
+    time: 'told reporters that', 'said on Monday that'), after 'if'/'whether' for ask; for say and tell after
+    the verb, time words ('said Wednesday') and addressee ('told reporters'); for other verbs when a clause
+    follows ('insists he doesn't owe'); None when no clause follows."""
+    rest = text[verb_end:min(sent_end, verb_end + 300)]
+    that = _THAT_RE.match(rest)
+    tell = verb.startswith(("tell", "told", "warn", "ask"))
+    gap = that.group(1).split() if that else []
+    if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
+            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
+        return verb_end + that.end()
+    if verb in _ASK:
+        return None
+    if verb not in _NO_THAT:
+        return verb_end + len(rest) - len(rest.lstrip()) if _CLAUSE_AHEAD_RE.match(rest) else None
+    lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
+    words = rest[lead.end():].split() if lead else []
+    if lead is None or len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
+            "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as", "so"):
+        return None
+    return verb_end + lead.end()
+
+
+def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
+    """'…, the Justice Department said.', '…” for his firing, the spokesman added.', '…, said Sanders, a
+    spokeswoman.': where the reported content before a clause-final attribution ends (None if there is none)."""
+    after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
+    if text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
+        return None                                   # '… wrote, “…”': the quote is what was said
+    cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
+    if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
+        return None
+    subject = head[cut + 1:].split()
+    if len(subject) > 10 or "that" in subject or subject and (subject[0].lower() in _CONJ or _AUX_RE.search(
+            " ".join(subject))) or _ATTR_RE.search(head, cut + 1) or text[verb[0]:verb[1]].endswith(
+            "ing") or len(after) > (10 if not subject else 6) or not subject and not after:
+        return None
+    end = max(sent_start, verb[0] - 90) + cut
+    while end > sent_start and text[end - 1] in "”\"’'», \t":
+        end -= 1
+    return end if len(text[sent_start:end].split()) >= 2 else None
+
+
+def _reported(text: str, lay: _Layout) -> list[_Speech]:
+    """'X said (that) …', 'X told Y that …', '…, adding that …', '…, X said.', 'According to X, …', '…,
+    according to X.', 'As X noted, …': the reported content. ``text`` has its quotes masked, so verbs and names inside them
+    are not seen."""
+    frames, tails = [], {}
+    for m in _REPORT_RE.finditer(text):
+        vs, before = m.start(), text[max(0, m.start() - 12):m.start()].split()
+        sent_start, sent_end = lay.sentence(vs)
+        inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»"))
+        tail = None if m.group() in _ASK or not inverted and _content_start(text, m.group(), m.end(), sent_end) \
+            is not None else _tail(text, m.span(), sent_start, sent_end)
+        if tail is not None:
+            tails[sent_start] = tail
+            if _REPORT_RE.search(text, sent_start, tail):
+                continue                              # "She told police that …,” the report said": trim only
+            frames.append(_Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start), "reported"))
+            continue
+        if before and (before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "these",
+                                              "those", "such") or before[-1].endswith(_POSSESSIVE)
+                       or before[-1] == "to" and not _THAT_RE.match(text, m.end())) \
+                or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
+            continue                                  # "the claims that", "to say", "…,” said Putin"
+        start = _content_start(text, m.group(), m.end(), sent_end)
+        if start is not None and start < sent_end:
+            frames.append(_Speech(start, sent_end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+    for f in frames:                                  # "… that when she “…,” the report said": not the tail
+        tail = tails.get(lay.sentence(f.start)[0])
+        if tail is not None and f.start < tail < f.end:
+            f.end = tail
+    return frames + _according(text, lay) + _as_noted(text, lay)
+
+
+def _according(text: str, lay: _Layout) -> list[_Speech]:
+    """'According to X, …' (the rest of the sentence) and '…, according to X.' (what comes before)."""
+    frames = []
+    for m in _ACCORDING_RE.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum() or _NOT_A_SOURCE.match(text, m.end()):
+            continue
+        sent_start, sent_end = lay.sentence(m.start())
+        comma, head_end = text.find(",", m.end(), min(sent_end, m.end() + 200)), m.start()
+        while head_end > sent_start and text[head_end - 1] in " \t,(—–“\"«„'‘":
+            head_end -= 1
+        attr = _speaker_of(text, m.start(), m.span(), sent_start)
+        if comma >= 0 and head_end == sent_start:
+            frames.append(_Speech(comma + 1, sent_end, m.start(), attr, "reported"))
+        elif comma < 0 and head_end > sent_start and sent_end - m.end() <= 200:
+            frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
+    return frames
+
+
+def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
+    """'As Miller put it, …', 'As reported by CNN, …': the rest of the sentence, read like 'according to X'
+    (not 'as I noted', 'as we reported': the outlet's own voice)."""
+    frames = []
+    for m in _AS_RE.finditer(text):
+        toks = _TOKEN_RE.findall(m.group(1) or m.group(2))
+        attr = _who(toks) if toks and toks[0].lower() not in ("i", "we", "you", "it", "they") else ("unnamed",)
+        if attr[0] in ("name", "pronoun", "role"):
+            frames.append(_Speech(m.end(), lay.sentence(m.start())[1], m.start(), attr, "reported"))
+    return frames

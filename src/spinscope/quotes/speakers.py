@@ -1,0 +1,179 @@
+"""Speakers across an article: pronouns, titles, surnames widened to full names, acronyms expanded."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spinscope.quotes.attribution import _Speech
+from spinscope.quotes.layout import _Layout
+from spinscope.quotes.marks import _straddles
+from spinscope.quotes.names import _clean_name, _is_cap
+from spinscope.quotes.patterns import (
+    _CAP_WORD_RE,
+    _DEFINED_RE,
+    _FAMILY,
+    _PRONOUN_RE,
+    _RUN_RE,
+    _WORD_RE,
+)
+from spinscope.quotes.quote import Quote
+from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
+
+
+class _Speakers:
+    """Who has spoken so far, to turn 'he', 'the minister' and a lone surname into a full name."""
+
+    def __init__(self, text: str, masked: str) -> None:
+        self.text, self.masked = text, masked
+        self.last_person: str | None = None
+        self.roles: dict[str, str] = {}
+        self.defined: dict[str, str] | None = None
+        self.people: tuple[list[int], list[str], dict[str, str]] | None = None   # people named outside quotes
+        self.known: dict[str, None] = {}              # people and bodies of more than one word who spoke
+        self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
+        self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+
+    def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
+        """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
+        last: tuple[int, str | None] | None = None
+        for sp in sorted(speeches, key=lambda s: s.anchor):
+            if sp.kind != "scare" and sp.attr is not None:
+                para = lay.para(sp.anchor)
+                inherit = sp.attr[0] == "inherit"
+                sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
+                    self.resolve(sp.attr, sp.anchor, lay)
+                last = (para, sp.speaker)
+
+    def resolve(self, attr: tuple, pos: int, lay: _Layout) -> str | None:
+        """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
+        if attr[0] in ("pronoun", "role"):
+            return self.mentioned(pos, lay, attr[1:]) if attr[0] == "pronoun" else self.roles.get(attr[1])
+        if attr[0] != "name":
+            return None
+        name, titles = self.fullest(attr[1], pos)
+        self.roles.update({title: name for title in titles + attr[2]})
+        parts = name.split()
+        if len(parts) > 1 and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in parts):
+            self.last_person = name
+        if len(parts) > 1:
+            self.known.pop(name, None)
+            self.known[name] = None                   # an ordered set: the most recent speaker last
+        return name
+
+    def mentioned(self, pos: int, lay: _Layout, pronoun: tuple = ()) -> str | None:
+        """Whom 'he' or 'she' at ``pos`` means: the first person of that gender (when the text tells it) named
+        outside quotes in the nearest sentence, this one up to ``pos`` or an earlier one, that names such a
+        person; else the last person who spoke."""
+        if self.people is None:
+            self.people = self._people(lay)
+        where, names, gender = self.people
+        j = bisect_left(where, pos) - 1
+        while j >= 0 and pos - where[j] <= 1500:
+            first = bisect_left(where, lay.sentence(where[j])[0])
+            fits = [n for n in names[first:j + 1] if not pronoun or gender.get(n, pronoun[0]) == pronoun[0]]
+            if fits:
+                return fits[0]
+            j = first - 1
+        return self.last_person
+
+    def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
+        """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and
+        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more."""
+        full: dict[str, str] = {}
+        for m in _RUN_RE.finditer(self.masked):
+            name, _ = _clean_name(m.group().split())
+            if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
+                full.setdefault(name.split()[-1], name)
+        where, names = [], []
+        for m in _CAP_WORD_RE.finditer(self.masked):
+            key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
+            if key in full:
+                where.append(m.start())
+                names.append(self.fullest(key, m.start())[0])
+        tally: dict[str, list[int]] = {}
+        for i, (pos, name) in enumerate(zip(where, names)):
+            s, e = lay.sentence(pos)
+            if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
+                counts = tally.setdefault(name, [0, 0])
+                for p in _PRONOUN_RE.findall(self.masked, pos, e):
+                    counts[p.lower() in ("she", "her", "hers", "herself")] += 1
+        gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
+        return where, names, gender
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the text defines: 'National Rifle Association (NRA)' -> {'NRA': 'National Rifle Association'}."""
+        if self.defined is None:
+            self.defined = {}
+            for m in _DEFINED_RE.finditer(self.text):
+                words = m.group(1).split()
+                while words and len(words) > len(m.group(2)):
+                    words = words[1:]                 # "the … National Rifle Association": from its first initial
+                    while words and not _is_cap(words[0]):
+                        words = words[1:]
+                initials = "".join(w[0] for w in words if _is_cap(w))
+                if initials == m.group(2).replace(".", ""):
+                    self.defined[m.group(2)] = " ".join(words)
+        return self.defined
+
+    def fullest(self, name: str, pos: int) -> tuple[str, tuple[str, ...]]:
+        """A one-word name widened to someone who already spoke ('Tedros' -> 'Tedros Adhanom Ghebreyesus'),
+        else to its fullest mention ending in it, the nearest before ``pos`` ('Putin' -> 'Vladimir Putin')."""
+        if name.isupper():
+            return self.acronyms().get(name, name), ()
+        if " " in name:
+            return name, ()
+        known = next((k for k in reversed(self.known) if name in k.split()), None)
+        if known:
+            return known, ()
+        if name not in self.found:
+            self.found[name] = self._mentions(name)
+        found = self.found[name]
+        candidates = [f for f in found if f[0] <= pos] or found[:1]
+        if not candidates:
+            return name, ()
+        best = candidates[-1]
+        return best[1], best[2]
+
+    def _mentions(self, name: str) -> list[tuple[int, str, tuple[str, ...]]]:
+        """Where the text names someone in more than one word ending in ``name``, and their titles."""
+        if self.runs is None:                         # every capitalised run, by its last word, found once
+            self.runs = {}
+            for m in _RUN_RE.finditer(self.text):
+                run, last = m.group().split(), m.group().split()[-1]
+                key = last[:-2] if last.endswith(("’s", "'s")) else last.rstrip("’'")   # Putin's -> Putin
+                self.runs.setdefault(key, []).append((m.start(), run))
+        found = []
+        for start, run in self.runs.get(name, ()):
+            full, titles = _clean_name(run)
+            if full and " " in full:
+                found.append((start, full, titles))
+        return found
+
+
+def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[Quote, ...]:
+    """The final ranges: reported content minus quotes (trimmed, two words or more), no two speech ranges
+    overlapping; a scare quote that straddles one is dropped."""
+    quoted = [(q.start, q.end) for q in quotes if q.kind == "quoted"]
+    starts, pieces, covered = [s for s, _ in quoted], [], -1
+    for f in sorted(frames, key=lambda f: (f.start, -f.end)):
+        if f.end <= covered:
+            continue                                  # inside an earlier frame, which wins anyway
+        cur, covered = f.start, f.end
+        for qs, qe in quoted[max(0, bisect_right(starts, f.start) - 1):bisect_left(starts, f.end)] + [(f.end, f.end)]:
+            s, e = cur, min(max(cur, qs), f.end)
+            while s < e and (text[s].isspace() or text[s] in _FAMILY or text[s] in ",;:—–-"):
+                s += 1
+            while e > s and (text[e - 1].isspace() or text[e - 1] in _FAMILY or text[e - 1] in ",;:—–-"):
+                e -= 1
+            if len(_WORD_RE.findall(text[s:e])) >= 2:
+                pieces.append((s, e, f.speaker))
+            cur = max(cur, qe)
+    out = [Quote(q.start, q.end, "quoted", q.speaker) for q in quotes if q.kind == "quoted"]
+    for s, e, speaker in sorted(pieces, key=lambda p: (p[0], -p[1])):
+        if not out[len(quoted):] or s >= out[-1].end:
+            out.append(Quote(s, e, "reported", speaker))
+    speech = sorted((q.start, q.end) for q in out)
+    speech_starts = [s for s, _ in speech]
+    out += [Quote(q.start, q.end, "scare") for q in quotes if q.kind == "scare"
+            and not _straddles(speech, speech_starts, q.start, q.end)]
+    return tuple(sorted(out, key=lambda q: (q.start, -q.end)))
