@@ -6,8 +6,7 @@ import dataclasses
 
 import pytest
 
-from spinscope.document import Analysis, Document, Scale, Span, content_id
-from spinscope.summary import percentile
+from spinscope.document import Analysis, Document, Scale, Span, content_id, percentile
 from spinscope.errors import SpanError, UnknownTechniqueError
 
 

@@ -28,20 +28,12 @@ def imported(node: ast.AST, modules: set[str]) -> set[str]:
     return set()
 
 
-def runtime_nodes(tree: ast.AST):
-    """Every node of the tree except those inside ``if TYPE_CHECKING:`` (never run)."""
-    for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
-            continue
-        yield node
-        yield from runtime_nodes(node)
-
-
 def import_graph() -> dict[str, set[str]]:
-    """Every module's imports of other spinscope modules, at any depth in the file (lazy ones too)."""
+    """Every module's imports of other spinscope modules, at any depth in the file (lazy ones and
+    those for type checkers only too)."""
     files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
     modules = set(files)
-    return {name: {m for node in runtime_nodes(ast.parse(path.read_text(encoding="utf-8")))
+    return {name: {m for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                    for m in imported(node, modules)} - {name}
             for name, path in files.items()}
 

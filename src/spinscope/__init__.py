@@ -15,10 +15,15 @@ from spinscope.document import Analysis, Document, Span
 from spinscope.errors import SpinscopeError
 from spinscope.pipeline import Pipeline, load
 from spinscope.quotes import Quote
+from spinscope.render.html import notebook_html
 
 __all__ = ["Analysis", "Detector", "Document", "Pipeline", "Quote", "Span", "SpinscopeError", "analyze",
            "load", "load_detector"]
 __version__ = "0.1.0"
+
+# A notebook shows an Analysis highlighted. The view is attached here, at the package's front,
+# so that the value module (document) never imports the renderers that import it.
+setattr(Analysis, "_repr_html_", notebook_html)
 
 
 @lru_cache(maxsize=4)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spinscope import techniques
 from spinscope.errors import SpanError
@@ -102,6 +102,19 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """The span's JSON form (``text``: its document's text), with its technique's catalogue entry."""
+        technique = techniques.get(self.technique)
+        return {
+            "start": self.start, "end": self.end, "text": text[self.start:self.end],
+            "technique": technique.id, "name": technique.name, "score": round(self.score, 4),
+            "definition": technique.definition, "colour": technique.colour,
+            "techniques": [{"technique": t, "probability": round(p, 4)} for t, p in self.techniques()],
+            "voice": self.voice, "speaker": self.speaker,
+            "technique_score": None if self.technique_score is None else round(self.technique_score, 4),
+            "level": self.level,
+        }
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -115,6 +128,17 @@ class Scale:
 
     def level(self, score: float) -> str:
         return LIKELY if score >= self.likely_cut else POSSIBLE
+
+
+def percentile(density: float, quantiles: tuple[float, ...]) -> float | None:
+    """Where ``density`` stands among the articles the quantiles describe (0-100; ties
+    count half, so an article as dense as the median is at 50); None without quantiles or
+    when they are all equal (e.g. no PTC article had a likely span: nothing to compare)."""
+    if not quantiles or quantiles[0] == quantiles[-1]:
+        return None
+    below = sum(q < density for q in quantiles)
+    equal = sum(q == density for q in quantiles)
+    return round(100 * (below + equal / 2) / len(quantiles), 1)
 
 
 @dataclass(frozen=True)
@@ -148,20 +172,37 @@ class Analysis:
             return self
         return replace(self, spans=tuple(s for s in self.spans if s.voice == voice))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form that ``spinscope analyze --format json`` writes."""
-        from spinscope.render.json import analysis_to_dict
+    def summary(self) -> dict[str, Any]:
+        """Counts and density of every span and of likely spans, with their PTC percentiles:
+        where the article stands among the PTC train+dev articles as the same detector
+        analysed them (the quantiles of its ``scale``)."""
+        likely = self.likely()
+        scale = self.scale
+        density, likely_density = self.density(), likely.density()
+        return {
+            "counts": self.technique_counts(), "likely_counts": likely.technique_counts(),
+            "spans": len(self.spans), "likely": len(likely.spans), "possible": self.possible_count(),
+            "density": round(density, 4), "likely_density": round(likely_density, 4),
+            "percentile": percentile(density, scale.densities) if scale else None,
+            "likely_percentile": percentile(likely_density, scale.likely_densities) if scale else None,
+            "likely_cut": scale.likely_cut if scale else None,
+        }
 
-        return analysis_to_dict(self)
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form that ``spinscope analyze --format json`` writes: document metadata,
+        every span (both levels) with its definition, the quotes, and the summary."""
+        doc = self.document
+        return {
+            "document": {"id": doc.id, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
+                         "published": doc.published, "characters": len(doc.text)},
+            "detector": self.detector,
+            "spans": [s.to_dict(doc.text) for s in self.spans],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "summary": self.summary(),
+        }
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-    def _repr_html_(self) -> str:
-        """The highlighted article with its legend, for notebooks."""
-        from spinscope.render.html import article_html, legend_html
-
-        return legend_html(self) + article_html(self)
 
     def likely(self) -> Analysis:
         """The same analysis with only the "likely" spans (what the views for people show)."""

@@ -19,7 +19,6 @@ from spinscope.io.records import Record
 from spinscope.io.sources import read_source as analyze_read_source
 from spinscope.io.text import check_text, decode, read_stream
 from spinscope.pipeline import load
-from spinscope.render.json import analysis_to_dict
 from tests.support.http import ARTICLE_HTML
 from tests.support.ptc import write_ptc
 
@@ -137,7 +136,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 def assert_exact_spans(analysis: Analysis) -> None:
     text = analysis.document.text
-    for span in analysis_to_dict(analysis)["spans"]:
+    for span in analysis.to_dict()["spans"]:
         assert text[span["start"]:span["end"]] == span["text"]
     assert all(0 <= s.start < s.end <= len(text) for s in analysis.spans)
 

@@ -17,7 +17,6 @@ from spinscope.io.reader import SourceOptions, read_documents
 from spinscope.io.text import MAX_CHARS
 from spinscope.pipeline import load
 from spinscope.render import html as html_render
-from spinscope.render.json import analysis_to_dict
 from spinscope.render.terminal import render
 
 
@@ -44,7 +43,7 @@ def formatted(analyses: Sequence[Analysis], output_format: Format, show_possible
     if output_format is Format.ptc:
         return ptc.format_labels(analyses)
     if output_format is Format.json:
-        data = [analysis_to_dict(a) for a in analyses]
+        data = [a.to_dict() for a in analyses]
         return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
     with console.capture() as capture:
         for analysis in analyses:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from spinscope import techniques
+from spinscope.document import Analysis
 from spinscope.render.segments import Segment, segments
 from spinscope.render.voice import voice_label
-from spinscope.summary import SCORE_HELP, TECHNIQUE_SCORE_HELP, likely_help, summary_line
-
-if TYPE_CHECKING:  # types only: document imports the renderers for to_dict and _repr_html_
-    from spinscope.document import Analysis
+from spinscope.summary import (
+    SCORE_HELP,
+    TECHNIQUE_SCORE_HELP,
+    likely_help,
+    summary_line,
+)
 
 _STYLE = """
 body { font: 16px/1.6 Georgia, serif; max-width: 50em; margin: 2em auto; padding: 0 1em; color: #222; }
@@ -103,3 +105,8 @@ def page(analyses: Sequence[Analysis], show_possible: bool = False) -> str:
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>spinscope</title>"
         f"<style>{_STYLE}</style></head><body><h1>spinscope analysis</h1>{''.join(sections)}</body></html>\n"
     )
+
+
+def notebook_html(analysis: Analysis) -> str:
+    """The highlighted article with its legend: ``Analysis._repr_html_``, what a notebook shows."""
+    return legend_html(analysis) + article_html(analysis)

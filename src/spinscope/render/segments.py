@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # types only: document imports the renderers for to_dict and _repr_html_
-    from spinscope.document import Analysis, Span
+from spinscope.document import Analysis, Span
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,12 @@ from spinscope import techniques
 from spinscope.document import Analysis, Span
 from spinscope.render.segments import segments
 from spinscope.render.voice import voice_label
-from spinscope.summary import SCORE_HELP, TECHNIQUE_SCORE_HELP, likely_help, summary_line
+from spinscope.summary import (
+    SCORE_HELP,
+    TECHNIQUE_SCORE_HELP,
+    likely_help,
+    summary_line,
+)
 
 # Catalogue colours closer than 60 (RGB distance) never share bold / italic: the
 # look-alikes are told apart by weight or slant (a 4-colouring of the look-alike graph).

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-if TYPE_CHECKING:  # types only: document imports the renderers for to_dict and _repr_html_
-    from spinscope.document import Span
+from spinscope.document import Span
 
 
 def voice_label(span: Span) -> str:

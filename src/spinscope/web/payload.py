@@ -1,6 +1,6 @@
 """The answer of POST /api/analyze: the CLI's JSON form of an analysis, plus the text itself.
 
-Spans and document metadata come from ``spinscope.render.json`` so that the API and
+Spans and document metadata come from ``Analysis.to_dict()`` so that the API and
 ``spinscope analyze --format json`` agree; the web adds the document text (the page
 needs it to place the spans) and lists every technique in the counts, zeros included.
 """
@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from spinscope import techniques
 from spinscope.document import Analysis
-from spinscope.render.json import analysis_to_dict
-from spinscope.summary import summary_dict
-from spinscope.web.schemas import AnalyzeResponse, DocumentOut, QuoteOut, SpanOut, SummaryOut, TechniqueOut
+from spinscope.web.schemas import (
+    AnalyzeResponse,
+    DocumentOut,
+    QuoteOut,
+    SpanOut,
+    SummaryOut,
+    TechniqueOut,
+)
 
 
 def summary_of(analysis: Analysis) -> SummaryOut:
     """Counts (catalogue order, zeros included), densities and PTC percentiles of one analysis."""
-    data = summary_dict(analysis)
+    data = analysis.summary()
     zeros = dict.fromkeys(techniques.TECHNIQUE_IDS, 0)
     scale = analysis.scale
     return SummaryOut(**(data | {"counts": zeros | data["counts"], "likely_counts": zeros | data["likely_counts"]}),
@@ -27,7 +32,7 @@ def summary_of(analysis: Analysis) -> SummaryOut:
 
 def analysis_response(analysis: Analysis) -> AnalyzeResponse:
     """The full answer of POST /api/analyze."""
-    data = analysis_to_dict(analysis)
+    data = analysis.to_dict()
     return AnalyzeResponse(
         detector=analysis.detector,
         document=DocumentOut(**data["document"], text=analysis.document.text),
