@@ -12,6 +12,7 @@ from spinscope.io.records import record_from_text
 from tests.support.cli import assert_one_line_error, invoke_ok as invoke, run_cli, run_main
 from tests.support.http import ARTICLE_HTML
 from tests.support.ptc import write_ptc
+from tests.support.stores import version_1_store
 ROWS = [
     {"body": "These traitors will destroy our great nation.", "source": "Herald", "date": "2024-01-02"},
     {"body": "A shameful and barbaric attack shocked everyone.", "source": "Courier", "date": "2024-02-03"},
@@ -168,16 +169,10 @@ def test_corpus_export_and_report_check_the_out_folder_first(tmp_path, monkeypat
 
 
 def test_corpus_upgrade_brings_an_old_store_up_to_date(tmp_path, monkeypatch, capsys):
-    from spinscope.corpus.schema import LATEST, MIGRATIONS
+    from spinscope.corpus.schema import LATEST
 
     db = tmp_path / "v1.db"
-    old = sqlite3.connect(db)
-    old.executescript(MIGRATIONS[0].sql)
-    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                " applied TEXT NOT NULL)")
-    old.execute("INSERT INTO schema_version VALUES (1, 'v1', '2024-01-01')")
-    old.commit()
-    old.close()
+    version_1_store(db)
     code, _, err = run_main(monkeypatch, capsys, "corpus", "info", db)
     assert code == 2 and "corpus upgrade" in err
     code, out, _ = run_main(monkeypatch, capsys, "corpus", "upgrade", db)

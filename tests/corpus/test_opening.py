@@ -7,10 +7,12 @@ import sqlite3
 
 import pytest
 
-from spinscope.corpus.schema import APPLICATION_ID, LATEST, MIGRATIONS
+from spinscope.corpus.schema import APPLICATION_ID, LATEST
 from spinscope.corpus.store import Store, upgrade
 from spinscope.errors import ConfigError, StoreError
 from spinscope.io.records import record_from_text
+
+from tests.support.stores import version_1_store
 
 
 def fingerprint(path) -> tuple[str, int]:
@@ -90,13 +92,7 @@ def test_store_legacy_store_without_the_id_is_read_and_marked_on_write(tmp_path)
 
 def test_store_read_mode_refuses_an_older_schema_until_upgraded(tmp_path):
     path = tmp_path / "v1.db"
-    old = sqlite3.connect(path)
-    old.executescript(MIGRATIONS[0].sql)
-    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                " applied TEXT NOT NULL)")
-    old.execute("INSERT INTO schema_version VALUES (1, 'v1', '2024-01-01')")
-    old.commit()
-    old.close()
+    version_1_store(path)
     before = fingerprint(path)
     with pytest.raises(StoreError, match="corpus upgrade"):
         Store(path, "read")

@@ -13,6 +13,8 @@ from spinscope.quotes import Quote
 from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
 from spinscope.corpus.schema import LATEST, MIGRATIONS
 
+from tests.support.stores import version_1_store
+
 DETECTOR = DetectorId("first-word", "1")
 
 
@@ -36,14 +38,7 @@ def test_store_new_database_is_at_latest_schema_in_wal_mode(tmp_path):
 
 def test_store_migrates_a_version_1_database_and_backfills_counts(tmp_path):
     path = tmp_path / "old.db"
-    old = sqlite3.connect(path)
-    old.executescript(MIGRATIONS[0].sql)
-    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                " applied TEXT NOT NULL)")
-    old.execute("INSERT INTO schema_version VALUES (1, 'v1', '2024-01-01')")
-    old.execute("INSERT INTO documents (id, text, added) VALUES ('d1', 'three short words', '2024-01-01')")
-    old.commit()
-    old.close()
+    version_1_store(path, ["INSERT INTO documents (id, text, added) VALUES ('d1', 'three short words', '2024-01-01')"])
     with Store(path) as store:
         assert store.schema_version == LATEST
         rows = list(store.query("SELECT words, chars FROM documents WHERE id = 'd1'"))
