@@ -1,8 +1,10 @@
 """The ``spinscope`` command line: thin commands that parse, call one library function, render.
 
 Every module in this package registers its commands with ``spinscope.cli.app.app`` when
-imported; ``main`` imports them all and is the only place where spinscope's errors
-become messages and exit codes.
+imported. ``main`` imports only the module of the command being run (all of them for help
+or an unknown command), so that ``spinscope analyze`` does not pay for the corpus, the web
+server or training; it is the only place where spinscope's errors become messages and
+exit codes.
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-
-from rich.markup import escape
+from collections.abc import Sequence
 
 from spinscope.cli.app import app, errors
 from spinscope.cli.messages import describe, one_line
@@ -20,23 +21,40 @@ from spinscope.errors import SpinscopeError
 EXIT_USER_ERROR = 2
 
 
-def register_commands() -> None:
+# The top-level command -> the module that registers it (tests check this against the app).
+COMMAND_MODULES = {
+    "analyze": "analyze", "corpus": "corpus", "evaluate": "evaluate", "serve": "serve",
+    "techniques": "techniques", "train": "train", "ship": "train", "retune": "train",
+}
+
+
+def register_commands(argv: Sequence[str] | None = None) -> None:
+    """Import the module of the command named in ``argv`` (the arguments after the program
+    name), or every command module when there is none or it is unknown."""
+    command = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    if command in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{COMMAND_MODULES[command]}")
+        return
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
 
 
+def print_error(message: str) -> None:
+    from rich.markup import escape  # rich only when there is something to print
+    errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+
+
 def main() -> None:
     """Entry point of the console script."""
-    register_commands()
+    register_commands(sys.argv[1:])
     try:
         app()
     except SpinscopeError as error:
-        errors.print(f"[bold red]error:[/] {escape(describe(error))}", highlight=False)
+        print_error(describe(error))
         sys.exit(EXIT_USER_ERROR)
     except OSError as error:  # a file the system refused (permissions, a full disk): no traceback
         where = f"{error.filename}: " if error.filename else ""
-        errors.print(f"[bold red]error:[/] {escape(one_line(where + (error.strerror or str(error))))}",
-                     highlight=False)
+        print_error(one_line(where + (error.strerror or str(error))))
         sys.exit(EXIT_USER_ERROR)
     except KeyboardInterrupt:
         errors.print("interrupted")

@@ -11,13 +11,10 @@ import typer
 
 from spinscope.cli.app import app, console
 from spinscope.document import Analysis
-from spinscope.io import ptc
 from spinscope.io.output import check_output, write_output
 from spinscope.io.reader import SourceOptions, read_documents
 from spinscope.io.text import MAX_CHARS
 from spinscope.pipeline import load
-from spinscope.render import html as html_render
-from spinscope.render.terminal import render
 
 
 class Voice(str, Enum):
@@ -37,14 +34,18 @@ class Format(str, Enum):
 def formatted(analyses: Sequence[Analysis], output_format: Format, show_possible: bool = False) -> str:
     """The analyses as text in the chosen format (what --out writes). JSON and PTC keep
     every span (JSON with its level); the table and HTML show likely spans unless
-    ``show_possible``."""
+    ``show_possible``. Each renderer is imported when its format is asked for, which keeps
+    the command's start quick."""
     if output_format is Format.html:
+        from spinscope.render import html as html_render
         return html_render.page(analyses, show_possible)
     if output_format is Format.ptc:
+        from spinscope.io import ptc
         return ptc.format_labels(analyses)
     if output_format is Format.json:
         data = [a.to_dict() for a in analyses]
         return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+    from spinscope.render.terminal import render
     with console.capture() as capture:
         for analysis in analyses:
             console.print(render(analysis, show_possible))
@@ -85,6 +86,7 @@ def analyze(
         write_output(out, formatted(analyses, output_format, show_possible))
         console.print(f"wrote {len(analyses)} analysis(es) to {out}")
     elif output_format is Format.table:
+        from spinscope.render.terminal import render
         for analysis in analyses:
             console.print(render(analysis, show_possible))
     else:

@@ -75,7 +75,7 @@ def add(
 
 def _progress_bar() -> Progress:
     return Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console)
+                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console.real())
 
 
 @corpus_app.command("analyze")

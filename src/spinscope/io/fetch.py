@@ -21,47 +21,19 @@ import http.client
 import socket
 import ssl
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-from spinscope.errors import ConfigError, DeadlineError, UrlError
-from spinscope.io.address import Resolver, checked_addresses, system_resolve
+from spinscope.errors import DeadlineError, UrlError
+from spinscope.io.address import checked_addresses
 from spinscope.io.deadline import Deadline
+from spinscope.io.fetch_policy import Connector, FetchPolicy, Network
 from spinscope.io.urlcheck import check_url
+
+__all__ = ["FetchPolicy", "Network", "Page", "fetch"]
 
 USER_AGENT = "spinscope/0.1 (article analysis)"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-Connector = Callable[[str, int, float], socket.socket]
-
-
-def system_connect(address: str, port: int, timeout: float) -> socket.socket:
-    return socket.create_connection((address, port), timeout=timeout)
-
-
-@dataclass(frozen=True)
-class Network:
-    """How names are resolved and connections opened; tests swap these, production never does."""
-
-    resolve: Resolver = system_resolve
-    connect: Connector = system_connect
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """What one fetch may do: reach private addresses, take time, read bytes, follow redirects."""
-
-    allow_private: bool = False
-    deadline_s: float = 15.0
-    max_bytes: int = 8_000_000
-    max_redirects: int = 5
-    network: Network = field(default_factory=Network, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.deadline_s <= 0 or self.max_bytes < 1 or self.max_redirects < 0:
-            raise ConfigError("fetch: need deadline_s > 0, max_bytes >= 1 and max_redirects >= 0")
-
-
 @dataclass(frozen=True)
 class Page:
     """A fetched page: the URL it finally came from, its content type and charset, its body."""

@@ -27,7 +27,7 @@ from spinscope.document import Document, content_id
 from spinscope.errors import (BinaryInputError, ConfigError, EncodingError, InputError,
                               MissingInputError, SpinscopeError)
 from spinscope.io.deadline import Deadline
-from spinscope.io.fetch import FetchPolicy
+from spinscope.io.fetch_policy import FetchPolicy
 from spinscope.io.folders import (ARTICLE_SUFFIXES, HTML_SUFFIXES, PTC_ARTICLE, article_files,
                                   document_id, ptc_articles_folder)
 from spinscope.io.html import html_to_document

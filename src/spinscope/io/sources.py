@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spinscope.document import Document
-from spinscope.io.fetch import FetchPolicy
+from spinscope.io.fetch_policy import FetchPolicy
 from spinscope.io.folders import HTML_SUFFIXES
 from spinscope.io.reader import SourceOptions, read_documents
 from spinscope.io.text import MAX_CHARS

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from spinscope.errors import MissingInputError, SourceError, SpinscopeError
-from spinscope.io.fetch import FetchPolicy
+from spinscope.io.fetch_policy import FetchPolicy
 from spinscope.io.records import Failure, Record, record_from_text
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)

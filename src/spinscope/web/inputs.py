@@ -9,7 +9,7 @@ from __future__ import annotations
 from spinscope.detector.base import Detector
 from spinscope.document import Analysis, Document
 from spinscope.io.deadline import Deadline
-from spinscope.io.fetch import FetchPolicy
+from spinscope.io.fetch_policy import FetchPolicy
 from spinscope.io.reader import from_html, from_text, from_url
 from spinscope.web.schemas import AnalyzeRequest
 from spinscope.web.settings import WebSettings

@@ -1,0 +1,43 @@
+"""What one fetch may do (``FetchPolicy``) and how it reaches the network (``Network``).
+
+Kept apart from the fetcher so that the readers, the CLI and the web app can hold a
+policy without importing http.client and ssl, which only a fetch needs.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spinscope.errors import ConfigError
+from spinscope.io.address import Resolver, system_resolve
+
+Connector = Callable[[str, int, float], socket.socket]
+
+
+def system_connect(address: str, port: int, timeout: float) -> socket.socket:
+    return socket.create_connection((address, port), timeout=timeout)
+
+
+@dataclass(frozen=True)
+class Network:
+    """How names are resolved and connections opened; tests swap these, production never does."""
+
+    resolve: Resolver = system_resolve
+    connect: Connector = system_connect
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """What one fetch may do: reach private addresses, take time, read bytes, follow redirects."""
+
+    allow_private: bool = False
+    deadline_s: float = 15.0
+    max_bytes: int = 8_000_000
+    max_redirects: int = 5
+    network: Network = field(default_factory=Network, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.deadline_s <= 0 or self.max_bytes < 1 or self.max_redirects < 0:
+            raise ConfigError("fetch: need deadline_s > 0, max_bytes >= 1 and max_redirects >= 0")

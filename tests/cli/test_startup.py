@@ -1,0 +1,44 @@
+"""The command line imports only what the command being run needs, so that it starts quickly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from spinscope.cli import COMMAND_MODULES, register_commands
+from spinscope.cli.app import app
+from tests.support.cli import cli_command, cli_env, run_cli
+
+HEAVY = ("rich", "spinscope.corpus", "spinscope.web", "spinscope.training", "fastapi", "http.client", "torch")
+REPORT_MODULES = (
+    "import atexit, sys; atexit.register(lambda: print('MODULES', sorted(m for m in sys.modules "
+    f"if m.split('.')[0] in {sorted({h.split('.')[0] for h in HEAVY})!r} "
+    f"and m.startswith({HEAVY!r})), file=sys.stderr)); "
+    "from spinscope.cli import main; main()"
+)
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it():
+    register_commands()
+    found = {c.name or c.callback.__name__: c.callback.__module__ for c in app.registered_commands}
+    found.update({g.name: g.typer_instance.registered_commands[0].callback.__module__
+                  for g in app.registered_groups})
+    assert found == {name: f"spinscope.cli.{module}" for name, module in COMMAND_MODULES.items()}
+
+
+def test_analyze_as_json_imports_no_renderer_corpus_web_or_fetcher(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("They are traitors and warmongers! Our glorious nation will never surrender.\n",
+                       encoding="utf-8")
+    result = subprocess.run(cli_command("analyze", article, "-f", "json", "-d", "lexicon", entry=REPORT_MODULES),
+                            capture_output=True, text=True, timeout=120, env=cli_env())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["spans"]
+    assert "MODULES []" in result.stderr, result.stderr
+
+
+def test_help_still_lists_every_command():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for name in COMMAND_MODULES:
+        assert name in result.stdout
