@@ -44,6 +44,7 @@ def _trie(words: str) -> str:
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
 _ATTR_RE = re.compile(rf"\b(?:{_trie(_SAY + '|' + _MORE)})\b")    # verbs that attribute a quote
 _THAT_RE = re.compile(r"([^.!?;:,\n]{0,100}?)\b(that|if|whether)\b\s*")
+_THAT_NEXT_RE = re.compile(r"\s+that\b")
 _AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
         r"(?:does|did|is|was|are|were|wo|ca|would|has|had)n[’']t)\b")
 _CLAUSE_AHEAD_RE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|(?:the|a|an|this|his|her|their|its|our|"
