@@ -19,6 +19,12 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|according to")
+RU_SAY = ("сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|"
+          "подчеркнул|подчеркнула|подчеркнули|сообщил|сообщила|сообщили|ответил|ответила|пояснил|пояснила|"
+          "заметил|заметила|признал|признала|уточнил|уточнила|говорит|говорил|говорила|заявляет|считает|"
+          "написал|написала|рассказал|рассказала|указал|указала|напомнил|напомнила|предупредил|предупредила|"
+          "спросил|спросила|утверждает|утверждал|утверждала|пишет|сообщает|отмечает|подчеркивает|подчёркивает")
+FOREIGN_SAY = "sagte|sagt|erklärte|betonte|meinte|powiedział|powiedziała|stwierdził|stwierdziła|dodał|dodała"
 ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
 NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
 TITLES = _words("""president vice prime minister deputy head chancellor secretary secretary-general director
