@@ -32,13 +32,20 @@ REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "benchmarks" / "data" / "quotes"
 SHARED = REPO.parent / "shared"
 COUNTED = ("quoted", "reported")
+
+
+def _ids(text: str) -> list[str]:
+    """The article ids in a space-separated string."""
+    return text.split()
+
+
 HALVES = {
-    "A": ("730081389 730093263 730246508 730269378 738028498 738361208 738442776 738447109 738542398 738781754 "
-          "740235127 761568202 761575506 761722669 761955563 rt-2017-novosibirsk-rally").split(),
-    "B": ("763114850 763280007 763412406 772836731 773650987 776126299 776385494 777720051 777785889 777869943 "
-          "778094905 778358096 778507244 778730964 779309765 pravda-2023-shoigu-dprk").split(),
-    "C": ("781672902 782149032 782448403 783774960 784143418 784382409 785331076 786004130 787085939 "
-          "787730392").split(),
+    "A": _ids("730081389 730093263 730246508 730269378 738028498 738361208 738442776 738447109 738542398 738781754 "
+          "740235127 761568202 761575506 761722669 761955563 rt-2017-novosibirsk-rally"),
+    "B": _ids("763114850 763280007 763412406 772836731 773650987 776126299 776385494 777720051 777785889 777869943 "
+          "778094905 778358096 778507244 778730964 779309765 pravda-2023-shoigu-dprk"),
+    "C": _ids("781672902 782149032 782448403 783774960 784143418 784382409 785331076 786004130 787085939 "
+          "787730392"),
 }
 
 
@@ -98,7 +105,8 @@ def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
             if gold["kind"] not in COUNTED or not gold["speaker"]:
                 continue
             total += 1
-            overlap = lambda q: min(q["end"], gold["end"]) - max(q["start"], gold["start"])  # noqa: E731
+            def overlap(q: dict, gold: dict = gold) -> int:
+                return min(q["end"], gold["end"]) - max(q["start"], gold["start"])
             best = max(quotes, key=overlap, default=None)
             found = best["speaker"] if best is not None and overlap(best) > 0 else None
             right += same_speaker(gold["speaker"], found)
