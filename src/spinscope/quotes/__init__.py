@@ -30,12 +30,24 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   outlet chose to put those words there, to sneer, to name a thing or to keep its distance, so loaded
   language inside them is the outlet's own and must not be excused as somebody else's speech.
 
+* **Russian** (``dialogue``): a line of Cyrillic text opening with a dash is direct speech up to the spaced
+  dash that introduces the author's words (``— Мы не отступим, — заявил министр. — Это наша земля.``: two
+  pieces, speaker ``министр``); ``«…», — сказал Путин``; reported ``заявил, что …``, ``по словам X, …``,
+  ``как сообщил X, …``. German and Polish marks pair like the others; a few of their speech verbs
+  (``sagte``, ``powiedział``) name the speaker before a colon.
+* **Speakers named by a word** (``speakers``): ``the bureau`` is the body named last with that word, or its
+  acronym where the text used that since; ``the lawmaker`` with no known holder is the last person who
+  spoke; ``he said`` keeps the last speaker (600 characters back at most, gender permitting) unless the
+  text names someone else, and not the speaker again, in between.
+
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
 (paragraphs, lines, sentences), ``marks`` (pairing), ``names`` and ``speakers`` (who), ``attribution``
-(a quotation's speaker), ``reported`` (reported speech) and ``finder`` (``find_quotes``, ``voice_of``).
+(a quotation's speaker), ``reported`` (reported speech), ``dialogue`` (Russian speech without marks) and
+``finder`` (``find_quotes``, ``voice_of``).
 
 Not handled: attribution without a comma (``“…” he said``), ``told Y`` without ``that`` unless Y is a name or
-"reporters", gender (``she`` may resolve to a man), speakers of nested quotes, Danish ``»…«``, non-English.
+"reporters", gender (``she`` may resolve to a man), speakers of nested quotes, Danish ``»…«``,
+reported speech in German or Polish, Russian names in other cases than the nominative.
 """
 
 from __future__ import annotations

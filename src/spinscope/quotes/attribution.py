@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.names import _is_cap, _lead_phrase, _speaker_of, _who
 from spinscope.quotes.patterns import (
@@ -104,8 +105,9 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
     frames = sorted(frames, key=lambda f: f.start)
     frame_starts, quotes = [f.start for f in frames], []
     for i, (s, e) in enumerate(ranges):
-        q = _Speech(s, e, s, _after(text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text))
-                    if e < len(text) and text[e] in _FAMILY else None)
+        closed = e < len(text) and text[e] in _FAMILY
+        q = _Speech(s, e, s, closed and _after_guillemets(text, e) or _after(
+            text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text)) if closed else None)
         q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
         content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
         words = _WORD_RE.findall(content)

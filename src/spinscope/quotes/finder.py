@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spinscope.quotes.attribution import _classify
+from spinscope.quotes.attribution import _classify, _Speech
+from spinscope.quotes.dialogue import _dash_lines, _reported_ru
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _pair_marks
 from spinscope.quotes.quote import Quote
@@ -17,16 +18,28 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     if not isinstance(text, str) or not text.strip():
         return ()
     lay = _Layout(text)
-    ranges = _pair_marks(text, lay)
-    pieces, cur = [], 0                               # quotes blanked out: no verbs or names inside them
-    for s, e in ranges:
-        pieces += [text[cur:s], "x" * (e - s)]
-        cur = e
-    masked = "".join(pieces) + text[cur:]
-    frames = _reported(masked, lay)
-    quotes = _classify(text, lay, ranges, frames)
+    dashes = [_Speech(s, e, anchor, attr) for s, e, anchor, attr in _dash_lines(text, lay)]
+    ranges = _outside(_pair_marks(text, lay), dashes)
+    masked = _masked(text, sorted([(d.start, d.end) for d in dashes] + ranges))
+    frames = _reported(masked, lay) + [_Speech(s, e, anchor, attr, "reported")
+                                       for s, e, anchor, attr in _reported_ru(masked, lay)]
+    quotes = _classify(text, lay, ranges, frames) + dashes
     _Speakers(text, masked).resolve_all(quotes + frames, lay)
     return _assemble(text, quotes, frames)
+
+
+def _outside(ranges: list[tuple[int, int]], dashes: list[_Speech]) -> list[tuple[int, int]]:
+    """The mark-delimited ranges not inside a piece of dash-led speech (only the outermost quote is kept)."""
+    return [(s, e) for s, e in ranges if not any(d.start <= s and e <= d.end for d in dashes)]
+
+
+def _masked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the quoted ranges blanked out, so that no verbs or names inside them are read."""
+    pieces, cur = [], 0
+    for s, e in ranges:
+        pieces += [text[cur:s], "x" * (e - max(s, cur))] if e > cur else []
+        cur = max(cur, e)
+    return "".join(pieces) + text[cur:]
 
 
 def voice_of(quotes: Sequence[Quote], start: int, end: int) -> tuple[str, str | None]:

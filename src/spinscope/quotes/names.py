@@ -10,6 +10,7 @@ from spinscope.quotes.patterns import (
     _POSSESSIVE,
     _TOKEN_RE,
 )
+from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GENERIC as _GENERIC
 from spinscope.quotes.words import MODIFIERS as _MODIFIERS
@@ -59,8 +60,10 @@ def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _who(toks: list[str]) -> tuple:
-    """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title) or ('unnamed',). The
-    name is its last capitalised run, followed by nothing or by plain words ('a Pentagon spokesman')."""
+    """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title), ('body', word) or
+    ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
+    spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
+    before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
     toks = [t.strip("()") for t in toks if t.strip("()")]
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
@@ -68,17 +71,34 @@ def _who(toks: list[str]) -> tuple:
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
     if i >= 0 and _is_cap(toks[i]) and not toks[i].endswith(_POSSESSIVE):   # "Rombot’s lawyers": not Rombot
-        j = i
-        while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
-            j -= 1
-        name, titles = _clean_name(toks[j:i + 1])
-        if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
-            return ("unnamed",)                       # "officials in New Mexico": a place, not a speaker
-        if name:
-            return ("name", name, titles)
-    if toks and toks[-1].lower() in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
-        return ("role", toks[-1].lower())
+        named = _named(toks, i)
+        if named:
+            return named
+    last = toks[-1].lower() if toks else ""
+    if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
+        return ("role", last)
+    if last in _BODIES and len(toks) == 2 and toks[0].lower() in ("the", "this"):
+        return ("body", last)                         # "the bureau said": the bureau named last
     return ("unnamed",)
+
+
+def _named(toks: list[str], i: int) -> tuple | None:
+    """The name whose capitalised run ends at ``toks[i]``, or None. A run followed by a place ('officials in
+    New Mexico') names nobody, unless a body stands before the place ('The U.S. Attorney's Office in
+    Albuquerque')."""
+    j = i
+    while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
+        j -= 1
+    name, titles = _clean_name(toks[j:i + 1])
+    if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
+        body = _who(toks[:j - 1]) if j > 1 else ("unnamed",)
+        return body if body[0] == "name" and any(w.lower() in _ORG_WORDS for w in body[1].split()) else ("unnamed",)
+    if not name:
+        return None
+    if i + 1 < len(toks) and toks[i + 1].lower() in _BODIES and not name.isupper():
+        return ("name", f"{name} {toks[i + 1].lower()}", titles)      # "Dallas police said"
+    before = tuple(t.lower() for t in toks[max(0, j - 3):j] if t.lower() in _TITLES)
+    return ("name", name, titles + before)
 
 
 def _appositive(name: list[str], clause: list[str]) -> bool:
@@ -96,8 +116,9 @@ def _subject(seg: str) -> tuple | None:
     if acronym:                                       # "… the Communist Party (KPRF) wrote"
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
-    while len(clauses) > 1 and (clauses[-1][0] in ("a", "an", "who", "which", "whose") or clauses[-1][0] in
-                                _TITLES or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
+    while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an")
+                                and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
+                                or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
     while toks and (toks[-1].lower() in _SKIP or toks[-1].endswith("ly") and toks[-1].islower()):

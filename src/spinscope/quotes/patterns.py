@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from spinscope.quotes.words import FOREIGN_SAY as _FOREIGN_SAY
 from spinscope.quotes.words import MORE as _MORE
+from spinscope.quotes.words import RU_SAY as _RU_SAY
 from spinscope.quotes.words import SAY as _SAY
 
 _FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "«": "g", "»": "g", "'": "s", "‘": "s", "’": "s", "‚": "s"}
@@ -42,8 +44,9 @@ def _trie(words: str) -> str:
 
 
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
-_ATTR_RE = re.compile(rf"\b(?:{_trie(_SAY + '|' + _MORE)})\b")    # verbs that attribute a quote
+_ATTR_RE = re.compile(rf"\b(?:{_trie(f'{_SAY}|{_MORE}|{_RU_SAY}|{_FOREIGN_SAY}')})\b")    # verbs that attribute a quote
 _THAT_RE = re.compile(r"([^.!?;:,\n]{0,100}?)\b(that|if|whether)\b\s*")
+_THAT_NEXT_RE = re.compile(r"\s+that\b")
 _AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
         r"(?:does|did|is|was|are|were|wo|ca|would|has|had)n[’']t)\b")
 _CLAUSE_AHEAD_RE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|(?:the|a|an|this|his|her|their|its|our|"

@@ -18,6 +18,7 @@ from spinscope.quotes.patterns import (
     _POSSESSIVE,
     _REPORT_RE,
     _TAIL_BOUNDARY_RE,
+    _THAT_NEXT_RE,
     _THAT_RE,
     _TIME_RE,
     _TOKEN_RE,
@@ -80,7 +81,8 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
     for m in _REPORT_RE.finditer(text):
         vs, before = m.start(), text[max(0, m.start() - 12):m.start()].split()
         sent_start, sent_end = lay.sentence(vs)
-        inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»"))
+        inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»")) \
+            and not _THAT_NEXT_RE.match(text, m.end())    # "John Smith, a spokesman, said that …"
         tail = None if m.group() in _ASK or not inverted and _content_start(text, m.group(), m.end(), sent_end) \
             is not None else _tail(text, m.span(), sent_start, sent_end)
         if tail is not None:

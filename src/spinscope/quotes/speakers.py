@@ -17,6 +17,7 @@ from spinscope.quotes.patterns import (
     _WORD_RE,
 )
 from spinscope.quotes.quote import Quote
+from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 
 
@@ -32,6 +33,7 @@ class _Speakers:
         self.known: dict[str, None] = {}              # people and bodies of more than one word who spoke
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        self.last_spoke: tuple[int, str] | None = None     # the end of the last person's speech, and who
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -43,22 +45,54 @@ class _Speakers:
                 sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
                     self.resolve(sp.attr, sp.anchor, lay)
                 last = (para, sp.speaker)
+                if sp.speaker and sp.speaker == self.last_person:
+                    self.last_spoke = (lay.sentence(max(sp.end, sp.anchor))[1], sp.speaker)
 
     def resolve(self, attr: tuple, pos: int, lay: _Layout) -> str | None:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
-        if attr[0] in ("pronoun", "role"):
-            return self.mentioned(pos, lay, attr[1:]) if attr[0] == "pronoun" else self.roles.get(attr[1])
+        if attr[0] == "pronoun":
+            return self.pronoun(pos, lay, attr[1])
+        if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
+            return self.roles.get(attr[1]) or self.last_person
+        if attr[0] == "body":
+            return self.body(attr[1], pos)
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
-        if len(parts) > 1 and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in parts):
+        if len(parts) > 1 and not name.isupper() and not any(p.lower() in _ORG_WORDS | _BODIES for p in parts):
             self.last_person = name
         if len(parts) > 1:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def pronoun(self, pos: int, lay: _Layout, pronoun: str) -> str | None:
+        """Whom 'he' or 'she' at ``pos`` means: the person who spoke last, at most 600 characters back, when the
+        gender fits and the text between names nobody else or names that person again ('…,” Clinton said.
+        Melvin asked Clinton if … “…,” he said'); else the person ``mentioned``."""
+        if self.people is None:
+            self.people = self._people(lay)
+        where, names, gender = self.people
+        if self.last_spoke and -100 < pos - self.last_spoke[0] <= 600 and gender.get(self.last_spoke[1], pronoun) == pronoun:
+            between = set(names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)])
+            if not between or self.last_spoke[1] in between:
+                return self.last_spoke[1]
+        return self.mentioned(pos, lay, (pronoun,))
+
+    def body(self, word: str, pos: int) -> str | None:
+        """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
+        Investigation'), or its acronym where the text used that later ('FBI')."""
+        runs = [m for m in _RUN_RE.finditer(self.masked, 0, pos) if word in m.group().lower().split()]
+        if not runs:
+            return None
+        words = runs[-1].group().split()
+        name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
+        initials = "".join(w[0] for w in name.split() if _is_cap(w))
+        later = self.masked.rfind(initials, runs[-1].end(), pos) if len(initials) > 1 else -1
+        return initials if later >= 0 and not self.masked[later + len(initials):later + len(initials) + 1].isalpha() \
+            else name
 
     def mentioned(self, pos: int, lay: _Layout, pronoun: tuple = ()) -> str | None:
         """Whom 'he' or 'she' at ``pos`` means: the first person of that gender (when the text tells it) named

@@ -1,0 +1,87 @@
+"""Speakers: bodies named earlier, roles, pronoun chains, titles before names, organisations."""
+
+from __future__ import annotations
+
+from tests.support.quotes import found, speakers
+
+
+def test_speaker_the_body_is_the_body_named_last():
+    text = ("The Federal Bureau of Investigation arrested five people.\n"
+            "“They are charged in a criminal complaint,” the bureau said in a statement.")
+    assert speakers(text, "quoted") == ["Federal Bureau of Investigation"]
+
+
+def test_speaker_the_body_is_its_acronym_when_the_text_used_it_later():
+    text = ("The Federal Bureau of Investigation stepped up.\nThe FBI has arrested five people.\n"
+            "“They are charged in a criminal complaint,” the bureau said.")
+    assert speakers(text, "quoted") == ["FBI"]
+
+
+def test_speaker_the_body_named_nowhere_is_none():
+    assert speakers("“They are charged,” the bureau said.", "quoted") == [None]
+
+
+def test_speaker_role_resolves_to_the_title_before_the_name():
+    text = ("State Department spokesman Steve Goldstein said Tillerson had no plans to leave.\n"
+            "He “did not speak to the president” for his firing, the spokesman added.")
+    assert set(speakers(text)) == {"Steve Goldstein"}
+
+
+def test_speaker_role_without_holder_is_the_last_person_who_spoke():
+    text = ("“I will oppose both nominations,” Sen. Rand Paul said.\n"
+            "The lawmaker added that he can’t support the second nominee.")
+    assert speakers(text) == ["Rand Paul", "Rand Paul"]
+
+
+def test_speaker_role_with_nobody_before_is_none():
+    assert speakers("The lawmaker added that he can’t support the nominee.") == [None]
+
+
+def test_speaker_organisation_of_an_unnamed_person():
+    text = "In an affidavit, an FBI special agent wrote that the boy wanted to train an army."
+    assert found(text) == [("reported", "the boy wanted to train an army", "FBI")]
+
+
+def test_speaker_appositive_after_a_name_is_still_cut():
+    text = "John Smith, a spokesman for the company, said that the plant will close."
+    assert speakers(text) == ["John Smith"]
+
+
+def test_speaker_body_before_a_place_is_the_body():
+    text = "The U.S. Attorney's Office in Albuquerque said the resident has been charged with a crime."
+    assert speakers(text) == ["U.S. Attorney's Office"]
+
+
+def test_speaker_people_before_a_place_are_nobody():
+    assert speakers("“The plan will fail,” officials in New Mexico said.", "quoted") == [None]
+
+
+def test_speaker_place_and_police():
+    text = "In a statement, Dallas police said their officer called them after the shooting."
+    assert speakers(text) == ["Dallas police"]
+
+
+def test_speaker_pronoun_chain_keeps_the_last_speaker_named_again_in_between():
+    text = ("“I apologised to everybody,” Bill Clinton said.\n"
+            "Craig Melvin then turned to Clinton again.\n"
+            "“I have never talked to her,” he said.")
+    assert speakers(text, "quoted") == ["Bill Clinton", "Bill Clinton"]
+
+
+def test_speaker_pronoun_chain_he_added():
+    text = ("“I will oppose both,” Rand Paul said on Wednesday.\n“I don't have the power to stop her,” he said.\n"
+            "“We are not a people that should be so fearful,” he added.")
+    assert speakers(text, "quoted") == ["Rand Paul"] * 3
+
+
+def test_speaker_pronoun_of_the_other_gender_is_not_the_last_speaker():
+    text = ("Gina Haspel said she ran the site and her staff followed her.\n"
+            "“I will oppose her,” Rand Paul said, and he left.\n“She should never lead the agency,” she said.")
+    assert speakers(text, "quoted")[-1] == "Gina Haspel"
+
+
+def test_speaker_pronoun_far_after_the_last_speaker_is_the_person_mentioned():
+    filler = "The committee met again on Tuesday to discuss the budget for next year. " * 10
+    text = (f"“We tried everything,” Donald Trump said.\n{filler}\nMike Pompeo spoke of WikiLeaks.\n"
+            "“It is time to call it out,” he said.")
+    assert speakers(text, "quoted") == ["Donald Trump", "Mike Pompeo"]
