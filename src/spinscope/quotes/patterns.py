@@ -63,6 +63,7 @@ _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Fri
                       r"year|morning)),?)*\s+")
 _ADDRESSEE_RE = re.compile(r"\s+(?:me|us|him|her|them|reporters|journalists|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})\s+")
 _ACCORDING_RE = re.compile(r"[Aa]ccording to\b")
+_SOURCE_END_RE = re.compile(r"[,;:]|\s[—–-]\s|—|–")             # where "according to X" ends
 _NOT_A_SOURCE = re.compile(r"\s*(?:the\s+)?(?:plan|schedule|script|tradition|custom|law|rules?|which|whom)\b")
 _SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|termed|labell?ed|branded|known as|"
                            r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")

@@ -17,6 +17,7 @@ from spinscope.quotes.patterns import (
     _NOT_A_SOURCE,
     _POSSESSIVE,
     _REPORT_RE,
+    _SOURCE_END_RE,
     _TAIL_BOUNDARY_RE,
     _THAT_NEXT_RE,
     _THAT_RE,
@@ -65,7 +66,8 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     subject = head[cut + 1:].split()
     if len(subject) > 10 or "that" in subject or subject and (subject[0].lower() in _CONJ or _AUX_RE.search(
             " ".join(subject))) or _ATTR_RE.search(head, cut + 1) or text[verb[0]:verb[1]].endswith(
-            "ing") or len(after) > (10 if not subject else 6) or not subject and not after:
+            "ing") or len(after) > (10 if not subject else 6) or not subject and not after or any(
+            w.rstrip(".,").endswith("ing") for w in after):          # "…, the officer admitted to killing him"
         return None
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
@@ -107,21 +109,42 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
 
 
 def _according(text: str, lay: _Layout) -> list[_Speech]:
-    """'According to X, …' (the rest of the sentence) and '…, according to X.' (what comes before)."""
+    """'According to X, …' and '…, according to X, …' (what follows the phrase: after its comma, or after the
+    dash that closes an aside, 'according to police — who … — Guyger went'), '…, according to X.' (what comes
+    before)."""
     frames = []
     for m in _ACCORDING_RE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum() or _NOT_A_SOURCE.match(text, m.end()):
             continue
         sent_start, sent_end = lay.sentence(m.start())
-        comma, head_end = text.find(",", m.end(), min(sent_end, m.end() + 200)), m.start()
+        head_end, attr = m.start(), _speaker_of(text, m.start(), m.span(), sent_start)
         while head_end > sent_start and text[head_end - 1] in " \t,(—–“\"«„'‘":
             head_end -= 1
-        attr = _speaker_of(text, m.start(), m.span(), sent_start)
-        if comma >= 0 and head_end == sent_start:
-            frames.append(_Speech(comma + 1, sent_end, m.start(), attr, "reported"))
-        elif comma < 0 and head_end > sent_start and sent_end - m.end() <= 200:
+        start = _after_source(text, m.end(), sent_end)
+        if start is not None:
+            frames.append(_Speech(start, sent_end, m.start(), attr, "reported"))
+        elif head_end > sent_start and sent_end - m.end() <= 200:
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
     return frames
+
+
+_APPOSITION = {"a", "an", "who", "which", "whose", "one"}
+
+
+def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
+    """Where the reported content after 'according to X' begins: after the comma that ends the source, or
+    after the second dash of an aside that follows it; None when the source runs to the sentence's end."""
+    stop = _SOURCE_END_RE.search(text, source_start, min(sent_end, source_start + 200))
+    if stop is None:
+        return None
+    if stop.group().strip() in "—–-":
+        stop = _SOURCE_END_RE.search(text, stop.end(), min(sent_end, stop.end() + 300))
+        if stop is None or stop.group().strip() not in "—–-":
+            return None
+    rest = text[stop.end():sent_end].split()
+    if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION:
+        return None                                   # "…, according to John Smith, a spokesman."
+    return stop.end()
 
 
 def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
