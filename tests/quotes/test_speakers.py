@@ -85,3 +85,25 @@ def test_speaker_pronoun_far_after_the_last_speaker_is_the_person_mentioned():
     text = (f"“We tried everything,” Donald Trump said.\n{filler}\nMike Pompeo spoke of WikiLeaks.\n"
             "“It is time to call it out,” he said.")
     assert speakers(text, "quoted") == ["Donald Trump", "Mike Pompeo"]
+
+
+def test_speaker_short_quote_after_a_verb_of_calling_is_the_subjects():
+    assert found("Wilders has called Robinson's imprisonment a \"disgrace.\"") == [("quoted", "disgrace.", "Wilders")]
+    text = "Tillerson thanked diplomats for their “honesty and integrity” and the people for “acts of kindness.”"
+    assert speakers(text) == ["Tillerson", "Tillerson"]
+
+
+def test_speaker_short_quote_in_a_passive_is_the_agents():
+    text = "The concealment of the tapes was condemned as “obstruction” by commission chair Lee Hamilton."
+    assert found(text) == [("quoted", "obstruction", "Lee Hamilton")]
+
+
+def test_speaker_short_quote_named_by_nobody_stays_scare():
+    assert found("A group called “Patriot Front” marched.") == [("scare", "Patriot Front", None)]
+    assert found("Critics called it a “disaster.”") == [("scare", "disaster.", None)]
+
+
+def test_speaker_quoted_words_that_modify_a_noun_are_no_object():
+    assert found("Trump slams “fake news” media on Monday.") == [("scare", "fake news", None)]
+    text = "Washington misrepresented the result as a “Russian invasion and annexation of Crimea.” Such lies …"
+    assert speakers(text) == ["Washington"]
