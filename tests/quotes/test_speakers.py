@@ -107,3 +107,14 @@ def test_speaker_quoted_words_that_modify_a_noun_are_no_object():
     assert found("Trump slams “fake news” media on Monday.") == [("scare", "fake news", None)]
     text = "Washington misrepresented the result as a “Russian invasion and annexation of Crimea.” Such lies …"
     assert speakers(text) == ["Washington"]
+
+
+def test_speaker_pronoun_before_the_verb_is_read_before_names_after_it():
+    text = ("Bill Clinton defended his record.\n"
+            "He accused interviewer Craig Melvin of “ignoring gaping facts in describing this.”")
+    assert speakers(text, "quoted") == ["Bill Clinton"]
+
+
+def test_speaker_quote_inside_reported_speech_takes_the_frames_speaker():
+    text = "Monica Lewinsky spoke out.\nNow she says Clinton engaged in a “gross abuse of power” by seducing her."
+    assert set(speakers(text)) == {"Monica Lewinsky"}

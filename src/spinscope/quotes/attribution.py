@@ -113,14 +113,16 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
         closed = e < len(text) and text[e] in _FAMILY
         q = _Speech(s, e, s, closed and _after_guillemets(text, e) or _after(
             text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text)) if closed else None)
-        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
+        if q.attr is None:
+            q.attr = _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
+            q.anchor = _verb_before(text, lay, s)
         content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
         words = _WORD_RE.findall(content)
         if q.attr is None:                            # inside reported speech, or a paragraph of speech
             j = bisect_right(frame_starts, s + 1)
             around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
-            q.attr = around[-1].attr if around else _neighbour_lines(text, lay, s, e) if whole else \
-                _evaluation(text, lay, s, e)
+            q.attr, q.anchor = (around[-1].attr, around[-1].anchor) if around else (
+                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e), q.anchor)
         title = len(words) >= 2 and all(_is_cap(w) for w in words if len(w) >= 4) and not content.isupper()
         sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
         if _SCARE_CUE_RE.search(text[max(0, s - 31):max(0, s - 1)]) and len(words) <= 12 and not whole or not (
@@ -130,6 +132,14 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             q.attr, q.reach = ("unnamed",) if whole and content[-1:] not in ".!?,…" else ("inherit",), int(whole)
         quotes.append(q)
     return quotes
+
+
+def _verb_before(text: str, lay: _Layout, s: int) -> int:
+    """Where the attribution of a quote opening at ``s`` sits when it comes before it: its sentence's last speech
+    or judging verb, so that 'He accused Craig Melvin of “…”' reads 'He' before Melvin is named; else ``s``."""
+    lo = max(lay.sentence(s - 1)[0], s - 300)
+    verbs = list(_ATTR_RE.finditer(text, lo, s)) + list(_EVALUATE_RE.finditer(text, lo, s))
+    return max((v.start() for v in verbs), default=s)
 
 
 def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
