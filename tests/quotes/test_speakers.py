@@ -118,3 +118,9 @@ def test_speaker_pronoun_before_the_verb_is_read_before_names_after_it():
 def test_speaker_quote_inside_reported_speech_takes_the_frames_speaker():
     text = "Monica Lewinsky spoke out.\nNow she says Clinton engaged in a “gross abuse of power” by seducing her."
     assert set(speakers(text)) == {"Monica Lewinsky"}
+
+
+def test_speaker_inverted_verb_before_an_organisation_and_a_person_is_the_person():
+    text = "“Humanity is more vulnerable,” said WHO specialist in infectious diseases Dr. Sylvie Brand."
+    assert speakers(text, "quoted") == ["Sylvie Brand"]
+    assert speakers("“We will win,” said Putin in Moscow.", "quoted") == ["Putin"]
