@@ -85,3 +85,42 @@ def test_speaker_pronoun_far_after_the_last_speaker_is_the_person_mentioned():
     text = (f"“We tried everything,” Donald Trump said.\n{filler}\nMike Pompeo spoke of WikiLeaks.\n"
             "“It is time to call it out,” he said.")
     assert speakers(text, "quoted") == ["Donald Trump", "Mike Pompeo"]
+
+
+def test_speaker_short_quote_after_a_verb_of_calling_is_the_subjects():
+    assert found("Wilders has called Robinson's imprisonment a \"disgrace.\"") == [("quoted", "disgrace.", "Wilders")]
+    text = "Tillerson thanked diplomats for their “honesty and integrity” and the people for “acts of kindness.”"
+    assert speakers(text) == ["Tillerson", "Tillerson"]
+
+
+def test_speaker_short_quote_in_a_passive_is_the_agents():
+    text = "The concealment of the tapes was condemned as “obstruction” by commission chair Lee Hamilton."
+    assert found(text) == [("quoted", "obstruction", "Lee Hamilton")]
+
+
+def test_speaker_short_quote_named_by_nobody_stays_scare():
+    assert found("A group called “Patriot Front” marched.") == [("scare", "Patriot Front", None)]
+    assert found("Critics called it a “disaster.”") == [("scare", "disaster.", None)]
+
+
+def test_speaker_quoted_words_that_modify_a_noun_are_no_object():
+    assert found("Trump slams “fake news” media on Monday.") == [("scare", "fake news", None)]
+    text = "Washington misrepresented the result as a “Russian invasion and annexation of Crimea.” Such lies …"
+    assert speakers(text) == ["Washington"]
+
+
+def test_speaker_pronoun_before_the_verb_is_read_before_names_after_it():
+    text = ("Bill Clinton defended his record.\n"
+            "He accused interviewer Craig Melvin of “ignoring gaping facts in describing this.”")
+    assert speakers(text, "quoted") == ["Bill Clinton"]
+
+
+def test_speaker_quote_inside_reported_speech_takes_the_frames_speaker():
+    text = "Monica Lewinsky spoke out.\nNow she says Clinton engaged in a “gross abuse of power” by seducing her."
+    assert set(speakers(text)) == {"Monica Lewinsky"}
+
+
+def test_speaker_inverted_verb_before_an_organisation_and_a_person_is_the_person():
+    text = "“Humanity is more vulnerable,” said WHO specialist in infectious diseases Dr. Sylvie Brand."
+    assert speakers(text, "quoted") == ["Sylvie Brand"]
+    assert speakers("“We will win,” said Putin in Moscow.", "quoted") == ["Putin"]

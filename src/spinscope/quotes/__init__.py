@@ -23,8 +23,12 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   ``the minister`` the last speaker with that title; ``None`` for ``a source``, ``officials``.
 * **Reported speech**: ``X said (that) …``, ``X told Y (that) …``, ``X claimed/stated/added/noted/warned/
   stressed/argued/insisted/tweeted/contends/… that …`` (or a clause without "that": ``insists he doesn't``)
-  up to the sentence's end, ``X asked Y if …``, ``According to X, …`` and ``As X noted, …`` (the rest),
-  ``…, according to X.`` and ``…, X said.`` (what comes before), minus anything inside quotes, which is quoted.
+  up to the sentence's end, ``X asked Y if …``, ``According to X, …``, ``While …, according to X, …`` and
+  ``As X noted, …`` (what follows the source), ``…, according to X.`` and ``…, X (has) said.`` (what comes
+  before, unless a verb inside frames its own content), minus anything inside quotes, which is quoted. Not
+  after a negation (``did not say``) or a bare infinitive (``to say something``).
+* **Quoted words as an object**: ``He called them “heroes”``, ``thanked … for their “honesty”``, ``condemned as
+  “obstruction” by X``: the subject's (or the agent's) words, quoted even when short.
 * **Scare quotes**: 1–3 quoted words (or a Title Cased name, or words after "so-called", "dubbed",
   "titled" …) that nobody is said to speak are kind ``scare`` and count as the **outlet's voice**: the
   outlet chose to put those words there, to sneer, to name a thing or to keep its distance, so loaded

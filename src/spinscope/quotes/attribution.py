@@ -8,17 +8,22 @@ from dataclasses import dataclass
 
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
-from spinscope.quotes.names import _is_cap, _lead_phrase, _speaker_of, _who
+from spinscope.quotes.names import _is_cap, _lead_phrase, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
     _ABBREV_RE,
     _ATTR_RE,
+    _BY_AGENT_RE,
     _CLAUSE_END_RE,
+    _EVALUATE_RE,
+    _OBJECT_END_RE,
     _FAMILY,
     _HEADLINE_AFTER_RE,
     _HEADLINE_BEFORE_RE,
     _HEADLINE_NAME_RE,
     _MARK_RE,
+    _PASSIVE_RE,
     _SCARE_CUE_RE,
+    _TOKEN_RE,
     _WORD_RE,
 )
 
@@ -108,13 +113,16 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
         closed = e < len(text) and text[e] in _FAMILY
         q = _Speech(s, e, s, closed and _after_guillemets(text, e) or _after(
             text, lay, s, e, ranges[i + 1][0] - 1 if i + 1 < len(ranges) else len(text)) if closed else None)
-        q.attr = q.attr or _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
+        if q.attr is None:
+            q.attr = _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
+            q.anchor = _verb_before(text, lay, s)
         content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
         words = _WORD_RE.findall(content)
         if q.attr is None:                            # inside reported speech, or a paragraph of speech
             j = bisect_right(frame_starts, s + 1)
             around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
-            q.attr = around[-1].attr if around else _neighbour_lines(text, lay, s, e) if whole else None
+            q.attr, q.anchor = (around[-1].attr, around[-1].anchor) if around else (
+                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e), q.anchor)
         title = len(words) >= 2 and all(_is_cap(w) for w in words if len(w) >= 4) and not content.isupper()
         sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
         if _SCARE_CUE_RE.search(text[max(0, s - 31):max(0, s - 1)]) and len(words) <= 12 and not whole or not (
@@ -124,6 +132,33 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             q.attr, q.reach = ("unnamed",) if whole and content[-1:] not in ".!?,…" else ("inherit",), int(whole)
         quotes.append(q)
     return quotes
+
+
+def _verb_before(text: str, lay: _Layout, s: int) -> int:
+    """Where the attribution of a quote opening at ``s`` sits when it comes before it: its sentence's last speech
+    or judging verb, so that 'He accused Craig Melvin of “…”' reads 'He' before Melvin is named; else ``s``."""
+    lo = max(lay.sentence(s - 1)[0], s - 300)
+    verbs = list(_ATTR_RE.finditer(text, lo, s)) + list(_EVALUATE_RE.finditer(text, lo, s))
+    return max((v.start() for v in verbs), default=s)
+
+
+def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
+    """A quotation that is the object of a verb of calling or judging, in the same sentence: its subject's words
+    ('Tillerson thanked diplomats for their “honesty”', 'He called them “heroes”'), or the agent's of a passive
+    ('was condemned as “obstruction” by Lee Hamilton'). None when the subject names nobody ('a group called')."""
+    sent_start = lay.sentence(s - 1)[0]
+    lo = max(sent_start, s - 1 - 150)
+    verbs = list(_EVALUATE_RE.finditer(text, lo, s - 1))
+    if not verbs or _CLAUSE_END_RE.search(text, verbs[-1].end(), s - 1) or not (
+            text[s:e].rstrip()[-1:] in ".!?," or _OBJECT_END_RE.match(text, e + 1)):
+        return None                                   # not the object: "slams 'fake news' media"
+    verb = verbs[-1]
+    if _PASSIVE_RE.search(text, lo, verb.start()):
+        agent = _BY_AGENT_RE.match(text, e + 1)
+        attr = _who(_TOKEN_RE.findall(agent.group(1))) if agent else None
+    else:
+        attr = _subject(text[lo:verb.start()])
+    return attr if attr and attr[0] in ("name", "pronoun", "role") else None
 
 
 def _fills_line(text: str, lay: _Layout, s: int, e: int) -> bool:

@@ -138,7 +138,11 @@ def _lead_phrase(seg: str) -> tuple:
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
         n += 1
-    return _who(toks[:n])
+    lead = _who(toks[:n])
+    if lead[0] == "name" and not lead[1].isupper():
+        return lead
+    person = _who(toks)                               # "said WHO specialist in diseases Dr. Sylvie Brand"
+    return person if person[0] == "name" and len(person[1].split()) > 1 and not person[1].isupper() else lead
 
 
 def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> tuple:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from spinscope.quotes.words import EVALUATE as _EVALUATE
 from spinscope.quotes.words import FOREIGN_SAY as _FOREIGN_SAY
 from spinscope.quotes.words import MORE as _MORE
 from spinscope.quotes.words import RU_SAY as _RU_SAY
@@ -45,6 +46,11 @@ def _trie(words: str) -> str:
 
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
 _ATTR_RE = re.compile(rf"\b(?:{_trie(f'{_SAY}|{_MORE}|{_RU_SAY}|{_FOREIGN_SAY}')})\b")    # verbs that attribute a quote
+_EVALUATE_RE = re.compile(rf"\b(?:{_trie(_EVALUATE)})\b")              # verbs that take a quoted word as object
+_OBJECT_END_RE = re.compile(r"[ \t]*(?:$|[^\w\s]|\n|(?:and|or|but|by|in|on|at|for|from|to|as|with|while|because|after|"
+                            r"before|during|over|against|since|when|if)\b)")      # what may follow a quoted object
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
+_BY_AGENT_RE = re.compile(r"[\s,.”’\"'»]*by\s+([^,.;:!?\n]{1,80})")
 _THAT_RE = re.compile(r"([^.!?;:,\n]{0,100}?)\b(that|if|whether)\b\s*")
 _THAT_NEXT_RE = re.compile(r"\s+that\b")
 _AUX = (r"(?:is|are|was|were|had|has|have|would|will|could|should|can|may|might|must|did|does|do|"
@@ -63,6 +69,7 @@ _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Fri
                       r"year|morning)),?)*\s+")
 _ADDRESSEE_RE = re.compile(r"\s+(?:me|us|him|her|them|reporters|journalists|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})\s+")
 _ACCORDING_RE = re.compile(r"[Aa]ccording to\b")
+_SOURCE_END_RE = re.compile(r"[,;:]|\s[—–-]\s|—|–")             # where "according to X" ends
 _NOT_A_SOURCE = re.compile(r"\s*(?:the\s+)?(?:plan|schedule|script|tradition|custom|law|rules?|which|whom)\b")
 _SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|termed|labell?ed|branded|known as|"
                            r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.names import _speaker_of, _who
@@ -12,11 +14,13 @@ from spinscope.quotes.patterns import (
     _AS_RE,
     _ATTR_RE,
     _AUX_RE,
+    _CLAUSE_RE,
     _CLAUSE_AHEAD_RE,
     _MARK_RE,
     _NOT_A_SOURCE,
     _POSSESSIVE,
     _REPORT_RE,
+    _SOURCE_END_RE,
     _TAIL_BOUNDARY_RE,
     _THAT_NEXT_RE,
     _THAT_RE,
@@ -27,6 +31,12 @@ from spinscope.quotes.words import ASK as _ASK
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GAP_START as _GAP_START
 from spinscope.quotes.words import NO_THAT as _NO_THAT
+
+
+_APPOSITION = {"a", "an", "who", "which", "whose", "one"}
+_THAT_END_RE = re.compile(r"\b(?:that|if|whether)\s*$")
+_RELATIVE = {"who", "which", "whom", "whose"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
 
 
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
@@ -55,7 +65,8 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
 
 def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
     """'…, the Justice Department said.', '…” for his firing, the spokesman added.', '…, said Sanders, a
-    spokeswoman.': where the reported content before a clause-final attribution ends (None if there is none)."""
+    spokeswoman.', '…, prosecutors have said.': where the reported content before a clause-final attribution ends
+    (None if there is none)."""
     after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
     if text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
         return None                                   # '… wrote, “…”': the quote is what was said
@@ -63,14 +74,50 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
         return None
     subject = head[cut + 1:].split()
-    if len(subject) > 10 or "that" in subject or subject and (subject[0].lower() in _CONJ or _AUX_RE.search(
-            " ".join(subject))) or _ATTR_RE.search(head, cut + 1) or text[verb[0]:verb[1]].endswith(
-            "ing") or len(after) > (10 if not subject else 6) or not subject and not after:
+    while subject and subject[-1].lower() in ("has", "have", "had"):
+        subject.pop()                                 # "…, state prosecutors have said."
+    if not _tail_attribution(subject, after, text[verb[0]:verb[1]]) or _ATTR_RE.search(head, cut + 1):
         return None
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
         end -= 1
+    if not subject and _apposition_after_quote(text, sent_start, end):
+        return None                                   # "“…,” Lee Merritt, one of the attorneys, told ABC News."
     return end if len(text[sent_start:end].split()) >= 2 else None
+
+
+def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
+    """Can '<subject> <verb> <after>' close a sentence as its attribution? A short subject that is no clause of
+    its own, a finite verb, and little after it: no object of its own ('admitted to killing him')."""
+    if len(subject) > 10 or "that" in subject or subject and (
+            subject[0].lower() in _CONJ | _RELATIVE or _AUX_RE.search(" ".join(subject))):
+        return False
+    if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after:
+        return False
+    words = [w.rstrip(".,").lower() for w in subject + after]
+    return not any(w.endswith("ing") or w in ("nobody", "none") for w in words)   # "…, said nobody."
+
+
+def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
+    """Is what stands before an inverted attribution a name and its apposition just after a quotation
+    ('“…,” Richard Nelson, who lives in the complex, said'), that is the speaker, not reported content?"""
+    close = max(text.rfind(c, sent_start, end) for c in "”\"’»")
+    if close < 0:
+        return False
+    clauses = [c.split() for c in _CLAUSE_RE.split(text[close + 1:end]) if c.strip()]
+    return len(clauses) == 2 and clauses[1][0].lower() in _APPOSITION and all(
+        w[:1].isupper() for w in clauses[0])
+
+
+def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
+    """A speech verb that frames no reported speech: a noun ('the claims that', "Trump's claims"), an infinitive
+    not followed by 'that' ('hard to say the vote …', 'coerced to say something that …'), or a negation ('did
+    not say anything about …', "didn't say")."""
+    if not before:
+        return False
+    last = before[-1].lower().replace("’", "'")
+    return last in _DETERMINERS or last.endswith(_POSSESSIVE) or last in ("not", "never") or last.endswith(
+        "n't") or last == "to" and not _THAT_NEXT_RE.match(text, verb[1])
 
 
 def _reported(text: str, lay: _Layout) -> list[_Speech]:
@@ -83,45 +130,71 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         sent_start, sent_end = lay.sentence(vs)
         inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»")) \
             and not _THAT_NEXT_RE.match(text, m.end())    # "John Smith, a spokesman, said that …"
-        tail = None if m.group() in _ASK or not inverted and _content_start(text, m.group(), m.end(), sent_end) \
-            is not None else _tail(text, m.span(), sent_start, sent_end)
-        if tail is not None:
-            tails[sent_start] = tail
-            if _REPORT_RE.search(text, sent_start, tail):
-                continue                              # "She told police that …,” the report said": trim only
-            frames.append(_Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start), "reported"))
-            continue
-        if before and (before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "our", "these",
-                                              "those", "such") or before[-1].endswith(_POSSESSIVE)
-                       or before[-1] == "to" and not _THAT_RE.match(text, m.end())) \
-                or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
-            continue                                  # "the claims that", "to say", "…,” said Putin"
         start = _content_start(text, m.group(), m.end(), sent_end)
+        if start is not None and _THAT_END_RE.search(text, m.end(), start):
+            inverted = False                          # "…, who is now dead, told the world that …"
+        tail = None if m.group() in _ASK or not inverted and start is not None else _tail(
+            text, m.span(), sent_start, sent_end)
+        if tail is not None:
+            tails[sent_start] = _Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start),
+                                        "reported")
+            continue
+        if _not_a_frame(text, m.span(), before) or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
+            continue                                  # "the claims that", "to say", "…,” said Putin"
         if start is not None and start < sent_end:
             frames.append(_Speech(start, sent_end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
-    for f in frames:                                  # "… that when she “…,” the report said": not the tail
+    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay)
+
+
+def _with_tails(frames: list[_Speech], tails: dict[int, _Speech], lay: _Layout) -> list[_Speech]:
+    """A clause-final attribution ('…, the report said.') owns what comes before it in its sentence, unless a
+    speech verb there frames its own content ('She told police that when she “…,” the report said'): then
+    that content only ends where the attribution begins."""
+    inner = set()
+    for f in frames:
         tail = tails.get(lay.sentence(f.start)[0])
-        if tail is not None and f.start < tail < f.end:
-            f.end = tail
-    return frames + _according(text, lay) + _as_noted(text, lay)
+        if tail is not None and f.start < tail.end:
+            inner.add(tail.start)
+            f.end = min(f.end, tail.end)
+    return frames + [t for start, t in tails.items() if start not in inner]
 
 
 def _according(text: str, lay: _Layout) -> list[_Speech]:
-    """'According to X, …' (the rest of the sentence) and '…, according to X.' (what comes before)."""
+    """'According to X, …' and '…, according to X, …' (what follows the phrase: after its comma, or after the
+    dash that closes an aside, 'according to police — who … — Guyger went'), '…, according to X.' (what comes
+    before)."""
     frames = []
     for m in _ACCORDING_RE.finditer(text):
         if m.start() and text[m.start() - 1].isalnum() or _NOT_A_SOURCE.match(text, m.end()):
             continue
         sent_start, sent_end = lay.sentence(m.start())
-        comma, head_end = text.find(",", m.end(), min(sent_end, m.end() + 200)), m.start()
+        head_end, attr = m.start(), _speaker_of(text, m.start(), m.span(), sent_start)
         while head_end > sent_start and text[head_end - 1] in " \t,(—–“\"«„'‘":
             head_end -= 1
-        attr = _speaker_of(text, m.start(), m.span(), sent_start)
-        if comma >= 0 and head_end == sent_start:
-            frames.append(_Speech(comma + 1, sent_end, m.start(), attr, "reported"))
-        elif comma < 0 and head_end > sent_start and sent_end - m.end() <= 200:
+        start = _after_source(text, m.end(), sent_end)
+        if start is not None:
+            frames.append(_Speech(start, sent_end, m.start(), attr, "reported"))
+        elif head_end > sent_start and sent_end - m.end() <= 200:
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
     return frames
+
+
+
+
+def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
+    """Where the reported content after 'according to X' begins: after the comma that ends the source, or
+    after the second dash of an aside that follows it; None when the source runs to the sentence's end."""
+    stop = _SOURCE_END_RE.search(text, source_start, min(sent_end, source_start + 200))
+    if stop is None:
+        return None
+    if stop.group().strip() in "—–-":
+        stop = _SOURCE_END_RE.search(text, stop.end(), min(sent_end, stop.end() + 300))
+        if stop is None or stop.group().strip() not in "—–-":
+            return None
+    rest = text[stop.end():sent_end].split()
+    if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION:
+        return None                                   # "…, according to John Smith, a spokesman."
+    return stop.end()
 
 
 def _as_noted(text: str, lay: _Layout) -> list[_Speech]:

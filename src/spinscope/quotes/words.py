@@ -19,6 +19,10 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|according to")
+EVALUATE = ("called|calls|call|calling|thanked|thanks|thanking|accused|accuses|accusing|condemned|condemns|described|"
+            "describes|describing|praised|praises|slammed|slams|denounced|denounces|dismissed|dismisses|hailed|hails|"
+            "criticized|criticised|criticizes|criticises|decried|decries|blasted|referred to|refers to|characterized|"
+            "characterised|portrayed|portrays|misrepresented|depicted|vowed|pledged|promised")   # X <verb> Y (as) "…"
 RU_SAY = ("сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|"
           "подчеркнул|подчеркнула|подчеркнули|сообщил|сообщила|сообщили|ответил|ответила|пояснил|пояснила|"
           "заметил|заметила|признал|признала|уточнил|уточнила|говорит|говорил|говорила|заявляет|считает|"
