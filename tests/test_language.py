@@ -5,32 +5,13 @@ import pytest
 
 from spinscope import language
 from spinscope.errors import UnsupportedLanguageError
-
-ONE_LINE = {
-    "en": "The government has once again lied to its own people about the war.",
-    "ru": "Правительство снова солгало собственному народу об этой войне.",
-    "uk": "Уряд знову збрехав власному народові про цю війну.",
-    "de": "Die Regierung hat ihr eigenes Volk wieder einmal über den Krieg belogen.",
-    "fr": "Le gouvernement a encore une fois menti à son propre peuple sur la guerre.",
-    "es": "El gobierno ha vuelto a mentir a su propio pueblo sobre la guerra.",
-    "it": "Il governo ha mentito ancora una volta al proprio popolo sulla guerra.",
-    "pl": "Rząd po raz kolejny okłamał własny naród w sprawie wojny.",
-}
-SHORT_CYRILLIC = [
-    ("ru", "Это наглая ложь западных СМИ."), ("ru", "Москва не будет молчать."),
-    ("ru", "Они хотят уничтожить нашу страну."), ("uk", "Це нахабна брехня західних ЗМІ."),
-    ("uk", "Київ не мовчатиме."), ("uk", "Вони хочуть знищити нашу країну."),
-]
-RUSSIAN_ARTICLE = (
-    "Западные СМИ снова распространяют ложь о нашей стране. Так называемые эксперты, "
-    "которые никогда не были в Донбассе, рассказывают читателям о «зверствах», не приводя "
-    "ни одного доказательства.\n\nМинистр иностранных дел заявил, что Москва не будет "
-    "молчать. «Это наглая провокация, и мы ответим на неё», — сказал он журналистам в среду.")
-UKRAINIAN_ARTICLE = (
-    "Західні ЗМІ знову поширюють неправду про нашу країну. Так звані експерти, які ніколи "
-    "не були на сході, розповідають читачам про «звірства», не наводячи жодного доказу.\n\n"
-    "Міністр закордонних справ заявив, що Київ не мовчатиме. «Це нахабна провокація, і ми "
-    "відповімо на неї», — сказав він журналістам у середу.")
+from tests.support.languages import (
+    DUTCH,
+    ONE_LINE,
+    RUSSIAN_ARTICLE,
+    SHORT_CYRILLIC,
+    UKRAINIAN_ARTICLE,
+)
 
 
 @pytest.mark.parametrize("code", sorted(ONE_LINE))
@@ -54,7 +35,7 @@ def test_detect_too_short_to_tell_is_english(text):
 
 
 def test_detect_a_sure_unsupported_language():
-    assert language.detect("Dit is een Nederlandse zin over de regering en de oorlog.") == "nl"
+    assert language.detect(DUTCH) == "nl"
 
 
 def test_check_supported_names_the_language_and_the_supported_ones():

@@ -58,6 +58,12 @@ def supported_names() -> str:
     return f"{', '.join(name_of(c) for c in SUPPORTED)} ({', '.join(SUPPORTED)})"
 
 
+def run_label(language: str | None, detector: str) -> str:
+    """How the views name an analysis's run: "Russian, multilingual model" (the detector alone
+    where the language is unknown)."""
+    return f"{name_of(language)}, {detector} model" if language else detector
+
+
 def identifier() -> Any:
     """py3langid's identifier with probabilities, loaded once per process."""
     global _identifier
@@ -102,3 +108,4 @@ def check_supported(code: str) -> str:
             f"the text is in {name_of(code)} ({code}), which spinscope does not analyse; "
             f"supported: {supported_names()}", language=code)
     return code
+

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from spinscope.detector.base import Detector
 from spinscope.detector.lexicon import LexiconDetector
+from spinscope.detector.routing import AUTO, LanguageRouter
 from spinscope.errors import ModelError
 
-DEFAULT_DETECTOR = "minilm-ptc"
+DEFAULT_DETECTOR = AUTO
+"""The default: the detector chosen by each text's language (``routing``)."""
 
 
 def shipped_folder(name: str) -> Path:
@@ -34,9 +36,21 @@ def load_from_folder(folder: Path, threads: int = 0) -> Detector:
     raise ModelError(f"{folder}: no model here (expected model.onnx or lexicon.json)")
 
 
+def is_shipped(name: str) -> bool:
+    return shipped_folder(name).is_dir()
+
+
+def language_router(threads: int = 0) -> LanguageRouter:
+    """``auto``: the shipped detector for each text's language, each loaded when first needed."""
+    return LanguageRouter(lambda name: load_from_folder(shipped_folder(name), threads), is_shipped)
+
+
 def load_detector(name: str | None = None, threads: int = 0) -> Detector:
-    """A shipped detector by name (default: the best shipped model), or a model folder path."""
+    """A shipped detector by name, a model folder path, or (the default) ``auto``: the shipped
+    detector for each text's language."""
     name = name or DEFAULT_DETECTOR
+    if name == AUTO:
+        return language_router(threads)
     shipped = shipped_folder(name)
     if shipped.is_dir():
         return load_from_folder(shipped, threads)
@@ -44,5 +58,5 @@ def load_detector(name: str | None = None, threads: int = 0) -> Detector:
     if path.is_dir():
         return load_from_folder(path, threads)
     raise ModelError(
-        f"unknown detector {name!r}: give one of {', '.join(shipped_names())} or a model folder"
+        f"unknown detector {name!r}: give {AUTO}, one of {', '.join(shipped_names())} or a model folder"
     )
