@@ -18,20 +18,12 @@ from spinscope.detector.routing import (
 from spinscope.document import Document
 from spinscope.errors import ModelNotInstalledError, UnsupportedLanguageError
 from spinscope.pipeline import Pipeline
-from tests.support.detectors import FirstWordDetector
+from tests.support.detectors import fake_router
 from tests.support.languages import DUTCH, ONE_LINE
 
 
 def fakes(installed=(ENGLISH_DETECTOR, MULTILINGUAL_DETECTOR)):
-    """A router over two fake detectors named after the shipped ones, and the fakes by name."""
-    detectors = {}
-
-    def load(name):
-        detectors[name] = FirstWordDetector()
-        detectors[name].name = f"fake-{name}"
-        return detectors[name]
-
-    return LanguageRouter(load, lambda name: name in installed), detectors
+    return fake_router(installed)
 
 
 def documents(*codes):
