@@ -201,8 +201,8 @@ def test_store_version_1_upgrades_in_place_with_each_documents_language(tmp_path
     version_1_store(path, [
         f"INSERT INTO documents (id, text, added) VALUES ('{code}', '{ONE_LINE[code]}', '2024-01-01')"
         for code in ("en", "ru", "uk")] + [
-        "INSERT INTO analyses (document_id, detector, detector_version, status, started, finished)"
-        " VALUES ('en', 'minilm-ptc', 'v', 'ok', '2024-01-01', '2024-01-01')"])
+        ("INSERT INTO analyses (document_id, detector, detector_version, status, started, finished)"
+         " VALUES ('en', 'minilm-ptc', 'v', 'ok', '2024-01-01', '2024-01-01')")])
     with Store(path, "write") as store:
         assert store.schema_version == LATEST
         languages = {r["id"]: r["language"] for r in store.query("SELECT id, language FROM documents")}

@@ -294,7 +294,6 @@ def test_explorer_lists_agree_whichever_part_drives_the_query(explorer, monkeypa
 def test_explorer_filters_by_language_and_names_the_detector_that_ran(tmp_path):
     from spinscope.corpus.store import DetectorId, Outcome, utc_now
     from spinscope.io.records import record_from_text
-
     from tests.support.languages import ONE_LINE
 
     path, auto = tmp_path / "langs.db", DetectorId("auto", "1")
