@@ -351,3 +351,9 @@ def test_report_splits_by_language_and_the_detector_that_ran(tmp_path):
         "Russian, multilingual model": 2, "English, minilm-ptc model": 1, "Ukrainian, multilingual model": 1}
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<h2>Languages</h2>" in page and "Russian, multilingual model" in page
+
+
+def test_function_words_only_knows_the_phrases_language():
+    assert function_words_only("наша", "ru") and function_words_only("und die", "de")
+    assert not function_words_only("наша страна", "ru") and not function_words_only("наша")
+    assert not function_words_only("war") and function_words_only("war", "de")  # German "was"

@@ -18,6 +18,7 @@ and per outlet the most-quoted speakers with the techniques found inside their q
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import statistics
@@ -32,7 +33,7 @@ from spinscope.quotes import Quote
 from spinscope.corpus.intervals import Rate, rate_interval
 from spinscope.corpus.store import DetectorId, StoredAnalysis, Store, utc_now
 from spinscope.corpus.schema import count_words
-from spinscope.detector.shape import FUNCTION_WORDS
+from spinscope.detector.shape import FUNCTION_WORDS, words_for
 from spinscope.language import run_label
 
 UNKNOWN = "unknown"
@@ -73,12 +74,21 @@ def phrase_of(text: str) -> str | None:
     return phrase if phrase and len(phrase.split()) <= PHRASE_MAX_WORDS else None
 
 
-def function_words_only(phrase: str) -> bool:
-    """True when a phrase holds no word outside ``PHRASE_FUNCTION_WORDS`` (or no word at all)."""
-    return all(word in PHRASE_FUNCTION_WORDS for word in _WORD.findall(phrase.lower()))
+@functools.lru_cache(maxsize=16)
+def phrase_function_words(language: str | None) -> frozenset[str]:
+    """``PHRASE_FUNCTION_WORDS``, plus the function words of the text's language where it has its own."""
+    return frozenset(PHRASE_FUNCTION_WORDS | words_for(language).function)
 
 
-def phrase_occurrences(text: str, spans: Iterable[Span]) -> dict[tuple[int, int], tuple[str, set[str]]]:
+def function_words_only(phrase: str, language: str | None = None) -> bool:
+    """True when a phrase holds no word outside the function words of English and of ``language``
+    (or no word at all)."""
+    allowed = phrase_function_words(language)
+    return all(word in allowed for word in _WORD.findall(phrase.lower()))
+
+
+def phrase_occurrences(text: str, spans: Iterable[Span],
+                       language: str | None = None) -> dict[tuple[int, int], tuple[str, set[str]]]:
     """The flagged phrases of one article, once per place: (start, end) of the words without edge
     punctuation → (phrase, techniques of every span on exactly those words). Phrases that are too
     long or made only of function words are left out."""
@@ -93,7 +103,7 @@ def phrase_occurrences(text: str, spans: Iterable[Span]) -> dict[tuple[int, int]
             found[(start, end)][1].add(span.technique)
             continue
         phrase = phrase_of(text[start:end])
-        if phrase and not function_words_only(phrase):
+        if phrase and not function_words_only(phrase, language):
             found[(start, end)] = (phrase, {span.technique})
     return found
 
@@ -299,7 +309,8 @@ def _top_article(item: StoredAnalysis, analysis: Analysis, density: float) -> To
 
 
 def _count_phrases(report: CorpusReport, outlet: str, analysis: Analysis) -> None:
-    for phrase, found in phrase_occurrences(analysis.document.text, analysis.spans).values():
+    document = analysis.document
+    for phrase, found in phrase_occurrences(document.text, analysis.spans, document.language).values():
         report.phrases[outlet][phrase] += 1
         report.phrase_techniques[(outlet, phrase)].update(sorted(found))
 
