@@ -64,6 +64,13 @@ def run_label(language: str | None, detector: str) -> str:
     return f"{name_of(language)}, {detector} model" if language else detector
 
 
+def preload() -> None:
+    """Start loading the identifier in a background thread (its decompression releases the GIL),
+    so that it overlaps with loading a detector; ``identifier`` waits for it."""
+    if _identifier is None:
+        threading.Thread(target=identifier, name="spinscope-langid", daemon=True).start()
+
+
 def identifier() -> Any:
     """py3langid's identifier with probabilities, loaded once per process."""
     global _identifier
