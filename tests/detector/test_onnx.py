@@ -11,8 +11,8 @@ import pytest
 
 from spinscope.detector.card import ModelCard
 from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
-from spinscope.detector.routing import AUTO, ENGLISH_DETECTOR
 from spinscope.detector.onnx import OnnxDetector
+from spinscope.detector.routing import AUTO, ENGLISH_DETECTOR
 from spinscope.document import Analysis, Document, Span
 from tests.conftest import shared_path
 
