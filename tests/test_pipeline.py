@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import spinscope
@@ -76,10 +78,15 @@ def test_pipeline_refuses_what_is_not_text():
         list(Pipeline(WordDetector()).pipe(["x"], batch_size=0))
 
 
-def test_pipeline_accepts_a_document_unchanged():
+def test_pipeline_accepts_a_document_unchanged_but_for_its_detected_language():
     document = Document(id="mine", text="no traitors here", title="T")
     analysis = Pipeline(WordDetector())(document)
-    assert analysis.document is document and len(analysis.spans) == 1
+    assert analysis.document == replace(document, language="en") and len(analysis.spans) == 1
+
+
+def test_pipeline_keeps_a_language_given_with_the_document():
+    document = Document(id="mine", text="no traitors here", language="uk")
+    assert Pipeline(WordDetector())(document).document is document
 
 
 def test_with_voices_reports_quotes_without_spans(quoted_putin):
@@ -113,9 +120,10 @@ def test_span_refuses_an_unknown_voice():
 
 
 def test_load_passes_the_thread_count_to_the_encoder():
-    from spinscope.detector.loading import DEFAULT_DETECTOR
+    from spinscope.detector.routing import ENGLISH_DETECTOR
 
-    assert spinscope.load(DEFAULT_DETECTOR, threads=1).detector.workers == 1
-    assert spinscope.load(DEFAULT_DETECTOR, threads=2).detector.workers == 2
+    assert spinscope.load(ENGLISH_DETECTOR, threads=1).detector.workers == 1
+    assert spinscope.load(ENGLISH_DETECTOR, threads=2).detector.workers == 2
+    assert spinscope.load(threads=1).detector.detector_for("en").workers == 1  # auto, the default
     with pytest.raises(InputError, match="threads"):
         spinscope.load(threads=0)

@@ -13,6 +13,7 @@ from typing import Any
 
 from spinscope import techniques
 from spinscope.errors import SpanError
+from spinscope.language import run_label
 from spinscope.quotes import VOICES, Quote
 
 LIKELY, POSSIBLE = "likely", "possible"
@@ -26,7 +27,10 @@ def content_id(text: str) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """An article: its text and what is known about where it came from."""
+    """An article: its text and what is known about where it came from.
+
+    ``language`` is the ISO 639-1 code of the text's language: None until detected (the
+    Pipeline detects it once per document, see ``spinscope.language``), or given by the caller."""
 
     id: str
     text: str
@@ -34,6 +38,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    language: str | None = None
 
     @classmethod
     def from_text(cls, text: str, **metadata: str | None) -> Document:
@@ -190,16 +195,21 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form that ``spinscope analyze --format json`` writes: document metadata,
-        every span (both levels) with its definition, the quotes, and the summary."""
+        the detector that ran and the text's language (ISO 639-1), every span (both levels) with its definition, the quotes, and the summary."""
         doc = self.document
         return {
             "document": {"id": doc.id, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
                          "published": doc.published, "characters": len(doc.text)},
             "detector": self.detector,
+            "language": doc.language,
             "spans": [s.to_dict(doc.text) for s in self.spans],
             "quotes": [q.to_dict() for q in self.quotes],
             "summary": self.summary(),
         }
+
+    def run_label(self) -> str:
+        """The text's language and the detector that ran, as the views show them."""
+        return run_label(self.document.language, self.detector)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

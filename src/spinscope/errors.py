@@ -88,6 +88,22 @@ class ModelError(SpinscopeError):
     """A model folder that is missing, incomplete or of an unknown format."""
 
 
+class ModelNotInstalledError(ModelError):
+    """A shipped detector that the automatic choice needs (``name``) but this installation lacks."""
+
+    def __init__(self, message: str, *, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class UnsupportedLanguageError(SpinscopeError):
+    """A text in a language that spinscope does not analyse; ``language`` is its ISO 639-1 code."""
+
+    def __init__(self, message: str, *, language: str) -> None:
+        super().__init__(message)
+        self.language = language
+
+
 class ContractError(SpinscopeError):
     """A detector that breaks the contract of ``spinscope.detector.contract.check_detector``."""
 

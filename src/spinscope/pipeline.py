@@ -19,6 +19,7 @@ from spinscope.detector.base import Detector
 from spinscope.document import Analysis, Document
 from spinscope.errors import ContractError, InputError
 from spinscope.io.text import check_text
+from spinscope.language import detect
 from spinscope.quotes import find_quotes, voice_of
 
 
@@ -30,6 +31,11 @@ def with_voices(analysis: Analysis) -> Analysis:
         voice, speaker = voice_of(quotes, span.start, span.end)
         spans.append(replace(span, voice=voice, speaker=speaker))
     return replace(analysis, spans=tuple(spans), quotes=quotes)
+
+
+def with_language(document: Document) -> Document:
+    """The document with its language: as given, or detected now (once per document)."""
+    return document if document.language else replace(document, language=detect(document.text))
 
 
 def as_document(item: str | Document) -> Document:
@@ -69,8 +75,8 @@ class Pipeline:
             yield from self.predict(batch)
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        """One analysis per document, in order, with quotes and voices."""
-        return [with_voices(a) for a in self.detector.predict(documents)]
+        """One analysis per document, in order, with the text's language, quotes and voices."""
+        return [with_voices(a) for a in self.detector.predict([with_language(d) for d in documents])]
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The detector's technique for each given span (the TC setting; no voices added)."""

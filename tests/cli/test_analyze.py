@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from spinscope.detector.loading import is_shipped
+from spinscope.detector.routing import MULTILINGUAL_DETECTOR
 from spinscope.document import content_id
 
 from tests.support.cli import assert_one_line_error, invoke, run_cli
 from tests.support.http import ARTICLE_HTML
+from tests.support.languages import DUTCH, RUSSIAN_ARTICLE
 from tests.support.ptc import write_ptc
 
 TEXT = "This harsh criticism was frightening, and the hysteria is a catastrophe."
@@ -268,3 +271,31 @@ def test_analyze_shipped_model_reports_a_ptc_percentile(article):
 def test_analyze_help_explains_the_score():
     result = invoke("analyze", "--help")
     assert "probability that the span is propaganda" in re.sub(r"[│\s]+", " ", result.output)
+
+
+def test_analyze_json_names_the_language_and_the_detector_that_ran_under_auto(article):
+    data = json.loads(invoke("analyze", str(article), "-f", "json").output)
+    assert (data["language"], data["detector"]) == ("en", "minilm-ptc")
+
+
+def test_analyze_an_unsupported_language_is_one_line_naming_it_and_the_supported_ones(tmp_path):
+    path = tmp_path / "nl.txt"
+    path.write_text(DUTCH, encoding="utf-8")
+    assert_one_line_error(run_cli("analyze", str(path)), "Dutch (nl)", "supported: English, Russian, Ukrainian",
+                          "--detector")
+
+
+@pytest.mark.skipif(is_shipped(MULTILINGUAL_DETECTOR), reason="the multilingual model is installed")
+def test_analyze_russian_without_the_multilingual_model_says_it_is_not_installed(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN_ARTICLE, encoding="utf-8")
+    assert_one_line_error(run_cli("analyze", str(path)), "the multilingual model is not installed", "Russian")
+
+
+def test_analyze_an_explicit_detector_overrides_auto(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN_ARTICLE, encoding="utf-8")
+    data = json.loads(invoke("analyze", str(path), "-d", "lexicon", "-f", "json").output)
+    assert (data["language"], data["detector"]) == ("ru", "lexicon")
+    table = invoke("analyze", str(path), "-d", "lexicon", terminal_width=200).output
+    assert "Russian, lexicon model" in table

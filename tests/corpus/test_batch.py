@@ -24,6 +24,7 @@ from spinscope.pipeline import Pipeline
 from tests.support import detectors as fakes
 from tests.support.cli import cli_env, start_cli
 from tests.support.detectors import FirstWordDetector, FragileDetector, KeywordDetector
+from tests.support.languages import DUTCH, ONE_LINE
 
 DOCS_FOR_KILL = 150
 BATCH_FOR_KILL = 5
@@ -224,3 +225,16 @@ def test_analyze_against_a_running_scheduler_address(tmp_path):
         stored = spans_by_document(store, result.detector)
     assert result.detector == DetectorId("first-word", "1") and result.analysed == 12
     assert all(error is None and len(spans) == 1 for error, spans in stored.values())
+
+
+def test_analyze_under_auto_routes_each_row_and_fails_an_unsupported_language_cleanly(tmp_path):
+    folder = write_folder(tmp_path / "texts", {"en.txt": ONE_LINE["en"], "ru.txt": ONE_LINE["ru"], "nl.txt": DUTCH})
+    router, _ = fakes.fake_router()
+    with Store(tmp_path / "c.db") as store:
+        corpus.add(store, [str(folder)])
+        result = corpus.analyze(store, router, batch_size=10)
+        outcomes = {a.record.origin.rsplit("/", 1)[-1]: a for a in store.analysed(result.detector)}
+    assert result.detector.name == "auto" and (result.analysed, result.failed) == (3, 1)
+    assert outcomes["nl.txt"].error.startswith("the text is in Dutch (nl), which spinscope does not analyse")
+    assert {name: (o.record.document.language, o.detector_ran) for name, o in outcomes.items()} == {
+        "en.txt": ("en", "fake-minilm-ptc"), "ru.txt": ("ru", "fake-multilingual"), "nl.txt": ("nl", "auto")}

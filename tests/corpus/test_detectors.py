@@ -8,6 +8,7 @@ from spinscope import corpus
 from spinscope.corpus.detectors import (detector_id, fingerprint, is_factory_spec, load_for_corpus,
                                         model_folder, resolve_detector)
 from spinscope.detector.lexicon import LexiconDetector
+from spinscope.detector.loading import load_detector
 from spinscope.errors import ModelError
 from spinscope.io.records import record_from_text
 from spinscope.corpus.store import DetectorId, Store
@@ -53,3 +54,9 @@ def test_analyze_again_after_the_model_changes(tmp_path, small_gold):
         LexiconDetector(min_count=1).fit(small_gold[1:]).save(folder)
         assert corpus.analyze(store, str(folder)).analysed == 1
         assert len(store.detectors()) == 2
+
+
+def test_detector_id_of_auto_is_made_of_the_shipped_models_it_chooses_from():
+    identity = detector_id(load_detector("auto"))
+    assert identity.name == "auto" and identity.version.startswith("minilm-ptc@")
+    assert identity == load_for_corpus(None)[1]  # auto is the corpus default

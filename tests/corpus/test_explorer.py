@@ -20,8 +20,13 @@ EXPLORER_MIGRATION = next(m for m in MIGRATIONS if m.python is not None and "exp
 
 def roll_back_explorer_migration(path) -> None:
     """Turn a store into one written before the explorer's migration: its objects and its
-    schema_version row removed (the tallies' triggers, tables and indexes, the search index)."""
+    schema_version row removed (the tallies' triggers, tables and indexes, the search index),
+    and those of the migrations after it (7: languages)."""
     with sqlite3.connect(path) as db:
+        db.execute("DROP INDEX documents_by_language")
+        db.execute("ALTER TABLE documents DROP COLUMN language")
+        db.execute("ALTER TABLE analyses DROP COLUMN detector_ran")
+        db.execute("DELETE FROM schema_version WHERE version > ?", (EXPLORER_MIGRATION.version,))
         for kind, name in db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index')"
                                      " AND (name LIKE 'documents_fts%' OR name LIKE '%tallies%'"
                                      " OR name IN ('documents_by_published', 'documents_by_outlet',"

@@ -22,6 +22,7 @@ from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
 from spinscope.corpus.schema import count_words
 
 from tests.support.browser import chromium
+from tests.support.languages import ONE_LINE, RUSSIAN_ARTICLE
 
 DETECTOR = DetectorId("first-word", "1")
 FILLER = " and the committee met again on Tuesday to discuss the budget" * 6
@@ -333,3 +334,26 @@ def test_report_fits_the_page_in_chromium(tmp_path, width):
     assert boxes and all(overflow == "auto" and left >= 0 and right <= view_width
                          for overflow, left, right, _ in boxes)
     assert any(scrolls for *_, scrolls in boxes)  # the technique tables are wider than the page and scroll
+
+
+def test_report_splits_by_language_and_the_detector_that_ran(tmp_path):
+    db, auto = tmp_path / "c.db", DetectorId("auto", "1")
+    ran = {"en": "minilm-ptc", "ru": "multilingual", "uk": "multilingual"}
+    with Store(db) as store:
+        store.add_records([record_from_text(ONE_LINE[code], origin=code) for code in ("en", "ru", "uk")]
+                          + [record_from_text(RUSSIAN_ARTICLE, origin="ru")])
+        records = store.pending(auto).records
+        store.write_outcomes(auto, [Outcome(r.document.id, (Span(0, 4, "doubt"),), detector=ran[r.origin])
+                                    for r in records], utc_now())
+        report = build_report(store)
+        write_report(store, tmp_path / "r.html")
+    assert {key: group.documents for key, group in report.languages.items()} == {
+        "Russian, multilingual model": 2, "English, minilm-ptc model": 1, "Ukrainian, multilingual model": 1}
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<h2>Languages</h2>" in page and "Russian, multilingual model" in page
+
+
+def test_function_words_only_knows_the_phrases_language():
+    assert function_words_only("наша", "ru") and function_words_only("und die", "de")
+    assert not function_words_only("наша страна", "ru") and not function_words_only("наша")
+    assert not function_words_only("war") and function_words_only("war", "de")  # German "was"

@@ -13,6 +13,7 @@ from spinscope.quotes import Quote
 from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
 from spinscope.corpus.schema import LATEST, MIGRATIONS
 
+from tests.support.languages import ONE_LINE
 from tests.support.stores import version_1_store
 
 DETECTOR = DetectorId("first-word", "1")
@@ -193,3 +194,30 @@ def test_store_migration_3_gives_old_spans_the_likely_level(tmp_path):
     with Store(path) as store:
         rows = list(store.query("SELECT level, technique_score FROM spans"))
     assert rows == [{"level": "likely", "technique_score": None}]
+
+
+def test_store_version_1_upgrades_in_place_with_each_documents_language(tmp_path):
+    path = tmp_path / "old.db"
+    version_1_store(path, [
+        f"INSERT INTO documents (id, text, added) VALUES ('{code}', '{ONE_LINE[code]}', '2024-01-01')"
+        for code in ("en", "ru", "uk")] + [
+        ("INSERT INTO analyses (document_id, detector, detector_version, status, started, finished)"
+         " VALUES ('en', 'minilm-ptc', 'v', 'ok', '2024-01-01', '2024-01-01')")])
+    with Store(path, "write") as store:
+        assert store.schema_version == LATEST
+        languages = {r["id"]: r["language"] for r in store.query("SELECT id, language FROM documents")}
+        (old,) = store.analysed(DetectorId("minilm-ptc", "v"))
+    assert languages == {"en": "en", "ru": "ru", "uk": "uk"}
+    assert (old.record.document.language, old.detector_ran) == ("en", "minilm-ptc")  # it ran itself
+
+
+def test_store_records_each_documents_language_and_the_detector_that_ran(tmp_path):
+    auto = DetectorId("auto", "1")
+    with Store(tmp_path / "c.db") as store:
+        store.add_records([record_from_text(ONE_LINE["pl"], origin="pl"), record_from_text(ONE_LINE["en"], origin="en")])
+        batch = store.pending(auto)
+        assert [r.document.language for r in batch.records] == ["pl", "en"]
+        store.write_outcomes(auto, [Outcome(batch.records[0].document.id, detector="multilingual"),
+                                    Outcome(batch.records[1].document.id, error="boom")], "2024-01-01")
+        stored = {a.record.origin: a.detector_ran for a in store.analysed(auto)}
+    assert stored == {"pl": "multilingual", "en": "auto"}

@@ -14,6 +14,8 @@ from spinscope.io.records import record_from_text
 from spinscope.quotes import Quote
 from spinscope.corpus.store import DetectorId, Outcome, Store, utc_now
 
+from tests.support.languages import ONE_LINE
+
 DETECTOR = DetectorId("first-word", "1")
 TEXT = "Ünïcode 🙂 traitors and heroes."
 QUOTE = Quote(10, 29, "quoted", "Ann Lee")
@@ -115,3 +117,17 @@ def test_export_csv_neutralises_formula_cells_in_every_text_column(tmp_path):
 def test_export_to_a_missing_folder_fails_before_writing(store, tmp_path):
     with pytest.raises(OutputError, match="no such folder"):
         export(store, "csv", tmp_path / "missing" / "spans.csv")
+
+
+def test_export_has_the_language_and_the_detector_that_ran(tmp_path):
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        record = record_from_text(ONE_LINE["ru"], origin="ru")
+        store.add_records([record])
+        store.write_outcomes(DetectorId("auto", "1"), [Outcome(record.document.id, detector="multilingual")],
+                             utc_now())
+        export(store, "jsonl", tmp_path / "a.jsonl", table="analyses")
+        export(store, "csv", tmp_path / "d.csv", table="documents")
+    (row,) = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (row["language"], row["detector"], row["detector_ran"]) == ("ru", "auto", "multilingual")
+    assert "language" in (tmp_path / "d.csv").read_text(encoding="utf-8").splitlines()[0].split(",")

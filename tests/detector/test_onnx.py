@@ -12,11 +12,12 @@ import pytest
 from spinscope.detector.card import ModelCard
 from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
 from spinscope.detector.onnx import OnnxDetector
+from spinscope.detector.routing import AUTO, ENGLISH_DETECTOR
 from spinscope.document import Analysis, Document, Span
 from tests.conftest import shared_path
 
 NAMES = ("minilm-ptc", "minilm-ptc-fast")
-"""The shipped ONNX models; the default is one of them (checked below, so it is never left out)."""
+"""The shipped ONNX models; the default's English model is one of them (checked below, so it is never left out)."""
 SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
             "brave patriots, and these evil traitors will stop at nothing to destroy our great nation.")
 
@@ -112,7 +113,7 @@ def run_isolated(name: str) -> dict:
 
 
 def test_the_default_detector_is_among_the_models_checked():
-    assert DEFAULT_DETECTOR in NAMES
+    assert DEFAULT_DETECTOR == AUTO and ENGLISH_DETECTOR in NAMES  # auto sends English text to it
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -3,8 +3,17 @@ sentences, one highlight per range."""
 
 from __future__ import annotations
 
-from spinscope.detector import shape
-from spinscope.detector.shape import clean, expand, merge_same_range, sentence_starts, tidy, whole_words
+import pytest
+
+from spinscope.detector import function_words, shape
+from spinscope.detector.shape import (
+    clean,
+    expand,
+    merge_same_range,
+    sentence_starts,
+    tidy,
+    whole_words,
+)
 from spinscope.document import Span
 
 
@@ -91,3 +100,43 @@ def test_expand_gives_one_span_per_technique():
 def test_function_word_lists_keep_what_gold_spans_end_and_start_on():
     assert {"it", "up", "him", "them"}.isdisjoint(shape.TRAILING)
     assert {"the", "a", "to", "if", "we"}.isdisjoint(shape.LEADING)
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "kept"), [
+    ("ru", "Они хотят уничтожить нашу страну и народ.", "хотят уничтожить нашу страну и", "хотят уничтожить нашу страну"),
+    ("ru", "И предатели снова лгут.", "И предатели снова лгут", "предатели снова лгут"),
+    ("uk", "Вони знову брешуть про війну та про", "знову брешуть про війну та про", "знову брешуть про війну"),
+    ("de", "Die Verräter sprechen über die Lügen.", "Verräter sprechen über die", "Verräter sprechen"),
+    ("de", "Er sagt, dass die Regierung gelogen hat.", "die Regierung gelogen hat", "die Regierung gelogen hat"),
+    ("de", "Die Nation gibt niemals auf.", "Nation gibt niemals auf", "Nation gibt niemals auf"),
+    ("fr", "Les traîtres mentent encore sur la guerre.", "traîtres mentent encore sur la", "traîtres mentent encore"),
+    ("es", "Y los traidores mienten otra vez.", "Y los traidores mienten", "los traidores mienten"),
+    ("it", "I traditori mentono ancora sulla", "traditori mentono ancora sulla", "traditori mentono ancora"),
+    ("pl", "Zdrajcy znowu kłamią o wojnie i", "Zdrajcy znowu kłamią o wojnie i", "Zdrajcy znowu kłamią o wojnie"),
+    ("pl", "Naród nigdy się nie boi się", "nigdy się nie boi się", "nigdy się nie boi się"),
+])
+def test_tidy_trims_edge_function_words_of_the_documents_language(language, text, phrase, kept):
+    (span,) = shape.tidy([span_over(text, phrase)], text, language)
+    assert text[span.start:span.end] == kept
+
+
+def test_tidy_of_english_or_an_unknown_language_uses_the_english_lists():
+    text = "They are traitors and warmongers, and everyone knows it. Our great nation will never bow!"
+    spans = [Span(9, 35, "name_calling", 0.8), Span(50, 71, "flag_waving", 0.6)]
+    assert shape.tidy(spans, text, "en") == shape.tidy(spans, text) == shape.tidy(spans, text, "nl")
+
+
+def test_sentence_starts_know_each_languages_abbreviations_and_quotes():
+    russian = "Это т.е. Москва. «Мы ответим», — сказал он. — Нет!"
+    english_cuts = shape.sentence_starts(russian, 0, len(russian))
+    russian_cuts = shape.sentence_starts(russian, 0, len(russian), shape.words_for("ru"))
+    assert russian.index("Москва") in english_cuts and russian.index("Москва") not in russian_cuts
+    assert {russian.index("«"), russian.index("— Нет")} <= set(russian_cuts)
+    german = "Das ist z.B. Unsinn. „Lügen“, sagte er."
+    assert shape.sentence_starts(german, 0, len(german), shape.words_for("de")) == [german.index("„")]
+
+
+def test_every_languages_lists_are_lower_case_and_consistent():
+    for language, words in function_words.BY_LANGUAGE.items():
+        assert words.trailing <= words.function and words.leading <= words.function, language
+        assert all(w == w.lower() for w in words.function), language

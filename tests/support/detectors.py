@@ -210,3 +210,21 @@ def quoting() -> KeywordDetector:
     spinscope.pipeline.find_quotes = find_quotes
     spinscope.pipeline.voice_of = voice_of
     return KeywordDetector()
+
+
+# --- auto: a language router over fakes (the routing, web and corpus tests) -----------------------------
+
+
+def fake_router(installed: tuple[str, ...] = ("minilm-ptc", "multilingual")):
+    """``auto`` over fake detectors named ``fake-<shipped name>`` (``FirstWordDetector``s), as if only
+    ``installed`` were shipped; and the fakes it has loaded, by shipped name."""
+    from spinscope.detector.routing import LanguageRouter
+
+    detectors: dict[str, FirstWordDetector] = {}
+
+    def load(name: str) -> FirstWordDetector:
+        detectors[name] = FirstWordDetector()
+        detectors[name].name = f"fake-{name}"
+        return detectors[name]
+
+    return LanguageRouter(load, lambda name: name in installed), detectors

@@ -13,8 +13,9 @@ from spinscope.detector.loading import DEFAULT_DETECTOR
 from spinscope.errors import ConfigError
 from spinscope.web import WebSettings, create_app
 
-from tests.support.detectors import ARTICLE, BlockingDetector, LeveledPhraseDetector, PhraseDetector
+from tests.support.detectors import ARTICLE, BlockingDetector, LeveledPhraseDetector, PhraseDetector, fake_router
 from tests.support.http import LOCAL, local_client
+from tests.support.languages import DUTCH, ONE_LINE
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:
@@ -296,3 +297,39 @@ def test_page_legend_explains_the_score_and_offers_possible_spans(client):
     page = client.get("/").text
     assert 'id="score-help"' in page and "probability that a span is propaganda" in page
     assert 'id="possible-toggle"' in page
+
+
+def test_analyze_names_the_language_and_the_detector_that_ran(client):
+    body = analyze(client, text=ARTICLE).json()
+    assert (body["language"], body["detector"], body["run"]) == ("en", "phrases", "English, phrases model")
+
+
+def test_analyze_under_auto_routes_by_language_and_names_the_detector_that_ran():
+    router, _ = fake_router()
+    with local_client(create_app(router, WebSettings(workers=1))) as auto_client:
+        assert auto_client.get("/healthz").json()["detector"] == "auto"
+        body = analyze(auto_client, text=ONE_LINE["ru"]).json()
+        assert (body["language"], body["detector"], body["run"]) == (
+            "ru", "fake-multilingual", "Russian, fake-multilingual model")
+        assert analyze(auto_client, text=ONE_LINE["en"]).json()["detector"] == "fake-minilm-ptc"
+
+
+def test_analyze_an_unsupported_language_is_422_naming_it():
+    router, _ = fake_router()
+    with local_client(create_app(router, WebSettings(workers=1))) as auto_client:
+        response = analyze(auto_client, text=DUTCH)
+    assert response.status_code == 422 and response.json()["language"] == "nl"
+    assert "Dutch (nl)" in response.json()["error"] and "supported: English, Russian" in response.json()["error"]
+
+
+def test_analyze_without_the_multilingual_model_is_422_saying_so():
+    router, _ = fake_router(installed=("minilm-ptc",))
+    with local_client(create_app(router, WebSettings(workers=1))) as auto_client:
+        response = analyze(auto_client, text=ONE_LINE["uk"])
+    assert response.status_code == 422 and "the multilingual model is not installed" in response.json()["error"]
+
+
+def test_openapi_describes_the_language_and_the_detector(client):
+    properties = client.get("/openapi.json").json()["components"]["schemas"]["AnalyzeResponse"]["properties"]
+    assert "ISO 639-1" in properties["language"]["description"]
+    assert "auto" in properties["detector"]["description"] and "Russian" in properties["run"]["description"]

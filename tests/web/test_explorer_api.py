@@ -289,3 +289,24 @@ def test_explorer_lists_agree_whichever_part_drives_the_query(explorer, monkeypa
     monkeypatch.setattr("spinscope.corpus.explorer.NARROW", 0)  # walk the list's order instead
     assert ids_of(explorer.get("/api/corpus/documents", params=params)) == narrow
     assert narrow
+
+
+def test_explorer_filters_by_language_and_names_the_detector_that_ran(tmp_path):
+    from spinscope.corpus.store import DetectorId, Outcome, utc_now
+    from spinscope.io.records import record_from_text
+    from tests.support.languages import ONE_LINE
+
+    path, auto = tmp_path / "langs.db", DetectorId("auto", "1")
+    with Store(path) as store:
+        store.add_records([record_from_text(ONE_LINE[code], origin=code) for code in ("en", "ru")])
+        store.write_outcomes(auto, [Outcome(r.document.id, detector={"en": "minilm-ptc", "ru": "multilingual"}[r.origin])
+                                    for r in store.pending(auto).records], utc_now())
+    with local_client(create_app(PhraseDetector(), corpus=path)) as client:
+        (russian,) = client.get("/api/corpus/documents", params={"language": "ru"}).json()["documents"]
+        assert russian["language"] == "ru"
+        article = client.get(f"/api/corpus/documents/{russian['id']}").json()
+        assert (article["language"], article["detector"], article["run"]) == (
+            "ru", "multilingual", "Russian, multilingual model")
+        assert len(client.get("/api/corpus/documents").json()["documents"]) == 2
+        assert client.get("/api/corpus/documents", params={"language": "Russian!"}).status_code == 422
+        assert '<option value="ru">Russian</option>' in client.get("/explorer/articles").text

@@ -157,6 +157,7 @@ def test_page_hides_possible_spans_until_asked_and_the_summary_follows(page, liv
     expect(page.locator("#possible-line")).to_contain_text("1 more possible span")
     expect(page.locator("#result-summary")).to_contain_text("3 likely spans shown")
     expect(page.locator("#result-summary")).to_contain_text("percentile among PTC articles")
+    expect(page.locator("#result-summary")).to_contain_text("English, leveled-phrases model")
     page.click("#possible-button")
     expect(page.locator(flag_waving)).to_have_count(1)
     expect(page.locator("#possible-line")).to_be_hidden()

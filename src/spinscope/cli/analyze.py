@@ -57,7 +57,9 @@ def analyze(
     source: str = typer.Argument(..., help="A text or HTML file, a folder of them, a PTC folder, a JSONL or "
                                  "CSV file, a URL list, an http(s) URL, or - for stdin."),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="How to show the result."),
-    detector: str = typer.Option(None, "--detector", "-d", help="Shipped detector name or model folder (default: the shipped model)."),
+    detector: str = typer.Option(None, "--detector", "-d", help=(
+        "auto (default): the English model for English, multilingual for the other supported languages; "
+        "or a shipped detector name or a model folder, whatever the language.")),
     min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help=(
         "Hide spans scored below this. The score is the probability that the span is propaganda "
         "(calibrated on PTC dev: the expected share of its characters inside annotated spans).")),

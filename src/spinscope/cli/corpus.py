@@ -81,7 +81,9 @@ def _progress_bar() -> Progress:
 @corpus_app.command("analyze")
 def analyze(
     database: Path = typer.Argument(..., help="The corpus store."),
-    detector: Optional[str] = typer.Option(None, help="Shipped detector name, model folder, or module:factory."),
+    detector: Optional[str] = typer.Option(None, help=(
+        "auto (default: the detector for each text's language), a shipped detector name, a model folder, "
+        "or module:factory.")),
     batch_size: int = typer.Option(corpus_lib.DEFAULT_BATCH_SIZE, help="Documents per committed batch."),
     workers: int = typer.Option(1, help="Worker processes (more than 1 starts a local Dask cluster)."),
     dask: Optional[str] = typer.Option(None, help="'local' or a Dask scheduler address, e.g. tcp://host:8786."),

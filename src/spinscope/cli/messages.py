@@ -3,8 +3,8 @@ in terms of this command line's options (the library's errors carry the data, no
 
 from __future__ import annotations
 
-from spinscope.errors import (EncodingError, InputTooLargeError, OutputError, SourceError,
-                              SpinscopeError)
+from spinscope.errors import (EncodingError, InputTooLargeError, ModelNotInstalledError, OutputError,
+                              SourceError, SpinscopeError, UnsupportedLanguageError)
 
 
 def remedy(error: BaseException) -> str | None:
@@ -17,6 +17,10 @@ def remedy(error: BaseException) -> str | None:
         return "name the text column with --text-column"
     if isinstance(error, SourceError) and "not utf" in str(error).lower():
         return "give the file's encoding with --encoding"
+    if isinstance(error, UnsupportedLanguageError):
+        return "to analyse it anyway, untested, name a detector with --detector (e.g. --detector multilingual)"
+    if isinstance(error, ModelNotInstalledError):
+        return "install a spinscope that ships it, or name another detector with --detector"
     if isinstance(error, OutputError):
         return "give --out a file in a folder that exists"
     return None

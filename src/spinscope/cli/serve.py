@@ -36,7 +36,9 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface; "
                                                "a non-loopback address needs --token)."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-    detector: str = typer.Option(None, help="Shipped detector name or model folder (default: the best shipped)."),
+    detector: str = typer.Option(None, help=(
+        "auto (default: the English model for English, multilingual for the other supported languages), "
+        "a shipped detector name or a model folder.")),
     workers: int = typer.Option(None, min=1, help="Analyses run at once (default: one per core, at most 4)."),
     token: Optional[str] = typer.Option(None, envvar=TOKEN_ENV, show_envvar=True,
                                         help="Secret that /api/* requests must send (Authorization: Bearer)."),

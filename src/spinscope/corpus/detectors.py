@@ -2,9 +2,10 @@
 
 A corpus detector is given by a spec: a shipped model name, a model folder, or
 ``module:factory`` for a custom detector (which is how Dask workers, and tests, load one
-by name). The version recorded with each analysis is the detector's own ``version``
-attribute when it has one; otherwise, for a model loaded from a folder, a fingerprint of
-the folder's files, so that a retrained model shipped under the same name counts as new
+by name), or ``auto`` (the default: the shipped detector for each text's language). The
+version recorded with each analysis is the detector's own ``version`` attribute when it has
+one; otherwise, for a model loaded from a folder, a fingerprint of the folder's files (for
+``auto``, of the folders of the shipped detectors it chooses from), so that a retrained model shipped under the same name counts as new
 and its documents are analysed again; otherwise "0".
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from spinscope.detector.base import Detector
 from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
+from spinscope.detector.routing import LanguageRouter
 from spinscope.errors import ModelError
 from spinscope.pipeline import Pipeline
 from spinscope.corpus.store import DetectorId
@@ -65,10 +67,18 @@ def fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def router_version(router: LanguageRouter) -> str:
+    """``auto``'s version: the fingerprints of the shipped detectors it can choose from here, so that
+    installing or retraining one of them counts as a new version."""
+    return "+".join(f"{name}@{fingerprint(shipped_folder(name))}" for name in router.installed())
+
+
 def detector_id(detector: Detector, folder: Path | None = None) -> DetectorId:
     """The name and version stored with each analysis; ``folder``: where it was loaded from, if known."""
-    version = getattr(detector, "version", None) or (fingerprint(folder) if folder else "0")
-    return DetectorId(str(detector.name), str(version))
+    version = getattr(detector, "version", None) or (fingerprint(folder) if folder else None)
+    if not version and isinstance(detector, LanguageRouter):
+        version = router_version(detector)
+    return DetectorId(str(detector.name), str(version or "0"))
 
 
 def load_for_corpus(spec: str | None) -> tuple[Pipeline, DetectorId]:

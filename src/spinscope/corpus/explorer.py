@@ -48,6 +48,7 @@ class Filters:
     min_score: float | None = None
     voice: str | None = None
     sort: str = "date"
+    language: str | None = None  # ISO 639-1, as detected when the article was added
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class ArticleRow:
     spans: int
     density: float  # spans per 1,000 words
     top_score: float | None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,12 @@ class Explorer:
                              " detector_version ORDER BY count(*) DESC, max(finished) DESC LIMIT 1").fetchone()
         return DetectorId(*row) if row else None
 
+    def languages(self) -> list[str]:
+        """The languages of the stored articles (ISO 639-1), for the list's filter."""
+        with self.connection() as db:
+            return [r[0] for r in db.execute("SELECT DISTINCT language FROM documents"
+                                             " WHERE language IS NOT NULL ORDER BY language")]
+
     def outlets(self) -> list[str]:
         with self.connection() as db:
             return [r[0] for r in db.execute("SELECT DISTINCT outlet FROM documents"
@@ -194,8 +202,8 @@ class Explorer:
         next_cursor = None
         if more:
             last = rows[-1]
-            next_cursor = Cursor(last[4] if filters.sort == "date" else last[7], last[9]).encode()
-        return ArticlePage(tuple(ArticleRow(*row[:9]) for row in rows), next_cursor)
+            next_cursor = Cursor(last[4] if filters.sort == "date" else last[7], last[10]).encode()
+        return ArticlePage(tuple(ArticleRow(*row[:10]) for row in rows), next_cursor)
 
     def iter_documents(self, detector: DetectorId | None, filters: Filters) -> Iterator[ArticleRow]:
         """Every article that matches ``filters``, in order (for a CSV download), streamed."""
@@ -203,7 +211,7 @@ class Explorer:
             return
         with self.connection() as db:
             for row in db.execute(*_list_query(detector, filters, None, -1, choose_driver(db, filters))):
-                yield ArticleRow(*row[:9])
+                yield ArticleRow(*row[:10])
 
     # -- one article ------------------------------------------------------------------
 
@@ -214,13 +222,13 @@ class Explorer:
     def article(self, detector: DetectorId | None, document_id: str) -> StoredArticle | None:
         """An article with the detector's spans and quotes; None when no such article is stored."""
         with self.connection() as db:
-            row = db.execute("SELECT id, text, title, url, outlet, published FROM documents WHERE id = ?",
+            row = db.execute("SELECT id, text, title, url, outlet, published, language FROM documents WHERE id = ?",
                              (document_id,)).fetchone()
             if row is None:
                 return None
             document = Document(*row)
             found = None if detector is None else db.execute(
-                "SELECT id, status, error FROM analyses WHERE document_id = ? AND detector = ?"
+                "SELECT id, status, error, detector_ran FROM analyses WHERE document_id = ? AND detector = ?"
                 " AND detector_version = ?", (document_id, detector.name, detector.version)).fetchone()
             if found is None:
                 return StoredArticle(Analysis(document, (), detector.name if detector else "none"),
@@ -232,7 +240,7 @@ class Explorer:
             quotes = tuple(Quote(*q) for q in db.execute(
                 "SELECT char_start, char_end, kind, speaker FROM quotes WHERE analysis_id = ?"
                 " ORDER BY char_start, char_end", (found[0],)))
-        return StoredArticle(Analysis(document, spans, detector.name, quotes), found[1], found[2])
+        return StoredArticle(Analysis(document, spans, found[3] or detector.name, quotes), found[1], found[2])
 
     # -- examples ---------------------------------------------------------------------
 
@@ -348,7 +356,8 @@ def _list_query(detector: DetectorId, filters: Filters, cursor: Cursor | None, l
         parameters += values
     order = "d.published DESC, d.rowid DESC" if filters.sort == "date" else "t.density DESC, t.analysis_id DESC"
     tie = "d.rowid" if filters.sort == "date" else "t.analysis_id"
-    sql = (f"SELECT d.id, d.title, d.url, d.outlet, d.published, t.words, t.spans, t.density, t.top_score, {tie}"
+    sql = (f"SELECT d.id, d.title, d.url, d.outlet, d.published, t.words, t.spans, t.density, t.top_score,"
+           f" d.language, {tie}"
            f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ?")
     return sql, [*head, detector.name, detector.version, *parameters, limit]
 
@@ -366,6 +375,9 @@ def _conditions(filters: Filters, search_first: bool,
     if filters.outlet is not None:
         where.append("d.outlet = ?")
         parameters.append(filters.outlet)
+    if filters.language is not None:
+        where.append("d.language = ?")
+        parameters.append(filters.language)
     if filters.start is not None:
         where.append("d.published >= ?")
         parameters.append(filters.start.isoformat())

@@ -1,8 +1,8 @@
 """One batch of stored documents → one outcome per document (spans and quotes, or an error).
 
 This is the work of a batch wherever it runs (in this process or on a Dask worker): a
-document that cannot be analysed (empty, too long, or one the detector fails on) gets its
-error, and the rest of the batch is still analysed.
+document that cannot be analysed (empty, too long, in a language that is not analysed, or one
+the detector fails on) gets its error, and the rest of the batch is still analysed.
 """
 
 from __future__ import annotations
@@ -29,12 +29,14 @@ def _problem(record: Record) -> str | None:
 
 def outcome_of(analysis: Analysis) -> Outcome:
     """What the store keeps of an analysis: its spans (with voices) and the document's quotes."""
-    return Outcome(analysis.document.id, analysis.spans, quotes=analysis.quotes)
+    return Outcome(analysis.document.id, analysis.spans, quotes=analysis.quotes, detector=analysis.detector)
 
 
 def _predict_one(detector: Detector, document: Document) -> Outcome:
     try:
         analysis = detector.predict([document])[0]
+    except SpinscopeError as error:  # e.g. a language that is not analysed: the library's own message
+        return Outcome(document.id, error=str(error))
     except Exception as error:  # a model failing on one document must not stop the run
         return Outcome(document.id, error=f"the detector failed: {type(error).__name__}: {error}")
     return outcome_of(analysis)

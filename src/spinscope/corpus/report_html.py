@@ -207,6 +207,8 @@ def render_html(report: CorpusReport) -> str:
         "<p class=\"meta\">Counts, and beneath them spans per 1,000 words with a 95% interval.</p>",
         INTERVAL_NOTE, _technique_table(report),
         "<h2>Outlets</h2>", _table(GROUP_HEADERS, _group_rows(report.outlets.values()), set(range(1, 8))),
+        "<h2>Languages</h2><p class=\"meta\">Each language as detected, with the detector that ran for it.</p>",
+        _table(GROUP_HEADERS, _group_rows(report.languages.values()), set(range(1, 8))),
         "<h2>Own voice and quoted speech</h2>", _voices(report),
         "<h2>Most-quoted speakers per outlet</h2><p class=\"meta\">Quoted or reported passages attributed "
         "to each speaker, and the technique spans found inside them.</p>", _speakers(report),

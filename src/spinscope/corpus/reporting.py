@@ -9,7 +9,8 @@ its number of articles and a 95% interval over articles (``intervals.rate_interv
 an outlet with one article is not compared with one of 75 as if both were equally sure.
 A flagged phrase is counted once per place it occurs, however many technique spans
 cover those words, and phrases made only of function words ("our", "the") are skipped.
-Rates are also split by voice: spans in the outlet's own words versus spans inside quoted
+Rates are also split by language (with the detector that ran for it: under ``auto`` the
+English model for English, multilingual for the others). Rates are also split by voice: spans in the outlet's own words versus spans inside quoted
 or reported speech (both per 1,000 words of the articles, so the two add up to the total),
 and per outlet the most-quoted speakers with the techniques found inside their quotes.
 ``write_report`` renders it as one self-contained HTML file (see ``report_html``).
@@ -17,6 +18,7 @@ and per outlet the most-quoted speakers with the techniques found inside their q
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import statistics
@@ -31,7 +33,8 @@ from spinscope.quotes import Quote
 from spinscope.corpus.intervals import Rate, rate_interval
 from spinscope.corpus.store import DetectorId, StoredAnalysis, Store, utc_now
 from spinscope.corpus.schema import count_words
-from spinscope.detector.shape import FUNCTION_WORDS
+from spinscope.detector.shape import FUNCTION_WORDS, words_for
+from spinscope.language import run_label
 
 UNKNOWN = "unknown"
 TOP_ARTICLES = 20
@@ -71,12 +74,21 @@ def phrase_of(text: str) -> str | None:
     return phrase if phrase and len(phrase.split()) <= PHRASE_MAX_WORDS else None
 
 
-def function_words_only(phrase: str) -> bool:
-    """True when a phrase holds no word outside ``PHRASE_FUNCTION_WORDS`` (or no word at all)."""
-    return all(word in PHRASE_FUNCTION_WORDS for word in _WORD.findall(phrase.lower()))
+@functools.lru_cache(maxsize=16)
+def phrase_function_words(language: str | None) -> frozenset[str]:
+    """``PHRASE_FUNCTION_WORDS``, plus the function words of the text's language where it has its own."""
+    return frozenset(PHRASE_FUNCTION_WORDS | words_for(language).function)
 
 
-def phrase_occurrences(text: str, spans: Iterable[Span]) -> dict[tuple[int, int], tuple[str, set[str]]]:
+def function_words_only(phrase: str, language: str | None = None) -> bool:
+    """True when a phrase holds no word outside the function words of English and of ``language``
+    (or no word at all)."""
+    allowed = phrase_function_words(language)
+    return all(word in allowed for word in _WORD.findall(phrase.lower()))
+
+
+def phrase_occurrences(text: str, spans: Iterable[Span],
+                       language: str | None = None) -> dict[tuple[int, int], tuple[str, set[str]]]:
     """The flagged phrases of one article, once per place: (start, end) of the words without edge
     punctuation → (phrase, techniques of every span on exactly those words). Phrases that are too
     long or made only of function words are left out."""
@@ -91,7 +103,7 @@ def phrase_occurrences(text: str, spans: Iterable[Span]) -> dict[tuple[int, int]
             found[(start, end)][1].add(span.technique)
             continue
         phrase = phrase_of(text[start:end])
-        if phrase and not function_words_only(phrase):
+        if phrase and not function_words_only(phrase, language):
             found[(start, end)] = (phrase, {span.technique})
     return found
 
@@ -262,6 +274,8 @@ class CorpusReport:
     """Per outlet: how many quoted or reported passages are attributed to each speaker."""
     speaker_techniques: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
     """Per (outlet, speaker): technique spans found inside that speaker's words."""
+    languages: dict[str, Group] = field(default_factory=dict)
+    """Per language and the detector that ran for it ("Russian, multilingual model"), most articles first."""
 
     def top_phrases(self, outlet: str, n: int = TOP_PHRASES) -> list[tuple[str, int, str]]:
         """(phrase, count, most frequent technique) for an outlet's most flagged phrases."""
@@ -295,7 +309,8 @@ def _top_article(item: StoredAnalysis, analysis: Analysis, density: float) -> To
 
 
 def _count_phrases(report: CorpusReport, outlet: str, analysis: Analysis) -> None:
-    for phrase, found in phrase_occurrences(analysis.document.text, analysis.spans).values():
+    document = analysis.document
+    for phrase, found in phrase_occurrences(document.text, analysis.spans, document.language).values():
         report.phrases[outlet][phrase] += 1
         report.phrase_techniques[(outlet, phrase)].update(sorted(found))
 
@@ -311,15 +326,22 @@ def _count_speakers(report: CorpusReport, outlet: str, item: StoredAnalysis) -> 
             report.speaker_techniques[(outlet, name)][span.technique] += 1
 
 
+def language_key(item: StoredAnalysis) -> str:
+    """The language group of an analysis: its language and the detector that ran ("Russian, multilingual
+    model"); ``unknown`` for a document whose language was never detected."""
+    return run_label(item.record.document.language or UNKNOWN, item.detector_ran or "")
+
+
 def _add(report: CorpusReport, item: StoredAnalysis, top: list) -> None:
     document = item.record.document
-    outlet, month = document.outlet or UNKNOWN, month_of(document.published)
+    outlet, month, language = document.outlet or UNKNOWN, month_of(document.published), language_key(item)
     analysis = Analysis(document, item.spans)
     density = 0.0 if item.error else analysis.density()
     quoted_words = speech_words(document.text, item.quotes)
     for group in (report.overall, report.outlets.setdefault(outlet, Group(outlet)),
                   report.months.setdefault(month, Group(month)),
-                  report.outlet_months.setdefault((outlet, month), Group(month))):
+                  report.outlet_months.setdefault((outlet, month), Group(month)),
+                  report.languages.setdefault(language, Group(language))):
         group.add(item, density, quoted_words)
     if item.error:
         if len(report.failures) < 50:
@@ -343,4 +365,5 @@ def build_report(store: Store, detector: str | None = None) -> CorpusReport:
     report.top = [entry[2] for entry in sorted(top, reverse=True)]
     report.outlets = dict(sorted(report.outlets.items(), key=lambda kv: (-kv[1].documents, kv[0])))
     report.months = dict(sorted(report.months.items()))
+    report.languages = dict(sorted(report.languages.items(), key=lambda kv: (-kv[1].documents, kv[0])))
     return report

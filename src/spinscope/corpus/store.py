@@ -27,6 +27,7 @@ from pathlib import Path
 from spinscope.document import Document, Span
 from spinscope.errors import ConfigError, StoreError
 from spinscope.io.records import Record
+from spinscope.language import detect
 from spinscope.quotes import Quote
 from spinscope.corpus import claims as leases
 from spinscope.corpus.claims import Claimant
@@ -34,7 +35,7 @@ from spinscope.corpus.opening import BUSY_TIMEOUT_S, MODES, check_file, connect,
 from spinscope.corpus.schema import count_words
 
 STAGE_CHUNK = 500
-_DOCUMENT_COLUMNS = "id, title, url, outlet, published, text, origin, problem, words, chars"
+_DOCUMENT_COLUMNS = "id, title, url, outlet, published, text, origin, problem, words, chars, language"
 
 
 @contextmanager
@@ -91,6 +92,7 @@ class Outcome:
     spans: tuple[Span, ...] = ()
     error: str | None = None
     quotes: tuple[Quote, ...] = ()
+    detector: str | None = None  # the detector that ran (under auto, the one for the language)
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class StoredAnalysis:
     error: str | None
     spans: tuple[Span, ...]
     quotes: tuple[Quote, ...] = ()
+    detector_ran: str | None = None  # under auto, the detector chosen for the document's language
 
 
 class Store:
@@ -188,12 +191,13 @@ class Store:
         iterator = iter(records)
         while chunk := list(islice(iterator, STAGE_CHUNK)):
             rows = [(r.document.id, r.document.title, r.document.url, r.document.outlet, r.document.published,
-                     r.document.text, r.origin, r.problem, count_words(r.document.text), len(r.document.text))
+                     r.document.text, r.origin, r.problem, count_words(r.document.text), len(r.document.text),
+                     r.document.language or detect(r.document.text))
                     for r in chunk]
             self._db.execute("BEGIN")  # touches only the temporary database: no lock on the store
             try:
                 self._db.executemany(f"INSERT OR IGNORE INTO temp.staged ({_DOCUMENT_COLUMNS})"
-                                     f" VALUES ({', '.join('?' * 10)})", rows)
+                                     f" VALUES ({', '.join('?' * 11)})", rows)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -211,8 +215,8 @@ class Store:
 
     def _pending(self, detector: DetectorId, after: int, limit: int, now: float) -> PendingBatch:
         rows = self._db.execute(
-            "SELECT d.rowid, d.id, d.text, d.title, d.url, d.outlet, d.published, d.origin, d.problem"
-            " FROM documents d WHERE d.rowid > ? AND NOT EXISTS (SELECT 1 FROM analyses a"
+            "SELECT d.rowid, d.id, d.text, d.title, d.url, d.outlet, d.published, d.origin, d.problem,"
+            " d.language FROM documents d WHERE d.rowid > ? AND NOT EXISTS (SELECT 1 FROM analyses a"
             " WHERE a.document_id = d.id AND a.detector = ? AND a.detector_version = ?)"
             " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id AND c.detector = ?"
             " AND c.detector_version = ? AND c.expires > ?) ORDER BY d.rowid LIMIT ?",
@@ -259,9 +263,10 @@ class Store:
                 for outcome in outcomes:
                     cursor = db.execute(
                         "INSERT OR IGNORE INTO analyses (document_id, detector, detector_version, status,"
-                        " error, started, finished) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        " error, started, finished, detector_ran) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (outcome.document_id, detector.name, detector.version,
-                         "error" if outcome.error else "ok", outcome.error, started, finished),
+                         "error" if outcome.error else "ok", outcome.error, started, finished,
+                         outcome.detector or detector.name),
                     )
                     if cursor.rowcount:
                         written += 1
@@ -291,7 +296,7 @@ class Store:
         while True:
             rows = self._db.execute(
                 "SELECT a.id, d.id, d.text, d.title, d.url, d.outlet, d.published, d.origin,"
-                " d.problem, d.words, a.error FROM analyses a JOIN documents d ON d.id = a.document_id"
+                " d.problem, d.language, d.words, a.error, a.detector_ran FROM analyses a JOIN documents d ON d.id = a.document_id"
                 " WHERE a.detector = ? AND a.detector_version = ? AND a.id > ? ORDER BY a.id LIMIT ?",
                 (detector.name, detector.version, last, chunk),
             ).fetchall()
@@ -300,8 +305,8 @@ class Store:
             ids = [row[0] for row in rows]
             spans, quotes = self._spans_of(ids), self._quotes_of(ids)
             for row in rows:
-                yield StoredAnalysis(_record(row[1:9]), row[9] or 0, row[10], spans.get(row[0], ()),
-                                     quotes.get(row[0], ()))
+                yield StoredAnalysis(_record(row[1:10]), row[10] or 0, row[11], spans.get(row[0], ()),
+                                     quotes.get(row[0], ()), row[12] or detector.name)
             last = rows[-1][0]
 
     def _spans_of(self, analysis_ids: list[int]) -> dict[int, tuple[Span, ...]]:
@@ -365,8 +370,9 @@ def _alternatives(stored: str) -> tuple[tuple[str, float], ...]:
 
 
 def _record(row: Sequence) -> Record:
-    doc_id, text, title, url, outlet, published, origin, problem = row
-    document = Document(id=doc_id, text=text, title=title, url=url, outlet=outlet, published=published)
+    doc_id, text, title, url, outlet, published, origin, problem, language = row
+    document = Document(id=doc_id, text=text, title=title, url=url, outlet=outlet, published=published,
+                        language=language)
     return Record(document, origin or "", problem)
 
 

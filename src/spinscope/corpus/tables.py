@@ -4,7 +4,9 @@ Four tables: ``spans`` (one row per technique span, with its document's metadata
 span's text, and whose voice it is in: ``voice`` is outlet, quoted or reported, ``speaker``
 the quoted speaker where known), ``quotes`` (one row per quoted, reported or scare range
 found in an analysed document, with its speaker), ``analyses`` (one row per analysed
-document) and ``documents``.
+document) and ``documents``. Every table has the document's ``language`` (ISO 639-1); the
+analyses' tables also ``detector_ran``, the detector that ran (under ``auto``, the one chosen
+for the language; ``detector`` is then "auto").
 Rows are streamed, so a large store is exported without being loaded whole.
 In CSV, a text cell that starts with ``= + - @`` (or a tab or carriage return) is prefixed
 with a single quote, so that a spreadsheet shows it as text instead of running it as a
@@ -28,29 +30,29 @@ PARQUET_ROWS_PER_GROUP = 10_000
 
 _QUERIES = {
     "spans": (
-        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector,"
-        " a.detector_version, s.char_start AS start, s.char_end AS \"end\", s.technique, s.score,"
+        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, d.language, a.detector,"
+        " a.detector_version, a.detector_ran, s.char_start AS start, s.char_end AS \"end\", s.technique, s.score,"
         " s.technique_score, s.level, s.voice, s.speaker,"
         " substr(d.text, s.char_start + 1, s.char_end - s.char_start) AS text"
         " FROM spans s JOIN analyses a ON a.id = s.analysis_id JOIN documents d ON d.id = a.document_id"
         " ORDER BY a.id, s.char_start, s.char_end"
     ),
     "quotes": (
-        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, a.detector, a.detector_version,"
-        " q.char_start AS start, q.char_end AS \"end\", q.kind, q.speaker,"
+        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, d.language, a.detector,"
+        " a.detector_version, a.detector_ran, q.char_start AS start, q.char_end AS \"end\", q.kind, q.speaker,"
         " substr(d.text, q.char_start + 1, q.char_end - q.char_start) AS text"
         " FROM quotes q JOIN analyses a ON a.id = q.analysis_id JOIN documents d ON d.id = a.document_id"
         " ORDER BY a.id, q.char_start, q.char_end"
     ),
     "analyses": (
-        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, d.words, d.chars, a.detector,"
-        " a.detector_version, a.status, a.error,"
+        "SELECT a.document_id, d.title, d.outlet, d.published, d.url, d.language, d.words, d.chars,"
+        " a.detector, a.detector_version, a.detector_ran, a.status, a.error,"
         " (SELECT count(*) FROM spans s WHERE s.analysis_id = a.id) AS spans,"
         " (SELECT count(*) FROM quotes q WHERE q.analysis_id = a.id) AS quotes, a.started, a.finished"
         " FROM analyses a JOIN documents d ON d.id = a.document_id ORDER BY a.id"
     ),
     "documents": (
-        "SELECT id, title, url, outlet, published, origin, problem, added, words, chars, text"
+        "SELECT id, title, url, outlet, published, language, origin, problem, added, words, chars, text"
         " FROM documents ORDER BY rowid"
     ),
 }

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from spinscope.detector.base import Detector
 from spinscope.detector.lexicon import LexiconDetector
+from spinscope.detector.routing import AUTO, LanguageRouter
 from spinscope.errors import ModelError
+from spinscope.language import ENGLISH, preload
 
-DEFAULT_DETECTOR = "minilm-ptc"
+DEFAULT_DETECTOR = AUTO
+"""The default: the detector chosen by each text's language (``routing``)."""
 
 
 def shipped_folder(name: str) -> Path:
@@ -34,9 +37,26 @@ def load_from_folder(folder: Path, threads: int = 0) -> Detector:
     raise ModelError(f"{folder}: no model here (expected model.onnx or lexicon.json)")
 
 
+def is_shipped(name: str) -> bool:
+    return shipped_folder(name).is_dir()
+
+
+def language_router(threads: int = 0) -> LanguageRouter:
+    """``auto``: the shipped detector for each text's language. The English model is loaded now (as
+    the default always was, and while the language identifier loads in the background); the
+    multilingual one when a text first needs it."""
+    router = LanguageRouter(lambda name: load_from_folder(shipped_folder(name), threads), is_shipped)
+    router.detector_for(ENGLISH)
+    return router
+
+
 def load_detector(name: str | None = None, threads: int = 0) -> Detector:
-    """A shipped detector by name (default: the best shipped model), or a model folder path."""
+    """A shipped detector by name, a model folder path, or (the default) ``auto``: the shipped
+    detector for each text's language."""
     name = name or DEFAULT_DETECTOR
+    preload()  # a Pipeline detects each document's language: load the identifier meanwhile
+    if name == AUTO:
+        return language_router(threads)
     shipped = shipped_folder(name)
     if shipped.is_dir():
         return load_from_folder(shipped, threads)
@@ -44,5 +64,5 @@ def load_detector(name: str | None = None, threads: int = 0) -> Detector:
     if path.is_dir():
         return load_from_folder(path, threads)
     raise ModelError(
-        f"unknown detector {name!r}: give one of {', '.join(shipped_names())} or a model folder"
+        f"unknown detector {name!r}: give {AUTO}, one of {', '.join(shipped_names())} or a model folder"
     )

@@ -81,15 +81,16 @@ class NeuralDetector:
         features = np.stack([span_features(encoded, text, s, e) for s, e in ranges])
         return self.tc_head.probabilities(features)
 
-    def spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
-        """The spans the card's decoding rule finds, shaped, with calibrated scores and levels."""
-        return self.scored(encoded, text, self.shaped_spans_of(encoded, text))
+    def spans_of(self, encoded: EncodedDocument, text: str, language: str | None = None) -> list[Span]:
+        """The spans the card's decoding rule finds, shaped for the text's language (ISO 639-1;
+        None: English), with calibrated scores and levels."""
+        return self.scored(encoded, text, self.shaped_spans_of(encoded, text, language))
 
-    def shaped_spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:
+    def shaped_spans_of(self, encoded: EncodedDocument, text: str, language: str | None = None) -> list[Span]:
         """The decoded spans with clean edges and same-range spans merged, when the card says so
         (see ``shape.tidy``); raw scores. Calibration is fitted on exactly these spans."""
         spans = self.raw_spans_of(encoded, text)
-        return shape.tidy(spans, text) if self.card.tidy else spans
+        return shape.tidy(spans, text, language) if self.card.tidy else spans
 
     def evidence(self, encoded: EncodedDocument, text: str,
                  spans: Sequence[Span]) -> tuple[list[float], list[float | None]]:
@@ -184,7 +185,8 @@ class NeuralDetector:
         for start in range(0, len(documents), CHUNK):
             chunk = documents[start:start + CHUNK]
             encoded = self.encode_for_spans(chunk)
-            analyses += [Analysis(d, tuple(self.spans_of(e, d.text)), detector=self.name, scale=self.card.scale)
+            analyses += [Analysis(d, tuple(self.spans_of(e, d.text, d.language)), detector=self.name,
+                                  scale=self.card.scale)
                          for d, e in zip(chunk, encoded)]
         return analyses
 

@@ -9,6 +9,8 @@ combining accent. ``tidy`` fixes the edges of every span after decoding:
 * trim words that cannot end a highlight (``TRAILING``: articles, prepositions,
   conjunctions, auxiliaries, possessives) or start one (``LEADING``: bare connectives and
   copulas), and so the punctuation next to them; a span with nothing left is dropped;
+* each supported language has its own lists and abbreviations (``function_words``), chosen by
+  the document's language; English (and a text of unknown language) uses the lists below;
 * spans that end up on the same range are one highlight: the strongest technique is the
   span's own, the others its ``alternatives``, strongest first.
 
@@ -23,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from spinscope.detector.function_words import BY_LANGUAGE, Words
 from spinscope.document import Span
 
 ARTICLES = {"a", "an", "the"}
@@ -52,6 +55,14 @@ APOSTROPHES = "'’"
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
                            "prof", "vs", "etc", "no", "inc", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e"})
 CLOSERS = "\"'’”)]"
+OPENERS = "\"“‘'"
+ENGLISH = Words(FUNCTION_WORDS, TRAILING, LEADING, ABBREVIATIONS, OPENERS, CLOSERS)
+"""English's lists, as measured on PTC; the other languages' are in ``function_words``."""
+
+
+def words_for(language: str | None) -> Words:
+    """The word lists of a language (ISO 639-1); English for None and any language without lists."""
+    return BY_LANGUAGE.get(language or "en", ENGLISH)
 
 
 def is_word_char(char: str) -> bool:
@@ -100,82 +111,83 @@ def normal(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def is_function_word(word: str) -> bool:
-    return normal(word) in FUNCTION_WORDS
+def is_function_word(word: str, words: Words = ENGLISH) -> bool:
+    return normal(word) in words.function
 
 
-def content_words(text: str, start: int, end: int) -> int:
+def content_words(text: str, start: int, end: int, words: Words = ENGLISH) -> int:
     """How many words of ``text[start:end]`` are not function words."""
-    return sum(not is_function_word(text[a:b]) for a, b in word_ranges(text, start, end))
+    return sum(not is_function_word(text[a:b], words) for a, b in word_ranges(text, start, end))
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The range without a LEADING word, a TRAILING word or punctuation at its edges (None
-    when nothing is left)."""
-    words = word_ranges(text, start, end)
-    while words and normal(text[slice(*words[0])]) in LEADING:
-        words.pop(0)
-    while words and normal(text[slice(*words[-1])]) in TRAILING:
-        words.pop()
-    return (words[0][0], words[-1][1]) if words else None
+def trim(text: str, start: int, end: int, words: Words = ENGLISH) -> tuple[int, int] | None:
+    """The range without a leading word, a trailing word (``words``: the language's lists) or
+    punctuation at its edges (None when nothing is left)."""
+    found = word_ranges(text, start, end)
+    while found and normal(text[slice(*found[0])]) in words.leading:
+        found.pop(0)
+    while found and normal(text[slice(*found[-1])]) in words.trailing:
+        found.pop()
+    return (found[0][0], found[-1][1]) if found else None
 
 
-def _ends_sentence(text: str, stop: int) -> bool:
+def _ends_sentence(text: str, stop: int, words: Words = ENGLISH) -> bool:
     """Whether the mark at ``text[stop]`` (. ! ?) ends a sentence rather than an abbreviation."""
     if text[stop] != ".":
         return True
     begin = stop
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
-    word = text[begin:stop].lower().lstrip("\"'“‘(")
-    return len(word) > 1 and word not in ABBREVIATIONS
+    word = text[begin:stop].lower().lstrip("(" + words.openers)
+    return len(word) > 1 and word not in words.abbreviations
 
 
-def sentence_starts(text: str, start: int, end: int) -> list[int]:
-    """Positions inside ``(start, end)`` where a new sentence or line begins."""
+def sentence_starts(text: str, start: int, end: int, words: Words = ENGLISH) -> list[int]:
+    """Positions inside ``(start, end)`` where a new sentence or line begins: after . ! ? (not an
+    abbreviation of the language), closing marks and spaces, on a capital, a digit or an opening mark."""
     starts = []
     for i in range(start, end - 1):
         char = text[i]
         if char == "\n":
             starts.append(i + 1)
-        elif char in ".!?" and _ends_sentence(text, i):
+        elif char in ".!?" and _ends_sentence(text, i, words):
             j = i + 1
-            while j < end and text[j] in CLOSERS:
+            while j < end and text[j] in words.closers:
                 j += 1
             if j < end and text[j] in " \t":
                 k = j
                 while k < end and text[k].isspace():
                     k += 1
-                if k < end and (text[k].isupper() or text[k].isdigit() or text[k] in "\"“‘'"):
+                if k < end and (text[k].isupper() or text[k].isdigit() or text[k] in words.openers):
                     starts.append(k)
     return [s for s in starts if start < s < end]
 
 
-def sentence_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_parts(text: str, start: int, end: int, words: Words = ENGLISH) -> list[tuple[int, int]]:
     """``[start, end)`` cut at every sentence start inside it."""
-    cuts = [start, *sentence_starts(text, start, end), end]
+    cuts = [start, *sentence_starts(text, start, end, words), end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-def without_fragments(text: str, start: int, end: int) -> tuple[int, int]:
+def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH) -> tuple[int, int]:
     """The range without sentence parts at its edges that hold at most ``MAX_FRAGMENT``
     content words ("human life. There is" -> "human life."); its middle stays whole.
 
     Cutting every span at every sentence end lowered dev SI F1 by 0.005, and cutting parts
     of one content word (``MAX_FRAGMENT`` 1) by 0.001: gold spans cross sentence ends too
     (4.1% of them in PTC train), and the model's short tails there often touch gold."""
-    parts = sentence_parts(text, start, end)
-    while len(parts) > 1 and content_words(text, *parts[-1]) <= MAX_FRAGMENT:
+    parts = sentence_parts(text, start, end, words)
+    while len(parts) > 1 and content_words(text, *parts[-1], words) <= MAX_FRAGMENT:
         parts.pop()
-    while len(parts) > 1 and content_words(text, *parts[0]) <= MAX_FRAGMENT:
+    while len(parts) > 1 and content_words(text, *parts[0], words) <= MAX_FRAGMENT:
         parts.pop(0)
     return parts[0][0], parts[-1][1]
 
 
-def clean(span: Span, text: str) -> Span | None:
+def clean(span: Span, text: str, words: Words = ENGLISH) -> Span | None:
     """The span on whole words, without fragments of other sentences and without edge words
     that cannot end or start a highlight (None when nothing is left)."""
-    trimmed = trim(text, *whole_words(text, *without_fragments(text, span.start, span.end)))
+    trimmed = trim(text, *whole_words(text, *without_fragments(text, span.start, span.end, words)), words)
     return replace(span, start=trimmed[0], end=trimmed[1]) if trimmed else None
 
 
@@ -197,9 +209,11 @@ def merge_same_range(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-def tidy(spans: Sequence[Span], text: str) -> list[Span]:
-    """Every span cleaned (see ``clean``), then same-range spans merged."""
-    return merge_same_range(c for c in (clean(span, text) for span in spans) if c is not None)
+def tidy(spans: Sequence[Span], text: str, language: str | None = None) -> list[Span]:
+    """Every span cleaned (see ``clean``) with the word lists of the text's language (ISO 639-1;
+    English when None or without lists), then same-range spans merged."""
+    words = words_for(language)
+    return merge_same_range(c for c in (clean(span, text, words) for span in spans) if c is not None)
 
 
 def expand(spans: Iterable[Span]) -> list[Span]:

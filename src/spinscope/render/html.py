@@ -78,7 +78,7 @@ def legend_html(analysis: Analysis) -> str:
 def view_html(analysis: Analysis, show_possible: bool) -> str:
     """Summary line, legend and highlighted article of one view (likely spans, or all)."""
     view = analysis if show_possible else analysis.likely()
-    line = f"{summary_line(analysis, show_possible)} Detector {analysis.detector}."
+    line = f"{summary_line(analysis, show_possible)} {analysis.run_label()}."
     css = "view-all" if show_possible else "view-likely"
     return (f'<div class="{css}"><p class="meta">{html.escape(line)}</p>'
             f"{legend_html(view)}{article_html(view)}</div>")

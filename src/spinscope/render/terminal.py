@@ -66,7 +66,7 @@ def _technique_score(span: Span) -> str:
 
 
 def span_table(analysis: Analysis) -> Table:
-    table = Table(title=f"{analysis.document.title or analysis.document.id} — {analysis.detector}",
+    table = Table(title=f"{analysis.document.title or analysis.document.id} — {analysis.run_label()}",
                   caption=f"{SCORE_HELP}.\ntech. = {TECHNIQUE_SCORE_HELP}.")
     for column in ("#", "technique", "score", "tech.", "level", "voice", "text"):
         table.add_column(column, justify="right" if column in ("#", "score", "tech.") else "left")

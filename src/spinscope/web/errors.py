@@ -15,7 +15,8 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 
 from spinscope.errors import (DeadlineError, EmptyTextError, EncodingError, InputError, InputTooLargeError,
-                              NoArticleTextError, PrivateAddressError, SpinscopeError, UrlError)
+                              ModelNotInstalledError, NoArticleTextError, PrivateAddressError, SpinscopeError,
+                              UnsupportedLanguageError, UrlError)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ STATUS_BY_ERROR: tuple[tuple[type[SpinscopeError], int], ...] = (
     (UrlError, 502),
     (DeadlineError, 504),
     (NoArticleTextError, 422),
+    (UnsupportedLanguageError, 422),
+    (ModelNotInstalledError, 422),  # this server cannot analyse the text's language
     (InputError, 400),
 )
 
@@ -70,7 +73,8 @@ async def on_spinscope_error(_: Request, error: SpinscopeError) -> JSONResponse:
     status = status_for(error)
     if status == 500:
         log.exception("analysis failed", exc_info=error)
-    return error_response(status, describe(error))
+    language = getattr(error, "language", None)
+    return error_response(status, describe(error), **({"language": language} if language else {}))
 
 
 async def on_http_error(_: Request, error: HTTPException) -> JSONResponse:

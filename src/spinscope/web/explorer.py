@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.templating import Jinja2Templates
 
 from spinscope import techniques
+from spinscope.language import name_of
 from spinscope.corpus.explorer import ArticleRow, Explorer
 from spinscope.corpus.explorer_overview import INTERVAL_METHOD, Overview, OverviewCache
 from spinscope.corpus.intervals import Rate
@@ -32,7 +33,8 @@ from spinscope.web.schemas import ErrorOut
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 ERRORS = {code: {"model": ErrorOut} for code in (404, 422)}
-CSV_COLUMNS = ("id", "title", "outlet", "published", "url", "words", "spans", "spans_per_1000_words", "top_score")
+CSV_COLUMNS = ("id", "title", "outlet", "published", "url", "words", "spans", "spans_per_1000_words", "top_score",
+               "language")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NO_ANALYSES = "this store has no analyses yet; run `spinscope corpus analyze` on it first"
 
@@ -161,7 +163,8 @@ def csv_lines(rows: Iterator[ArticleRow]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for count, row in enumerate(rows, 1):
         writer.writerow([csv_cell(row.id), csv_cell(row.title), csv_cell(row.outlet), csv_cell(row.published),
-                         csv_cell(row.url), row.words, row.spans, round(row.density, 4), row.top_score])
+                         csv_cell(row.url), row.words, row.spans, round(row.density, 4), row.top_score,
+                         row.language])
         if count % 500 == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -184,7 +187,7 @@ def overview_page(request: Request) -> HTMLResponse:
 @pages.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, state: CorpusDep) -> HTMLResponse:
     return shell(request, "explorer_articles.html", page="articles", outlets=state.explorer.outlets(),
-                 query=request.query_params)
+                 languages=[(code, name_of(code)) for code in state.explorer.languages()], query=request.query_params)
 
 
 @pages.get("/articles/{document_id}", response_class=HTMLResponse)

@@ -35,6 +35,8 @@ class DocumentQuery(BaseModel):
         None, description="Only articles with a span in this voice (with the technique, when given).")
     sort: Literal["date", "density"] = Field("date", description="Newest first, or most spans per 1,000 "
                                              "words first.")
+    language: str | None = Field(None, pattern=r"^[a-z]{2,3}$", description="Only articles in this language "
+                                 "(an ISO 639-1 code as detected when the article was added: en, ru, uk, ...).")
     cursor: str | None = Field(None, max_length=500, description="The next_cursor of the previous page.")
     limit: int = Field(PAGE_SIZE, ge=1, le=500, description="Articles per page.")
 
@@ -43,7 +45,7 @@ class DocumentQuery(BaseModel):
     def technique_known(cls, value: str | None) -> str | None:
         return known_technique(value)
 
-    @field_validator("outlet", "q", "cursor", "technique", mode="before")
+    @field_validator("outlet", "q", "cursor", "technique", "language", mode="before")
     @classmethod
     def blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -58,7 +60,7 @@ class DocumentQuery(BaseModel):
 
     def filters(self) -> Filters:
         return Filters(self.outlet, self.technique, self.q, self.start, self.end, self.min_score, self.voice,
-                       self.sort)
+                       self.sort, self.language)
 
     def decoded_cursor(self) -> Cursor | None:
         return decode_cursor(self.cursor, self.sort) if self.cursor else None
@@ -135,6 +137,7 @@ class ArticleRowOut(BaseModel):
     spans: int
     density: float = Field(description="Spans per 1,000 words.")
     top_score: float | None
+    language: str | None = Field(None, description="The article's language (ISO 639-1), as detected.")
 
 
 class DocumentsResponse(BaseModel):

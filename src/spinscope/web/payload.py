@@ -35,6 +35,8 @@ def analysis_response(analysis: Analysis) -> AnalyzeResponse:
     data = analysis.to_dict()
     return AnalyzeResponse(
         detector=analysis.detector,
+        language=analysis.document.language,
+        run=analysis.run_label(),
         document=DocumentOut(**data["document"], text=analysis.document.text),
         spans=[SpanOut(**span) for span in data["spans"]],
         quotes=[QuoteOut(**quote) for quote in data["quotes"]],

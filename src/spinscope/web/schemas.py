@@ -102,7 +102,12 @@ class SummaryOut(BaseModel):
 
 
 class AnalyzeResponse(BaseModel):
-    detector: str
+    detector: str = Field(description="The detector that ran: under `auto` (the default), the one chosen for the "
+                                      "text's language (minilm-ptc for English, multilingual for the others).")
+    language: str | None = Field(description="The text's language as detected, an ISO 639-1 code (en, ru, uk, de, "
+                                             "fr, es, it, pl are analysed); null where it was not detected.")
+    run: str = Field(description='The language and the detector as the page names them, e.g. "Russian, '
+                                 'multilingual model".')
     document: DocumentOut
     spans: list[SpanOut]
     quotes: list[QuoteOut] = Field(description="Every quoted, reported and scare-quoted range of the text.")
@@ -126,3 +131,5 @@ class HealthOut(BaseModel):
 
 class ErrorOut(BaseModel):
     error: str
+    language: str | None = Field(None, description="With a 422 for a language this server does not analyse: the "
+                                                   "text's language, an ISO 639-1 code.")

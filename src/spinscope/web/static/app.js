@@ -121,7 +121,7 @@
     $("result-summary").textContent =
       `${spans.length} ${all ? "" : "likely "}spans shown of ${summary.spans} (score ≥ ` +
       `${Number(slider.value).toFixed(2)}) · ${(shown * 100).toFixed(1)}% of the text is inside a span shown` +
-      (rank === null ? "" : ` (${ordinal(rank)} percentile among PTC articles)`) + ` · detector ${result.detector}`;
+      (rank === null ? "" : ` (${ordinal(rank)} percentile among PTC articles)`) + ` · ${result.run}`;
     const hidden = all ? 0 : passingSpans().length - spans.length;
     possibleLine.hidden = hidden === 0;
     $("possible-count").textContent = `${hidden} more possible span${hidden === 1 ? "" : "s"} —`;
