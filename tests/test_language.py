@@ -8,6 +8,7 @@ from spinscope.errors import UnsupportedLanguageError
 from tests.support.languages import (
     DUTCH,
     ONE_LINE,
+    PARAGRAPHS,
     RUSSIAN_ARTICLE,
     SHORT_CYRILLIC,
     UKRAINIAN_ARTICLE,
@@ -46,3 +47,19 @@ def test_check_supported_names_the_language_and_the_supported_ones():
     assert caught.value.language == "nl" and "Dutch (nl)" in message
     assert "English, Russian, Ukrainian, German, French, Spanish, Italian, Polish" in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("code", sorted(PARAGRAPHS))
+def test_only_english_takes_the_function_word_shortcut(code):
+    assert language.plainly_english(PARAGRAPHS[code]) is (code == "en")
+    assert language.detect(PARAGRAPHS[code]) == code
+
+
+def test_an_english_article_is_detected_without_loading_the_identifier(monkeypatch):
+    def refuse():
+        raise AssertionError("the identifier was loaded")
+
+    monkeypatch.setattr(language, "identifier", refuse)
+    assert language.detect(PARAGRAPHS["en"] * 2) == "en"
+    with pytest.raises(AssertionError):
+        language.detect(PARAGRAPHS["de"])

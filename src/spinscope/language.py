@@ -1,8 +1,12 @@
 """Which language a text is written in (ISO 639-1 codes), detected offline with py3langid.
 
 py3langid ships its own naive-Bayes model (4.5 MB) and needs nothing else; it is loaded
-once per process, on the first text to detect (about 0.8 s), and reads one article in a
-few milliseconds (only its first ``SAMPLE_CHARS`` characters are read).
+once per process, on the first text that needs it (about 0.8 s), and reads one article in a
+few milliseconds (only its first ``SAMPLE_CHARS`` characters are read). Most texts never
+need it: a text of at least ``QUICK_MIN_WORDS`` words that is plainly English (a fifth of
+its words or more among English's commonest function words, and at least ``QUICK_RATIO``
+times the share of any other supported language's function words) is English at once, so
+that ``spinscope analyze`` on an English article does not pay for loading the identifier.
 
 The identifier knows about 100 languages, far more than spinscope analyses
 (``SUPPORTED``). A short line is hard to tell apart from a close relative ("Это наглая
@@ -21,6 +25,7 @@ even that is unsure, English:
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -30,6 +35,13 @@ ENGLISH = "en"
 SUPPORTED = ("en", "ru", "uk", "de", "fr", "es", "it", "pl")
 """The languages spinscope analyses: English with the English model, the others with ``multilingual``."""
 SAMPLE_CHARS = 2000
+QUICK_MIN_WORDS = 40
+QUICK_SHARE = 0.2
+QUICK_RATIO = 4
+ENGLISH_MARKERS = frozenset(
+    "the of and to a an in is was are were be been that this these for with as on at by from it its "
+    "they their he his she her we our which who will would has have had not but".split())
+_WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_LETTERS = 30
 SURE = 0.9
 
@@ -64,13 +76,6 @@ def run_label(language: str | None, detector: str) -> str:
     return f"{name_of(language)}, {detector} model" if language else detector
 
 
-def preload() -> None:
-    """Start loading the identifier in a background thread (its decompression releases the GIL),
-    so that it overlaps with loading a detector; ``identifier`` waits for it."""
-    if _identifier is None:
-        threading.Thread(target=identifier, name="spinscope-langid", daemon=True).start()
-
-
 def identifier() -> Any:
     """py3langid's identifier with probabilities, loaded once per process."""
     global _identifier
@@ -94,11 +99,24 @@ def _best_supported(ranking: list[tuple[str, float]]) -> tuple[str, float]:
     return code, (p / total if total > 0 else 0.0)
 
 
+def plainly_english(sample: str) -> bool:
+    """Whether a text is English by its function words alone (see the module docstring)."""
+    words = _WORD_RE.findall(sample.lower())
+    if len(words) < QUICK_MIN_WORDS:
+        return False
+    from spinscope.detector.function_words import BY_LANGUAGE
+
+    english = sum(w in ENGLISH_MARKERS for w in words)
+    other = max(sum(w in lists.function and w not in ENGLISH_MARKERS for w in words)
+                for lists in BY_LANGUAGE.values())
+    return english >= QUICK_SHARE * len(words) and english >= QUICK_RATIO * other
+
+
 def detect(text: str) -> str:
     """The ISO 639-1 code of the text's language (see the module docstring for the rules)."""
     sample = text[:SAMPLE_CHARS]
     letters = "".join(c for c in sample if c.isalpha())
-    if not letters:
+    if not letters or plainly_english(sample):
         return ENGLISH
     ranking = identifier().rank(sample)
     top, probability = ranking[0]

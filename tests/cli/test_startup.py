@@ -7,9 +7,9 @@ import subprocess
 
 from spinscope.cli import COMMAND_MODULES, register_commands
 from spinscope.cli.app import app
-from tests.support.cli import cli_command, cli_env, run_cli
+from tests.support.cli import REPO, cli_command, cli_env, run_cli
 
-HEAVY = ("rich", "spinscope.corpus", "spinscope.web", "spinscope.training", "fastapi", "http.client", "torch")
+HEAVY = ("py3langid", "rich", "spinscope.corpus", "spinscope.web", "spinscope.training", "fastapi", "http.client", "torch")
 REPORT_MODULES = (
     "import atexit, sys; atexit.register(lambda: print('MODULES', sorted(m for m in sys.modules "
     f"if m.split('.')[0] in {sorted({h.split('.')[0] for h in HEAVY})!r} "
@@ -26,11 +26,9 @@ def test_every_command_is_mapped_to_the_module_that_registers_it():
     assert found == {name: f"spinscope.cli.{module}" for name, module in COMMAND_MODULES.items()}
 
 
-def test_analyze_as_json_imports_no_renderer_corpus_web_or_fetcher(tmp_path):
-    article = tmp_path / "a.txt"
-    article.write_text("They are traitors and warmongers! Our glorious nation will never surrender.\n",
-                       encoding="utf-8")
-    result = subprocess.run(cli_command("analyze", article, "-f", "json", "-d", "lexicon", entry=REPORT_MODULES),
+def test_analyze_as_json_imports_no_renderer_corpus_web_fetcher_or_language_identifier():
+    article = REPO / "examples" / "rally-speech.txt"  # English: known by its function words
+    result = subprocess.run(cli_command("analyze", article, "-f", "json", entry=REPORT_MODULES),
                             capture_output=True, text=True, timeout=120, env=cli_env())
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["spans"]

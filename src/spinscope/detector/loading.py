@@ -9,7 +9,7 @@ from spinscope.detector.base import Detector
 from spinscope.detector.lexicon import LexiconDetector
 from spinscope.detector.routing import AUTO, LanguageRouter
 from spinscope.errors import ModelError
-from spinscope.language import ENGLISH, preload
+from spinscope.language import ENGLISH
 
 DEFAULT_DETECTOR = AUTO
 """The default: the detector chosen by each text's language (``routing``)."""
@@ -43,8 +43,7 @@ def is_shipped(name: str) -> bool:
 
 def language_router(threads: int = 0) -> LanguageRouter:
     """``auto``: the shipped detector for each text's language. The English model is loaded now (as
-    the default always was, and while the language identifier loads in the background); the
-    multilingual one when a text first needs it."""
+    the default always was); the multilingual one when a text first needs it."""
     router = LanguageRouter(lambda name: load_from_folder(shipped_folder(name), threads), is_shipped)
     router.detector_for(ENGLISH)
     return router
@@ -54,7 +53,6 @@ def load_detector(name: str | None = None, threads: int = 0) -> Detector:
     """A shipped detector by name, a model folder path, or (the default) ``auto``: the shipped
     detector for each text's language."""
     name = name or DEFAULT_DETECTOR
-    preload()  # a Pipeline detects each document's language: load the identifier meanwhile
     if name == AUTO:
         return language_router(threads)
     shipped = shipped_folder(name)
