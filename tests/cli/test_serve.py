@@ -6,9 +6,7 @@ import subprocess
 import sys
 import time
 
-import httpx
 import pytest
-import uvicorn
 
 from spinscope.errors import ModelError
 
@@ -18,7 +16,7 @@ from tests.support.ports import free_port
 
 def test_serve_runs_uvicorn_with_the_chosen_detector(monkeypatch):
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append((web_app, options)))
+    monkeypatch.setattr("uvicorn.run", lambda web_app, **options: calls.append((web_app, options)))
     result = invoke("serve", "--port", "8123", "--detector", "lexicon", "--workers", "3")
     assert result.exit_code == 0, result.output
     (web_app, options), = calls
@@ -28,7 +26,7 @@ def test_serve_runs_uvicorn_with_the_chosen_detector(monkeypatch):
 
 
 def test_serve_unknown_detector_fails_before_listening(monkeypatch):
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("must not start"))
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: pytest.fail("must not start"))
     result = invoke("serve", "--detector", "no-such-detector")
     assert isinstance(result.exception, ModelError)
 
@@ -43,7 +41,7 @@ def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "::"])
 def test_serve_non_loopback_without_token_exits_2(monkeypatch, host):
     monkeypatch.delenv("SPINSCOPE_TOKEN", raising=False)
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("must not start"))
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: pytest.fail("must not start"))
     result = invoke("serve", "--host", host, "--detector", "lexicon")
     assert result.exit_code == 2
     assert "--token" in result.output and len(result.output.strip().splitlines()) == 1
@@ -52,7 +50,7 @@ def test_serve_non_loopback_without_token_exits_2(monkeypatch, host):
 @pytest.mark.parametrize("token_from", ["option", "environment"])
 def test_serve_non_loopback_with_token_warns_and_checks_it(monkeypatch, token_from):
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append(web_app))
+    monkeypatch.setattr("uvicorn.run", lambda web_app, **options: calls.append(web_app))
     args = ["serve", "--host", "0.0.0.0", "--detector", "lexicon", "--allowed-host", "spin.lan",
             "--allow-private-urls"]
     if token_from == "option":
@@ -70,13 +68,15 @@ def test_serve_non_loopback_with_token_warns_and_checks_it(monkeypatch, token_fr
 def test_serve_loopback_needs_no_token_and_fetches_no_private_urls(monkeypatch):
     monkeypatch.delenv("SPINSCOPE_TOKEN", raising=False)
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: calls.append(web_app))
+    monkeypatch.setattr("uvicorn.run", lambda web_app, **options: calls.append(web_app))
     result = invoke("serve", "--host", "localhost", "--detector", "lexicon")
     assert result.exit_code == 0 and "warning" not in result.output
     assert calls[0].state.settings.token is None and calls[0].state.settings.allow_private_urls is False
 
 
 def test_serve_process_answers_healthz():
+    import httpx
+
     port = free_port()
     server = start_cli("serve", "--port", port, "--detector", "lexicon",
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

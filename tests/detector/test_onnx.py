@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
 from spinscope.detector.card import ModelCard
 from spinscope.detector.loading import DEFAULT_DETECTOR, load_detector, shipped_folder
-from spinscope.detector.onnx import OnnxDetector
 from spinscope.detector.routing import AUTO, ENGLISH_DETECTOR
 from spinscope.document import Analysis, Document, Span
 from tests.conftest import shared_path
+
+if TYPE_CHECKING:  # onnxruntime is imported when a test runs, not when this module is collected
+    from spinscope.detector.onnx import OnnxDetector
 
 NAMES = ("minilm-ptc", "minilm-ptc-fast")
 """The shipped ONNX models; the default's English model is one of them (checked below, so it is never left out)."""
@@ -53,6 +56,8 @@ def test_onnx_shipped_model_handles_empty_and_long_documents(detector):
 
 
 def test_onnx_save_then_load_keeps_the_card(detector, tmp_path):
+    from spinscope.detector.onnx import OnnxDetector
+
     detector.save(tmp_path / "copy")
     again = OnnxDetector.load(tmp_path / "copy")
     assert again.card == ModelCard.load(shipped_folder(detector.name))
@@ -60,6 +65,8 @@ def test_onnx_save_then_load_keeps_the_card(detector, tmp_path):
 
 def test_onnx_shipped_model_gives_the_same_spans_on_one_core_or_several(detector):
     """Windows run one per call, several calls at once: scheduling must not change a score."""
+    from spinscope.detector.onnx import OnnxDetector
+
     long = Document("long", (SENTENCE + " ") * 30)
     one_core = OnnxDetector.load(detector.folder, threads=1)
     two_cores = OnnxDetector.load(detector.folder, threads=2)

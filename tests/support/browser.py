@@ -24,6 +24,12 @@ def playwright_api() -> Any:
     return pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 
 
+def expect(target: Any) -> Any:
+    """Playwright's ``expect`` on ``target``, imported when first used (so that collecting a browser
+    test module does not import Playwright)."""
+    return playwright_api().expect(target)
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
     """A headless chromium, closed afterwards; a skip when the browser is not installed."""

@@ -1,5 +1,6 @@
 """The one local HTTP server (pages served on 127.0.0.1 by path, with redirecting and dripping
-routes), the app served live by uvicorn, and the in-process client of the app."""
+routes), the app built, served live by uvicorn, and its in-process client (the web stack imported
+only when used, so that collecting the tests does not import it)."""
 
 from __future__ import annotations
 
@@ -107,6 +108,14 @@ def dripping(interval_s: float = 0.25, count: int = 60) -> Route:
 
 LOCAL = "http://localhost"
 """The base URL of in-process clients: a Host name the app answers to (TestClient's default is not)."""
+
+
+def create_app(*args: Any, **kwargs: Any) -> Any:
+    """``spinscope.web.create_app``, imported when first called: test modules import this one, so
+    that collecting them does not import FastAPI."""
+    from spinscope.web import create_app as create
+
+    return create(*args, **kwargs)
 
 
 def local_client(app: Any, **options: object) -> Any:

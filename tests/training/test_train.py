@@ -9,7 +9,6 @@ import pytest
 
 from spinscope.detector.card import ModelCard
 from spinscope.detector.neural import NeuralDetector
-from spinscope.detector.onnx import OnnxDetector
 from spinscope.detector.windows import load_tokenizer
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
@@ -71,6 +70,7 @@ def test_train_resumes_after_the_last_checkpoint(tiny_run, tiny_encoder):
 
 @pytest.mark.slow
 def test_convert_to_onnx_agrees_with_torch(tiny_run, tmp_path):
+    from spinscope.detector.onnx import OnnxDetector
     from spinscope.training.ship import stage
 
     config, result, ptc = tiny_run
@@ -91,6 +91,7 @@ def test_convert_to_onnx_agrees_with_torch(tiny_run, tmp_path):
 
 @pytest.mark.slow
 def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, tmp_path):
+    from spinscope.detector.onnx import OnnxDetector
     from spinscope.training.ship import ship
 
     _, result, ptc = tiny_run
@@ -108,6 +109,7 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
 
 @pytest.mark.slow
 def test_retune_rechooses_a_model_folders_decoding_and_keeps_weights_and_provenance(tiny_run, tmp_path):
+    from spinscope.detector.onnx import OnnxDetector
     from spinscope.training.metrics import evaluate_detector
     from spinscope.training.ship import retune, ship
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from fastapi.testclient import TestClient
 
-from spinscope.web import WebSettings, create_app
+from spinscope.web import WebSettings
 
 from tests.support.detectors import PhraseDetector
-from tests.support.http import LiveServer, local_client, start_server, stop_server
+from tests.support.http import LiveServer, create_app, local_client, start_server, stop_server
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(autouse=True)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
-import httpx
 import pytest
-from fastapi.testclient import TestClient
 
 from spinscope import techniques
 from spinscope.detector.loading import DEFAULT_DETECTOR
 from spinscope.errors import ConfigError
-from spinscope.web import WebSettings, create_app
+from spinscope.web import WebSettings
 
 from tests.support.detectors import ARTICLE, BlockingDetector, LeveledPhraseDetector, PhraseDetector, fake_router
-from tests.support.http import LOCAL, local_client
+from tests.support.http import LOCAL, create_app, local_client
 from tests.support.languages import DUTCH, ONE_LINE
+
+if TYPE_CHECKING:
+    import httpx
+    from fastapi.testclient import TestClient
 
 
 def analyze(client: TestClient, **body: object) -> httpx.Response:
@@ -154,6 +157,8 @@ def test_analyze_slow_detector_is_504():
 
 
 def test_analyze_beyond_queue_is_503_and_first_request_completes():
+    import httpx
+
     detector = BlockingDetector()
     app = create_app(detector, WebSettings(workers=1, max_waiting=0))
 
@@ -176,6 +181,8 @@ def test_analyze_beyond_queue_is_503_and_first_request_completes():
 
 
 def test_analyze_waiting_requests_are_queued_not_refused():
+    import httpx
+
     app = create_app(PhraseDetector(), WebSettings(workers=1, max_waiting=8))
 
     async def many_requests() -> list[httpx.Response]:

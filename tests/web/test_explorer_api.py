@@ -11,11 +11,10 @@ import pytest
 
 from spinscope.corpus.store import Store
 from spinscope.errors import StoreError
-from spinscope.web import create_app
 
 from .explorer_support import XSS_OUTLET, XSS_TEXT, XSS_TITLE, XSS_URL, build_store
 from tests.support.detectors import PhraseDetector
-from tests.support.http import local_client
+from tests.support.http import create_app, local_client
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from spinscope.web import WebSettings, create_app
+from spinscope.web import WebSettings
 
 from .explorer_support import XSS_OUTLET, XSS_TEXT, XSS_TITLE, XSS_URL, build_store
-from tests.support.browser import ARTIFACTS, chromium, playwright_api
+from tests.support.browser import ARTIFACTS, chromium, expect
 from tests.support.detectors import PhraseDetector
-from tests.support.http import LiveServer, start_server, stop_server
+from tests.support.http import LiveServer, create_app, start_server, stop_server
 
 pytestmark = pytest.mark.browser
-expect = playwright_api().expect
 
 
 @pytest.fixture(scope="module")

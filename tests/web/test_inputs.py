@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from spinscope.web import WebSettings, create_app
+from spinscope.web import WebSettings
 
 from tests.support.detectors import PhraseDetector
-from tests.support.http import dripping, local_client
+from tests.support.http import create_app, dripping, local_client
 from tests.support.ports import free_port
 
 PARAGRAPHS = [

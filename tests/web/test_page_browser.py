@@ -8,17 +8,16 @@ from collections.abc import Iterator
 import pytest
 
 from spinscope import techniques
-from spinscope.web import WebSettings, create_app
+from spinscope.web import WebSettings
 
 from tests.support.detectors import ARTICLE, PHRASES, LeveledPhraseDetector
-from tests.support.browser import ARTIFACTS, chromium, playwright_api
-from tests.support.http import LiveServer, start_server, stop_server
+from tests.support.browser import ARTIFACTS, chromium, expect
+from tests.support.http import LiveServer, create_app, start_server, stop_server
 
 XSS_TEXT = ("The shameful traitors wrote <script>window.__xss=1</script> into the page, and "
             'then <img src=x onerror="window.__xss=1"> as well.')
 
 pytestmark = pytest.mark.browser
-expect = playwright_api().expect
 
 
 @pytest.fixture(scope="module")

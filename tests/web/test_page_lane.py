@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 from spinscope.document import Document
-from spinscope.web import WebSettings, create_app
+from spinscope.web import WebSettings
 
 from tests.support.detectors import ARTICLE, PhraseDetector
-from tests.support.http import local_client
+from tests.support.http import create_app, local_client
 
 
 def test_page_lane_a_stuck_fetch_leaves_the_analysis_worker_free(monkeypatch):

@@ -8,11 +8,10 @@ import re
 
 import pytest
 
-from spinscope.web import WebSettings, create_app
-from spinscope.web.perimeter import host_name
+from spinscope.web import WebSettings
 
 from tests.support.detectors import PhraseDetector
-from tests.support.http import local_client
+from tests.support.http import create_app, local_client
 
 
 def app_with(**settings: object):
@@ -43,6 +42,8 @@ def test_perimeter_answers_the_bound_host_and_allowed_hosts():
 @pytest.mark.parametrize("header, expected", [("localhost:80", "localhost"), ("[::1]:8000", "::1"),
                                               ("Example.ORG", "example.org"), ("[::1]", "::1")])
 def test_host_name_strips_port_and_brackets(header, expected):
+    from spinscope.web.perimeter import host_name
+
     assert host_name(header) == expected
 
 

@@ -6,19 +6,23 @@ import asyncio
 import threading
 
 import pytest
-from fastapi import HTTPException
 
 from spinscope.errors import EmptyTextError
-from spinscope.web.runner import BoundedRunner
+
+# spinscope.web.runner and fastapi are imported in the tests: collecting them does not import FastAPI
 
 
 def test_bounded_runner_returns_the_result():
+    from spinscope.web.runner import BoundedRunner
+
     runner = BoundedRunner(workers=1, max_waiting=0, timeout_s=30)
     assert asyncio.run(runner.run(sum, [1, 2, 3])) == 6
     assert runner.pending == 0
 
 
 def test_bounded_runner_passes_library_errors_through():
+    from spinscope.web.runner import BoundedRunner
+
     def fail() -> None:
         raise EmptyTextError("empty")
 
@@ -29,6 +33,10 @@ def test_bounded_runner_passes_library_errors_through():
 
 
 def test_bounded_runner_keeps_a_timed_out_job_counted_until_it_ends():
+    from fastapi import HTTPException
+
+    from spinscope.web.runner import BoundedRunner
+
     release = threading.Event()
     runner = BoundedRunner(workers=1, max_waiting=0, timeout_s=0.1)
     try:
@@ -44,6 +52,10 @@ def test_bounded_runner_keeps_a_timed_out_job_counted_until_it_ends():
 
 
 def test_bounded_runner_after_shutdown_is_503():
+    from fastapi import HTTPException
+
+    from spinscope.web.runner import BoundedRunner
+
     runner = BoundedRunner(workers=1, max_waiting=4, timeout_s=30)
     runner.shutdown()
     with pytest.raises(HTTPException) as refused:
