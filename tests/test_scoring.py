@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
 
 from spinscope.document import Span
 from spinscope.scoring import merge_intervals, si_scores, span_technique_scores, tc_scores
@@ -84,29 +83,46 @@ def test_end_to_end_counts_overlap_only_with_matching_technique():
     assert scores[f"e2e_{LL}_f1"] == 0.0
 
 
-@st.composite
-def span_sets(draw):
-    articles = {}
-    for article in draw(st.lists(st.sampled_from("abcde"), min_size=1, max_size=4, unique=True)):
-        triples = draw(st.lists(
-            st.tuples(st.integers(0, 200), st.integers(1, 40), st.sampled_from(TECHNIQUE_IDS)),
-            min_size=1, max_size=6))
-        articles[article] = [Span(s, s + n, t) for s, n, t in triples]
-    return articles
+# Hypothesis is imported in the tests that use it, not when the module is collected.
+def span_sets():
+    """A strategy: articles a..e, each with one to six spans of any technique."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def draw_span_sets(draw):
+        articles = {}
+        for article in draw(st.lists(st.sampled_from("abcde"), min_size=1, max_size=4, unique=True)):
+            triples = draw(st.lists(
+                st.tuples(st.integers(0, 200), st.integers(1, 40), st.sampled_from(TECHNIQUE_IDS)),
+                min_size=1, max_size=6))
+            articles[article] = [Span(s, s + n, t) for s, n, t in triples]
+        return articles
+
+    return draw_span_sets()
 
 
-@given(span_sets())
-def test_scores_perfect_prediction_is_one(gold):
-    for scores in (si_scores(gold, gold), tc_scores(gold, gold), span_technique_scores(gold, gold)):
-        for key in ("si_f1", "tc_micro_f1", "e2e_f1"):
-            if key in scores:
-                assert scores[key] == pytest.approx(1.0)
+def test_scores_perfect_prediction_is_one():
+    from hypothesis import given
+
+    @given(span_sets())
+    def check(gold):
+        for scores in (si_scores(gold, gold), tc_scores(gold, gold), span_technique_scores(gold, gold)):
+            for key in ("si_f1", "tc_micro_f1", "e2e_f1"):
+                if key in scores:
+                    assert scores[key] == pytest.approx(1.0)
+
+    check()
 
 
-@given(span_sets(), span_sets())
-def test_scores_stay_within_unit_interval(gold, pred):
-    scores = {**si_scores(gold, pred), **tc_scores(gold, pred), **span_technique_scores(gold, pred)}
-    assert all(-1e-9 <= value <= 1 + 1e-9 for value in scores.values())
+def test_scores_stay_within_unit_interval():
+    from hypothesis import given
+
+    @given(span_sets(), span_sets())
+    def check(gold, pred):
+        scores = {**si_scores(gold, pred), **tc_scores(gold, pred), **span_technique_scores(gold, pred)}
+        assert all(-1e-9 <= value <= 1 + 1e-9 for value in scores.values())
+
+    check()
 
 
 def test_scorers_count_every_technique_of_a_merged_span():

@@ -7,8 +7,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from spinscope.document import Analysis, content_id
 from spinscope.errors import BinaryInputError, EncodingError, InputError, SpinscopeError
@@ -125,13 +123,27 @@ def test_source_options_refuse_an_unknown_encoding():
 # --- property: whatever text or bytes come in, the input layer and the pipeline give either an analysis
 # whose every span's text is ``text[start:end]``, or a spinscope error, never anything else.
 
-PIPELINE = load("lexicon")
-WORDS = st.sampled_from(["traitors", "shameful", "barbaric", "our great nation", "the", "\r\n", " ",
-                         "\ufeff", "\x00", "\u2028", "“", "”", "said", "é"])
-TEXTS = st.one_of(st.text(st.characters(exclude_categories=())), st.lists(WORDS).map("".join))
-BYTES = st.one_of(st.binary(), TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass")),
-                  TEXTS.map(lambda t: t.encode("utf-16", "surrogatepass")))
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Hypothesis and the lexicon pipeline are set up in the tests, not when the module is collected.
+WORDS = ["traitors", "shameful", "barbaric", "our great nation", "the", "\r\n", " ",
+         "\ufeff", "\x00", "\u2028", "“", "”", "said", "é"]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return load("lexicon")
+
+
+def texts():
+    """A strategy: any text, or runs of the words above (BOM, NUL, CRLF, line separator among them)."""
+    from hypothesis import strategies as st
+
+    return st.one_of(st.text(st.characters(exclude_categories=())), st.lists(st.sampled_from(WORDS)).map("".join))
+
+
+def property_settings():
+    from hypothesis import HealthCheck, settings
+
+    return settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_exact_spans(analysis: Analysis) -> None:
@@ -141,35 +153,50 @@ def assert_exact_spans(analysis: Analysis) -> None:
     assert all(0 <= s.start < s.end <= len(text) for s in analysis.spans)
 
 
-@SETTINGS
-@given(text=TEXTS, max_chars=st.sampled_from([5, 1000]))
-def test_from_text_arbitrary_text_gives_exact_spans_or_a_spinscope_error(text, max_chars):
-    try:
-        document = from_text(text, max_chars=max_chars)
-    except SpinscopeError:
-        return
-    [analysis] = PIPELINE.predict([document])
-    assert analysis.document.text == text
-    assert_exact_spans(analysis)
+def test_from_text_arbitrary_text_gives_exact_spans_or_a_spinscope_error(pipeline):
+    from hypothesis import given
+    from hypothesis import strategies as st
 
-
-@SETTINGS
-@given(data=BYTES, encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]))
-def test_read_arbitrary_bytes_gives_exact_spans_or_a_spinscope_error(data, encoding):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "article.txt"
-        path.write_bytes(data)
+    @property_settings()
+    @given(text=texts(), max_chars=st.sampled_from([5, 1000]))
+    def check(text, max_chars):
         try:
-            documents = read_documents(str(path), SourceOptions(kind="text", encoding=encoding, max_chars=2000))
+            document = from_text(text, max_chars=max_chars)
         except SpinscopeError:
-            documents = []
-        for analysis in PIPELINE.predict(documents):
-            assert_exact_spans(analysis)
-    try:
-        document = read_stream(io.BytesIO(data), encoding=encoding, max_chars=2000)
-    except SpinscopeError:
-        return
-    assert_exact_spans(PIPELINE.predict([document])[0])
+            return
+        [analysis] = pipeline.predict([document])
+        assert analysis.document.text == text
+        assert_exact_spans(analysis)
+
+    check()
+
+
+def test_read_arbitrary_bytes_gives_exact_spans_or_a_spinscope_error(pipeline):
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    data_strategy = st.one_of(st.binary(), texts().map(lambda t: t.encode("utf-8", "surrogatepass")),
+                              texts().map(lambda t: t.encode("utf-16", "surrogatepass")))
+
+    @property_settings()
+    @given(data=data_strategy, encoding=st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"]))
+    def check(data, encoding):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "article.txt"
+            path.write_bytes(data)
+            try:
+                documents = read_documents(str(path), SourceOptions(kind="text", encoding=encoding, max_chars=2000))
+            except SpinscopeError:
+                documents = []
+            for analysis in pipeline.predict(documents):
+                assert_exact_spans(analysis)
+        try:
+            document = read_stream(io.BytesIO(data), encoding=encoding, max_chars=2000)
+        except SpinscopeError:
+            return
+        assert_exact_spans(pipeline.predict([document])[0])
+
+    check()
 
 
 @pytest.mark.parametrize("text", ["fine\ud800", "\x00", "", "x" * 3])
