@@ -1,8 +1,12 @@
-"""The package's imports run one way: no module imports (directly or through others) itself."""
+"""The package's imports run one way: no module imports (directly or through others) itself; and
+collecting the tests imports none of the heavy libraries (they load when a test runs)."""
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import spinscope
@@ -71,3 +75,32 @@ def test_the_package_has_no_import_cycle():
     assert "spinscope.corpus.batch" in graph and "spinscope.pipeline" in graph  # the walk found the package
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+HEAVY = ("fastapi", "starlette", "pydantic", "jinja2", "uvicorn", "httpx", "hypothesis", "schemathesis",
+         "playwright", "onnxruntime", "torch", "transformers", "dask", "trafilatura")
+"""Libraries that a plain ``pytest --collect-only`` must not import: each adds 0.1-1 s to it."""
+COLLECT = """
+import json, sys
+import pytest
+
+class Probe:
+    def pytest_collection_finish(self, session):
+        self.items, self.loaded = len(session.items), set(sys.modules)
+
+already, probe = set(sys.modules), Probe()
+code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "tests"], plugins=[probe])
+loaded = sorted({name.split(".")[0] for name in probe.loaded - already})
+print(json.dumps({"code": int(code), "items": probe.items, "loaded": loaded}))
+"""
+
+
+def test_collecting_the_tests_imports_no_heavy_library():
+    """Plugins, conftests and test modules leave these to fixtures and test bodies (and pyproject.toml
+    turns off schemathesis' and anyio's plugins, which import their libraries when pytest starts)."""
+    result = subprocess.run([sys.executable, "-c", COLLECT], cwd=Path(__file__).resolve().parents[1],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0 and report["items"] > 500, result.stdout[-3000:]
+    assert [name for name in HEAVY if name in report["loaded"]] == []
