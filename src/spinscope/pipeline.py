@@ -11,7 +11,6 @@ can stand wherever a detector is expected.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -21,15 +20,12 @@ from spinscope.document import Analysis, Document
 from spinscope.errors import ContractError, InputError
 from spinscope.io.text import check_text
 from spinscope.language import detect
-from spinscope.quotes import Quote, find_quotes, voice_of
-from spinscope.resources import usable_cores
+from spinscope.quotes import find_quotes, voice_of
 
 
-def with_voices(analysis: Analysis, quotes: tuple[Quote, ...] | None = None) -> Analysis:
-    """The analysis with the document's quotes (found here unless given) and each span's voice
-    and speaker."""
-    if quotes is None:
-        quotes = find_quotes(analysis.document.text)
+def with_voices(analysis: Analysis) -> Analysis:
+    """The analysis with the document's quotes and each span's voice and speaker."""
+    quotes = find_quotes(analysis.document.text)
     spans = []
     for span in analysis.spans:
         voice, speaker = voice_of(quotes, span.start, span.end)
@@ -54,7 +50,7 @@ def as_document(item: str | Document) -> Document:
 class Pipeline:
     """A loaded detector plus voice attribution; see the module docstring."""
 
-    def __init__(self, detector: Detector, threads: int | None = None) -> None:
+    def __init__(self, detector: Detector) -> None:
         self.detector: Detector = detector.detector if isinstance(detector, Pipeline) else detector
         predict, name = getattr(self.detector, "predict", None), getattr(self.detector, "name", None)
         if not (callable(predict) and isinstance(name, str)):
@@ -62,7 +58,6 @@ class Pipeline:
                                 "name and predict(); a module:factory spec must name a callable that returns one")
         self.name = self.detector.name
         self.version = getattr(self.detector, "version", None)  # what a corpus store records
-        self.threads = threads or usable_cores()  # more than one: quotes are found beside the encoder
 
     def __repr__(self) -> str:
         return f"<spinscope.Pipeline detector={self.name!r}>"
@@ -80,16 +75,8 @@ class Pipeline:
             yield from self.predict(batch)
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        """One analysis per document, in order, with the text's language, quotes and voices. With
-        several threads, the quotes are found on a side thread while the encoder works, so that
-        this pure-Python step does not leave cores idle."""
-        documents = [with_language(d) for d in documents]
-        if len(documents) < 2 or self.threads < 2:
-            return [with_voices(a) for a in self.detector.predict(documents)]
-        with ThreadPoolExecutor(1, thread_name_prefix="spinscope-quotes") as side:
-            quotes = side.submit(lambda: [find_quotes(d.text) for d in documents])
-            found = self.detector.predict(documents)
-            return [with_voices(a, q) for a, q in zip(found, quotes.result())]
+        """One analysis per document, in order, with the text's language, quotes and voices."""
+        return [with_voices(a) for a in self.detector.predict([with_language(d) for d in documents])]
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The detector's technique for each given span (the TC setting; no voices added)."""
@@ -112,4 +99,4 @@ def load(name_or_path: str | None = None, *, threads: int | None = None) -> Pipe
 
     if threads is not None and threads < 1:
         raise InputError(f"threads must be at least 1, got {threads}")
-    return Pipeline(load_detector(name_or_path, threads or 0), threads)
+    return Pipeline(load_detector(name_or_path, threads or 0))

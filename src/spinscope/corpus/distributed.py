@@ -35,7 +35,7 @@ def worker_pipeline(spec: str | None) -> Pipeline:
     with _lock:
         key = spec or ""
         if key not in _pipelines:
-            _pipelines[key] = Pipeline(resolve_detector(spec, threads=WORKER_THREADS), WORKER_THREADS)
+            _pipelines[key] = Pipeline(resolve_detector(spec, threads=WORKER_THREADS))
         return _pipelines[key]
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -181,28 +181,14 @@ class NeuralDetector:
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """Spans of each document, found a chunk of documents at a time, with bounded memory
         (see ``encode_for_spans``)."""
-        chunks = [documents[start:start + CHUNK] for start in range(0, len(documents), CHUNK)]
         analyses = []
-        for chunk, encoded in zip(chunks, self.encodings(chunks)):
+        for start in range(0, len(documents), CHUNK):
+            chunk = documents[start:start + CHUNK]
+            encoded = self.encode_for_spans(chunk)
             analyses += [Analysis(d, tuple(self.spans_of(e, d.text, d.language)), detector=self.name,
                                   scale=self.card.scale)
                          for d, e in zip(chunk, encoded)]
         return analyses
-
-    def encodings(self, chunks: Sequence[Sequence[Document]]) -> Iterator[list[EncodedDocument]]:
-        """``encode_for_spans`` of each chunk, in order. With several encoder workers the next
-        chunk is encoded (mostly outside the GIL) while the caller decodes this one, so that
-        decoding does not leave cores idle; at most two chunks' outputs are held at once."""
-        if self.pool() is None or len(chunks) < 2:
-            yield from map(self.encode_for_spans, chunks)
-            return
-        with ThreadPoolExecutor(1, thread_name_prefix="spinscope-ahead") as ahead:
-            pending = ahead.submit(self.encode_for_spans, chunks[0])
-            for following in chunks[1:]:
-                current = pending.result()
-                pending = ahead.submit(self.encode_for_spans, following)
-                yield current
-            yield pending.result()
 
     def encode_for_spans(self, chunk: Sequence[Document]) -> list[EncodedDocument]:
         """The encoder's output for decoding, keeping only the hidden states needed (``streaming``).
