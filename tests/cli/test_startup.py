@@ -11,10 +11,8 @@ from tests.support.cli import REPO, cli_command, cli_env, run_cli
 
 HEAVY = ("py3langid", "rich", "spinscope.corpus", "spinscope.web", "spinscope.training", "fastapi", "http.client", "torch")
 REPORT_MODULES = (
-    "import atexit, sys; atexit.register(lambda: print('MODULES', sorted(m for m in sys.modules "
-    f"if m.split('.')[0] in {sorted({h.split('.')[0] for h in HEAVY})!r} "
-    f"and m.startswith({HEAVY!r})), file=sys.stderr)); "
-    "from spinscope.cli import main; main()"
+    "import sys\nfrom spinscope.cli import main\ntry:\n    main(exit_quickly=False)\nfinally:\n"
+    f"    print('MODULES', sorted(m for m in sys.modules if m.startswith({HEAVY!r})), file=sys.stderr)"
 )
 
 
@@ -40,3 +38,13 @@ def test_help_still_lists_every_command():
     assert result.returncode == 0
     for name in COMMAND_MODULES:
         assert name in result.stdout
+
+
+def test_analyze_ends_quickly_with_its_exit_status_and_whole_output(tmp_path):
+    out = tmp_path / "a.json"
+    written = run_cli("analyze", REPO / "examples" / "rally-speech.txt", "-f", "json", "--out", out)
+    assert written.returncode == 0 and json.loads(out.read_text(encoding="utf-8"))["spans"]
+    printed = run_cli("analyze", REPO / "examples" / "rally-speech.txt", "-f", "json")
+    assert printed.returncode == 0 and json.loads(printed.stdout)["document"]["title"] == "rally-speech"
+    refused = run_cli("analyze", tmp_path / "missing.txt")
+    assert refused.returncode == 2 and "no such file" in refused.stderr

@@ -53,7 +53,7 @@ def run_main(monkeypatch, capsys, *args: object) -> tuple[int, str, str]:
 
     monkeypatch.setattr(sys, "argv", ["spinscope", *map(str, args)])
     with pytest.raises(SystemExit) as exit:
-        main()
+        main(exit_quickly=False)
     captured = capsys.readouterr()
     return exit.value.code or 0, captured.out, captured.err
 
