@@ -48,3 +48,19 @@ def test_the_folder_reads_as_ptc_gold():
     analyses = read_gold(RU)
     assert len(analyses) == 15
     assert sum(len(a.spans) for a in analyses) == 131
+
+
+def test_every_article_of_the_set_is_detected_as_russian():
+    from spinscope.language import detect
+
+    for article in sorted((RU / "articles").glob("article*.txt")):
+        assert detect(article.read_text(encoding="utf-8")) == "ru", article.name
+    assert detect((REPO / "examples" / "rally-speech.ru.txt").read_text(encoding="utf-8")) == "ru"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs PTC dev in ../shared")
+def test_their_english_originals_are_detected_as_english():
+    from spinscope.language import detect
+
+    for article in sorted((RU / "articles").glob("article*.txt")):
+        assert detect((DEV / "articles" / article.name).read_text(encoding="utf-8")) == "en", article.name
