@@ -19,7 +19,7 @@ from tests.conftest import shared_path
 if TYPE_CHECKING:  # onnxruntime is imported when a test runs, not when this module is collected
     from spinscope.detector.onnx import OnnxDetector
 
-NAMES = ("minilm-ptc", "minilm-ptc-fast")
+NAMES = ("minilm-ptc", "minilm-ptc-fast", "multilingual")
 """The shipped ONNX models; the default's English model is one of them (checked below, so it is never left out)."""
 SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
             "brave patriots, and these evil traitors will stop at nothing to destroy our great nation.")
@@ -37,6 +37,18 @@ def test_onnx_shipped_model_finds_spans_in_loaded_language(detector):
     assert analysis.spans
     assert {"loaded_language", "name_calling"} & {s.technique for s in analysis.spans}
     assert all(0 <= s.score <= 1 and SENTENCE[s.start:s.end].strip() for s in analysis.spans)
+
+
+RUSSIAN = ("Коррумпированные, предательские элиты начали злобную, отвратительную атаку на наших храбрых "
+           "патриотов, и эти злые предатели ни перед чем не остановятся, чтобы уничтожить нашу великую нацию.")
+
+
+def test_onnx_multilingual_model_finds_loaded_language_in_russian():
+    if not (shipped_folder("multilingual") / "model.onnx").is_file():
+        pytest.skip("the multilingual model is not shipped in this checkout")
+    [analysis] = load_detector("multilingual").predict([Document.from_text(RUSSIAN)])
+    assert {"loaded_language", "name_calling"} & {s.technique for s in analysis.spans}
+    assert all(RUSSIAN[s.start:s.end] == RUSSIAN[s.start:s.end].strip() for s in analysis.spans)
 
 
 def test_onnx_shipped_model_classifies_every_given_span(detector):

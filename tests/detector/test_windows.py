@@ -86,6 +86,37 @@ def test_pad_windows_frames_with_cls_and_sep(tokenizer):
     assert Window(1, 0, 1) in windows
 
 
+def test_special_ids_of_a_sentencepiece_tokenizer_are_its_frame_and_pad(unigram_tokenizer):
+    assert special_ids(unigram_tokenizer) == (0, 2, 1)
+
+
+def test_special_ids_without_a_frame_raise_model_error():
+    from tokenizers import Tokenizer, models
+
+    with pytest.raises(ModelError):
+        special_ids(Tokenizer(models.WordPiece({"[UNK]": 0, "hello": 1}, unk_token="[UNK]")))
+
+
+def test_tokenize_sentencepiece_offsets_start_on_the_word_not_its_space(unigram_tokenizer):
+    text = "They are  traitors, «предатели»!\n"
+    [tokens] = tokenize(unigram_tokenizer, [text.lower()])
+    surfaces = [text[a:b] for a, b in tokens.offsets]
+    assert surfaces == ["They", "are", "trait", "ors", ",", "«", "предатели", "»", "!"]
+    assert tokens.continues.tolist() == [False, False, False, True, False, False, False, False, False]
+    assert tokens.punctuation.tolist() == [False, False, False, False, True, True, False, True, True]
+
+
+def test_tokenize_sentencepiece_punctuation_inside_a_word_breaks_it(unigram_tokenizer):
+    [tokens] = tokenize(unigram_tokenizer, ["they're"])
+    assert tokens.continues.tolist() == [False, False, False]
+
+
+def test_pad_windows_frames_with_the_sentencepiece_start_and_end(unigram_tokenizer):
+    tokenized = tokenize(unigram_tokenizer, ["they are traitors"])
+    batch = pad_windows(make_windows(tokenized, 8, 6), tokenized, special_ids(unigram_tokenizer))
+    assert batch.input_ids[0].tolist() == [0, *tokenized[0].ids.tolist(), 2]
+
+
 def test_token_range_finds_tokens_overlapping_characters(tokenizer):
     text = "They are traitors and warmongers!"
     [tokens] = tokenize(tokenizer, [text])

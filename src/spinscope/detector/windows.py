@@ -3,7 +3,8 @@
 A document is tokenised once, without special tokens or truncation; every token keeps
 the half-open character range ``text[start:end]`` it came from (Python character
 offsets, so a leading BOM, ``\\r`` and emoji count exactly as they do in spans).
-Windows are then cut from the token sequence and framed with ``[CLS]``/``[SEP]``.
+Windows are then cut from the token sequence and framed with the tokenizer's own start and
+end tokens (``[CLS]``/``[SEP]`` for a WordPiece tokenizer, ``<s>``/``</s>`` for a SentencePiece one).
 
 A title, a date line or any other short line at the top is its own segment, and the
 body's windows start where the body does: so a header in front of an article (or its
@@ -22,7 +23,9 @@ from tokenizers import Tokenizer
 
 from spinscope.errors import ConfigError, ModelError
 
-SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every window
+SPECIAL_TOKENS = 2  # a start and an end token ([CLS] and [SEP], or <s> and </s>) around every window
+SPECIAL_NAMES = (("[CLS]", "[SEP]", "[PAD]"), ("<s>", "</s>", "<pad>"))  # start, end, padding
+METASPACE = "\u2581"  # SentencePiece's word-start mark
 HEAD_LINE_CHARS = 160  # a leading line this short, not ending like a sentence, is a head line
 HEAD_LINES = 6  # at most this many head lines; the body starts after them
 SENTENCE_END = (".", ",", ";", ":")
@@ -74,21 +77,54 @@ def load_tokenizer(path: Path) -> Tokenizer:
 
 
 def special_ids(tokenizer: Tokenizer) -> tuple[int, int, int]:
-    """The ids of ``[CLS]``, ``[SEP]`` and ``[PAD]``."""
-    ids = [tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]")]
-    if None in ids:
-        raise ModelError("the tokenizer lacks one of [CLS], [SEP], [PAD]")
-    return ids[0], ids[1], ids[2]
+    """The ids of the start, end and padding tokens: ``[CLS]``, ``[SEP]``, ``[PAD]`` or ``<s>``,
+    ``</s>``, ``<pad>``, whichever the tokenizer has; start and end as its post-processor
+    frames a text, where it has one."""
+    framed = tokenizer.encode("", add_special_tokens=True).ids
+    for names in SPECIAL_NAMES:
+        ids = [tokenizer.token_to_id(name) for name in names]
+        if None not in ids:
+            start, end = framed if len(framed) == SPECIAL_TOKENS else ids[:2]
+            return start, end, ids[2]
+    raise ModelError("the tokenizer lacks one of " + " or ".join(", ".join(n) for n in SPECIAL_NAMES))
+
+
+def word_piece_prefix(tokenizer: Tokenizer) -> str | None:
+    """``##`` for a WordPiece tokenizer; None for a SentencePiece (metaspace) one."""
+    return getattr(tokenizer.model, "continuing_subword_prefix", None) or None
+
+
+def continuation_flags(tokens: Sequence[str], prefix: str | None) -> np.ndarray:
+    """Whether each piece continues the word before it: a ``##`` piece (WordPiece), or a piece
+    glued to a letter or digit without a word-start mark (SentencePiece, whose punctuation is
+    glued too but, as in WordPiece, a word of its own)."""
+    if prefix:
+        return np.asarray([t.startswith(prefix) for t in tokens], dtype=bool)
+    return np.asarray([i > 0 and not t.startswith(METASPACE) and t[:1].isalnum() and tokens[i - 1][-1:].isalnum()
+                       for i, t in enumerate(tokens)], dtype=bool)
+
+
+def without_leading_space(text: str, offsets: np.ndarray) -> np.ndarray:
+    """Offsets that start after the whitespace a SentencePiece word-start piece covers (its
+    mark stands for that space), so spans begin on the word."""
+    trimmed = offsets.copy()
+    for row in trimmed:
+        while row[0] < row[1] and text[row[0]].isspace():
+            row[0] += 1
+    return trimmed
 
 
 def tokenize(tokenizer: Tokenizer, texts: Sequence[str]) -> list[TokenizedText]:
     """Word pieces and character offsets of each text (no special tokens)."""
+    prefix = word_piece_prefix(tokenizer)
     encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
     result = []
-    for encoding in encodings:
+    for text, encoding in zip(texts, encodings):
         ids = np.asarray(encoding.ids, dtype=np.int64)
         offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
-        continues = np.asarray([t.startswith("##") for t in encoding.tokens], dtype=bool)
+        if prefix is None:
+            offsets = without_leading_space(text, offsets)
+        continues = continuation_flags(encoding.tokens, prefix)
         punctuation = np.asarray([not any(c.isalnum() for c in t) for t in encoding.tokens], dtype=bool)
         keep = offsets[:, 1] > offsets[:, 0]  # drop pieces that cover no character
         result.append(TokenizedText(ids[keep], offsets[keep], continues[keep], punctuation[keep]))
@@ -157,7 +193,8 @@ def make_windows(tokenized: Sequence[TokenizedText], size: int, stride: int, pha
 
 def pad_windows(windows: Sequence[Window], tokenized: Sequence[TokenizedText],
                 specials: tuple[int, int, int]) -> WindowBatch:
-    """``[CLS] tokens [SEP]`` per window, right-padded to the longest in the batch."""
+    """``start tokens end`` per window ([CLS]/[SEP] or <s>/</s>), right-padded to the longest in
+    the batch."""
     cls_id, sep_id, pad_id = specials
     width = max(w.end - w.start for w in windows) + SPECIAL_TOKENS
     input_ids = np.full((len(windows), width), pad_id, dtype=np.int64)

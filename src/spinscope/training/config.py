@@ -45,6 +45,9 @@ class TrainConfig:
     limit_articles: int | None = None  # for smoke runs
     average_last: int = 1  # ship the mean of the last N epochs' weights (1: the last epoch's)
     layers: int | None = None  # keep only the base encoder's first N layers (faster, less accurate)
+    # the word-embedding table stays as it is: fine-tuning on English alone then neither moves
+    # nor weight-decays the pieces of the other languages a multilingual encoder knows
+    freeze_embeddings: bool = False
 
     def __post_init__(self) -> None:
         problems = []

@@ -107,7 +107,7 @@ def _window_spans(documents: Sequence[TrainingDocument], windows: Sequence[Windo
     rows, features = [], []
     for row, window in enumerate(windows):
         for span in spans_in_window(documents[window.doc], window):
-            first = max(span.first, window.start) - window.start + 1  # +1: [CLS]
+            first = max(span.first, window.start) - window.start + 1  # +1: the start token ([CLS] or <s>)
             last = min(span.last, window.end) - window.start + 1
             rows.append((row, first, last, span.label))
             features.append(span.features)

