@@ -12,7 +12,7 @@ from spinscope.detector.loading import is_shipped
 from spinscope.detector.routing import MULTILINGUAL_DETECTOR
 from spinscope.document import content_id
 
-from tests.support.cli import assert_one_line_error, invoke, run_cli
+from tests.support.cli import REPO, assert_one_line_error, invoke, run_cli
 from tests.support.http import ARTICLE_HTML
 from tests.support.languages import DUTCH, RUSSIAN_ARTICLE
 from tests.support.ptc import write_ptc
@@ -299,3 +299,14 @@ def test_analyze_an_explicit_detector_overrides_auto(tmp_path):
     assert (data["language"], data["detector"]) == ("ru", "lexicon")
     table = invoke("analyze", str(path), "-d", "lexicon", terminal_width=200).output
     assert "Russian, lexicon model" in table
+
+
+def test_a_russian_article_runs_the_multilingual_model_end_to_end():
+    result = run_cli("analyze", REPO / "examples" / "rally-speech.ru.txt", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    analysis = json.loads(result.stdout)
+    assert (analysis["language"], analysis["detector"]) == ("ru", "multilingual")
+    assert analysis["spans"] and {s["voice"] for s in analysis["spans"]} >= {"quoted", "outlet"}
+    assert any(q["kind"] == "quoted" for q in analysis["quotes"])
+    table = run_cli("analyze", REPO / "examples" / "rally-speech.ru.txt", "--show-possible")
+    assert table.returncode == 0 and "Russian, multilingual model" in table.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,8 @@ from spinscope.web import WebSettings
 from tests.support.detectors import ARTICLE, PHRASES, LeveledPhraseDetector
 from tests.support.browser import ARTIFACTS, chromium, expect
 from tests.support.http import LiveServer, create_app, start_server, stop_server
+
+REPO = Path(__file__).resolve().parents[2]
 
 XSS_TEXT = ("The shameful traitors wrote <script>window.__xss=1</script> into the page, and "
             'then <img src=x onerror="window.__xss=1"> as well.')
@@ -182,3 +185,14 @@ def test_html_file_shows_likely_spans_and_its_switch_shows_the_rest(page, tmp_pa
     expect(page.locator("mark:visible")).to_have_count(2)
     page.click(".switch label")
     expect(page.locator("mark:visible")).to_have_count(1)
+
+
+def test_page_russian_article_runs_the_multilingual_model(page, live_default_server):
+    russian = (REPO / "examples" / "rally-speech.ru.txt").read_text(encoding="utf-8")
+    analyse_text(page, live_default_server, russian)
+    expect(page.locator("#result")).to_contain_text("Russian, multilingual model")
+    page.check("#possible-toggle")  # Russian scores sit below the likely cut: show every span
+    marks = page.locator("#article mark")
+    expect(marks.first).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-russian-article.png"), full_page=True)
