@@ -33,3 +33,20 @@ def test_retune_cli_on_a_folder_without_a_model_exits_with_a_message(tmp_path):
     done = run_cli("retune", str(tmp_path), "--dev", str(tmp_path))
     assert done.returncode == 2
     assert "missing model.onnx" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_prune_cli_without_held_texts_for_every_language_exits_with_a_message(tmp_path):
+    held = tmp_path / "held.json"
+    held.write_text(json.dumps({"texts": {"en": ["a text"]}}), encoding="utf-8")
+    done = run_cli("prune", str(tmp_path), "--out", str(tmp_path / "out"), "--held", str(held))
+    assert done.returncode == 2
+    assert "no held texts for ru" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_prune_cli_writes_a_pruned_run(tmp_path):
+    from tests.training.test_pruning import HELD, write_tiny_run
+
+    run = write_tiny_run(tmp_path / "run")
+    done = run_cli("prune", str(run), "--out", str(tmp_path / "out"), "--held", str(HELD))
+    assert done.returncode == 0 and "0 ids changed" in done.stdout
+    assert (tmp_path / "out" / "weights.safetensors").is_file() and (tmp_path / "out" / "pruning.json").is_file()

@@ -54,21 +54,30 @@ def test_pruned_tokenizer_renumbers_pieces_and_its_frame():
     assert check_held(tiny_tokenizer(), after, keep, {"zh": ["的"]})[1] > 0  # a dropped piece is noticed
 
 
-def test_prune_run_selects_the_kept_embedding_rows(tmp_path):
-    from safetensors.numpy import load_file, save_file
+ROWS = np.arange(len(PIECES) * 2, dtype=np.float32).reshape(len(PIECES), 2)
 
-    run, dest = tmp_path / "run", tmp_path / "pruned"
-    run.mkdir()
+
+def write_tiny_run(run: Path) -> Path:
+    """A run folder with the tiny tokenizer and an embedding table of ``ROWS``."""
+    from safetensors.numpy import save_file
+
+    run.mkdir(parents=True)
     tiny_tokenizer().save(str(run / "tokenizer.json"))
-    rows = np.arange(len(PIECES) * 2, dtype=np.float32).reshape(len(PIECES), 2)
-    save_file({EMBEDDINGS: rows, "other": np.ones(3, np.float32)}, str(run / "weights.safetensors"))
+    save_file({EMBEDDINGS: ROWS, "other": np.ones(3, np.float32)}, str(run / "weights.safetensors"))
     (run / "encoder_config.json").write_text(json.dumps({"vocab_size": len(PIECES)}), encoding="utf-8")
     for name in ("config.json", "tc_head.npz"):
         (run / name).write_text("{}", encoding="utf-8")
-    report = prune_run(run, dest, {"en": ["war"], "ru": ["война"]})
+    return run
+
+
+def test_prune_run_selects_the_kept_embedding_rows(tmp_path):
+    from safetensors.numpy import load_file
+
+    dest = tmp_path / "pruned"
+    report = prune_run(write_tiny_run(tmp_path / "run"), dest, {"en": ["war"], "ru": ["война"]})
     keep = kept_ids([p for p, _ in PIECES], [3])
     assert report.pieces_after == len(keep) < len(PIECES) and report.changed_ids == 0
-    assert np.array_equal(load_file(str(dest / "weights.safetensors"))[EMBEDDINGS], rows[keep])
+    assert np.array_equal(load_file(str(dest / "weights.safetensors"))[EMBEDDINGS], ROWS[keep])
     assert json.loads((dest / "encoder_config.json").read_text(encoding="utf-8"))["vocab_size"] == len(keep)
 
 
