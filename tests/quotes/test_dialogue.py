@@ -72,3 +72,15 @@ def test_dialogue_russian_reported_speech(text, content, speaker):
 
 def test_dialogue_russian_that_clause_after_a_noun_is_not_reported():
     assert found("Новость о том, что армия готова, облетела город.") == []
+
+
+def test_dialogue_guillemets_interrupted_by_the_author_are_two_pieces_of_the_speaker():
+    text = ("«Наш народ никогда не склонял головы, — заявил собравшимся заместитель министра Павел Орлов. "
+            "— Эти партнёры хотят только одного». Потом он ушёл.")
+    assert found(text) == [("quoted", "Наш народ никогда не склонял головы,", "Павел Орлов"),
+                           ("quoted", "Эти партнёры хотят только одного", "Павел Орлов")]
+
+
+def test_dialogue_guillemets_with_a_dash_but_no_speech_verb_stay_one_quote():
+    text = "«Это наша земля, — и никто её не отнимет. — Никогда»."
+    assert [kind for kind, _, _ in found(text)] == ["quoted"]

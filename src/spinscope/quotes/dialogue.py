@@ -3,7 +3,9 @@
 In Russian text (a line with Cyrillic letters; in English a line opening with a dash is a byline) a paragraph that opens with a dash is direct speech up to the next spaced dash that
 introduces the author's words, and the speech may go on after them behind another dash:
 ``— Мы не отступим, — заявил министр. — Это наша земля.`` is two quoted pieces of the minister's.
-A quotation in guillemets is attributed the same way: ``«Цитата», — сказал Путин.`` Reported speech is
+A quotation in guillemets is attributed the same way: ``«Цитата», — сказал Путин.``, and one that the
+author's words interrupt, ``«Мы не отступим, — заявил министр. — Это наша земля»``, is cut into its
+pieces of speech, each the minister's (the author's words between them are the outlet's). Reported speech is
 ``X заявил, что …`` (after 'что'), ``по словам X, …`` and ``как сообщил X, …`` (after the comma), each to
 the end of the sentence. The speaker is the capitalised name next to the verb ('Путин'), else the word
 after it or before it ('министр').
@@ -74,6 +76,22 @@ def _dash_lines(text: str, lay: _Layout) -> list[_Found]:
             if e > s:
                 speeches.append((s, e, m.start(), _attr(speaker)))
     return speeches
+
+
+def _interrupted(text: str, ranges: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[_Found]]:
+    """The quotations of Russian text that the author's words interrupt ('«…, — заявил министр. — …»'), cut
+    into their pieces of speech with the speaker those words name; the other ranges as they were."""
+    kept, pieces = [], []
+    for s, e in ranges:
+        dashes = list(_AUTHOR_DASH_RE.finditer(text, s, e))
+        author = next(((a, b) for a, b in zip(dashes, dashes[1:])
+                       if _RU_VERB_RE.search(text, a.end(), b.start())), None)
+        if author is None or not _CYRILLIC_RE.search(text, s, e):
+            kept.append((s, e))
+            continue
+        speaker = _attr(_speaker_near(text[author[0].end():author[1].start()]))
+        pieces += [(s, author[0].start(), s, speaker), (author[1].end(), e, s, speaker)]
+    return kept, pieces
 
 
 def _after_guillemets(text: str, end: int) -> tuple | None:

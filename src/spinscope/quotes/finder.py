@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spinscope.quotes.attribution import _classify, _Speech
-from spinscope.quotes.dialogue import _dash_lines, _reported_ru
+from spinscope.quotes.dialogue import _dash_lines, _interrupted, _reported_ru
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _pair_marks
 from spinscope.quotes.quote import Quote
@@ -19,7 +19,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         return ()
     lay = _Layout(text)
     dashes = [_Speech(s, e, anchor, attr) for s, e, anchor, attr in _dash_lines(text, lay)]
-    ranges = _outside(_pair_marks(text, lay), dashes)
+    ranges, interrupted = _interrupted(text, _outside(_pair_marks(text, lay), dashes))
+    dashes += [_Speech(s, e, anchor, attr) for s, e, anchor, attr in interrupted]
     masked = _masked(text, sorted([(d.start, d.end) for d in dashes] + ranges))
     frames = _reported(masked, lay) + [_Speech(s, e, anchor, attr, "reported")
                                        for s, e, anchor, attr in _reported_ru(masked, lay)]
