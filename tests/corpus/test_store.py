@@ -221,3 +221,17 @@ def test_store_records_each_documents_language_and_the_detector_that_ran(tmp_pat
                                     Outcome(batch.records[1].document.id, error="boom")], "2024-01-01")
         stored = {a.record.origin: a.detector_ran for a in store.analysed(auto)}
     assert stored == {"pl": "multilingual", "en": "auto"}
+
+
+def test_store_upgrade_detects_languages_a_batch_at_a_time(tmp_path, monkeypatch):
+    from spinscope.corpus import schema
+
+    monkeypatch.setattr(schema, "BACKFILL_BATCH", 2)
+    path = tmp_path / "old.db"
+    codes = ("en", "ru", "uk", "de", "fr")
+    version_1_store(path, [
+        f"INSERT INTO documents (id, text, added) VALUES ('{code}', '{ONE_LINE[code]}', '2024-01-01')"
+        for code in codes])
+    with Store(path, "write") as store:
+        languages = {r["id"]: r["language"] for r in store.query("SELECT id, language FROM documents")}
+    assert languages == {code: code for code in codes}

@@ -231,13 +231,18 @@ each analysis (under ``auto``, the one chosen for the document's language; NULL 
 stored before version 7, whose ``detector`` ran itself)."""
 
 
+BACKFILL_BATCH = 500
+
+
 def backfill_languages(connection: sqlite3.Connection) -> None:
-    """Detect the language of documents stored before version 7 (about 2 ms each)."""
+    """Detect the language of documents stored before version 7 (about 2 ms each), a batch at a
+    time so that a large store is never read into memory at once."""
     from spinscope.language import detect
 
-    rows = connection.execute("SELECT id, text FROM documents WHERE language IS NULL").fetchall()
-    connection.executemany("UPDATE documents SET language = ? WHERE id = ?",
-                           [(detect(text), doc_id) for doc_id, text in rows])
+    while rows := connection.execute("SELECT id, text FROM documents WHERE language IS NULL LIMIT ?",
+                                     (BACKFILL_BATCH,)).fetchall():
+        connection.executemany("UPDATE documents SET language = ? WHERE id = ?",
+                               [(detect(text), doc_id) for doc_id, text in rows])
 
 
 MIGRATIONS: tuple[Migration, ...] = (
