@@ -6,7 +6,6 @@ from importlib import resources
 from pathlib import Path
 
 from spinscope.detector.base import Detector
-from spinscope.detector.lexicon import LexiconDetector
 from spinscope.detector.routing import AUTO, LanguageRouter
 from spinscope.errors import ModelError
 from spinscope.language import ENGLISH
@@ -29,6 +28,8 @@ def load_from_folder(folder: Path, threads: int = 0) -> Detector:
     """Load whichever kind of detector the folder holds (``threads``: encoder calls at once,
     0 for one per usable core; the lexicon has no use for it)."""
     if (folder / "lexicon.json").is_file():
+        from spinscope.detector.lexicon import LexiconDetector  # only for a lexicon folder
+
         return LexiconDetector.load(folder)
     if (folder / "model.onnx").is_file():
         from spinscope.detector.onnx import OnnxDetector

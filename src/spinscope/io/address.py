@@ -12,13 +12,12 @@ global), so the checks below are explicit and each names its reason.
 from __future__ import annotations
 
 import ipaddress
-import socket
 from collections.abc import Callable
 
 from spinscope.errors import PrivateAddressError, UrlError
+from spinscope.io.fetch_policy import Resolver, system_resolve
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
-Resolver = Callable[[str, int], list[str]]
 
 METADATA = frozenset(ipaddress.ip_address(a) for a in (
     "169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"))
@@ -66,15 +65,6 @@ def address_problem(text: str) -> str | None:
     if inner is not None and address_problem(str(inner)):
         return f"an IPv6 address that embeds {inner}, {address_problem(str(inner))}"
     return None
-
-
-def system_resolve(host: str, port: int) -> list[str]:
-    """The addresses the system resolver gives for ``host`` (numeric forms never touch the network)."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
-        raise UrlError(f"{host}: cannot resolve this host name ({error})") from None
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def checked_addresses(host: str, port: int, allow_private: bool, resolve: Resolver = system_resolve,

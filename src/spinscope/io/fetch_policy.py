@@ -10,10 +10,19 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spinscope.errors import ConfigError
-from spinscope.io.address import Resolver, system_resolve
+from spinscope.errors import ConfigError, UrlError
 
+Resolver = Callable[[str, int], list[str]]
 Connector = Callable[[str, int, float], socket.socket]
+
+
+def system_resolve(host: str, port: int) -> list[str]:
+    """The addresses the system resolver gives for ``host`` (numeric forms never touch the network)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise UrlError(f"{host}: cannot resolve this host name ({error})") from None
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def system_connect(address: str, port: int, timeout: float) -> socket.socket:

@@ -30,10 +30,7 @@ from spinscope.io.deadline import Deadline
 from spinscope.io.fetch_policy import FetchPolicy
 from spinscope.io.folders import (ARTICLE_SUFFIXES, HTML_SUFFIXES, PTC_ARTICLE, article_files,
                                   document_id, ptc_articles_folder)
-from spinscope.io.html import html_to_document
-from spinscope.io.jsonl import read_jsonl
 from spinscope.io.records import Columns, Failure, Record, first_line
-from spinscope.io.tabular import read_csv
 from spinscope.io.text import MAX_CHARS, check_encoding, check_text, decode, read_bytes, read_stream
 from spinscope.io.urls import URL_LIST_SUFFIXES, looks_like_url_list, read_url_list
 
@@ -108,6 +105,8 @@ def from_text(text: str, source: str = "text", max_chars: int = MAX_CHARS, **met
 def from_html(html: str, source: str = "HTML", max_chars: int = MAX_CHARS, url: str | None = None,
               deadline: Deadline | None = None) -> Document:
     """The article in an HTML page (the web's ``html``, an HTML file) as a document."""
+    from spinscope.io.html import html_to_document  # extraction: only for HTML
+
     return html_to_document(html, url=url, max_chars=max_chars, source=source, deadline=deadline)
 
 
@@ -203,8 +202,12 @@ def _items(source: str | Path, kind: str, options: SourceOptions) -> Iterator[Re
     if kind == "folder":
         return (_file_item(p, options) for p in _folder_files(path))
     if kind == "jsonl":
+        from spinscope.io.jsonl import read_jsonl
+
         return read_jsonl(path, options.columns, _sig(options.encoding), options.skip_bad)
     if kind == "csv":
+        from spinscope.io.tabular import read_csv
+
         return read_csv(path, options.columns, _sig(options.encoding), skip_bad=options.skip_bad)
     if kind == "urls":
         return read_url_list(path, options.policy())
