@@ -10,28 +10,11 @@ import pytest
 from spinscope.web import WebSettings
 
 from .explorer_support import XSS_OUTLET, XSS_TEXT, XSS_TITLE, XSS_URL, build_store
-from tests.support.browser import ARTIFACTS, chromium, expect
+from tests.support.browser import ARTIFACTS, expect
 from tests.support.detectors import PhraseDetector
 from tests.support.http import LiveServer, create_app, start_server, stop_server
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +29,7 @@ def server(tmp_path_factory) -> Iterator[LiveServer]:
 ROWS = "#documents tbody tr"
 
 
-def test_explorer_filter_list_article_and_back(page, server):
+def test_explorer_filter_list_article_and_back(page, console_errors, server):
     page.goto(server.url + "/explorer/articles")
     expect(page.locator(ROWS)).to_have_count(12)
     page.select_option("#filter-outlet", "Courier")
@@ -68,10 +51,10 @@ def test_explorer_filter_list_article_and_back(page, server):
     assert "outlet=Courier" in page.url
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "explorer-articles.png"), full_page=True)
-    assert page.errors == []
+    assert console_errors == []
 
 
-def test_explorer_search_and_pages(page, server):
+def test_explorer_search_and_pages(page, console_errors, server):
     page.goto(server.url + "/explorer/articles")
     page.fill("#filter-q", "zebras")
     page.click("#filter-button")
@@ -82,7 +65,7 @@ def test_explorer_search_and_pages(page, server):
     page.click("#next-page")
     expect(page.locator(ROWS)).to_have_count(5)
     expect(page.locator("#first-page")).to_be_visible()
-    assert page.errors == []
+    assert console_errors == []
 
 
 def test_explorer_csv_download_has_the_current_filter(page, server, tmp_path):
@@ -96,7 +79,7 @@ def test_explorer_csv_download_has_the_current_filter(page, server, tmp_path):
     assert len(rows) == 7 and {r["outlet"] for r in rows} == {"Herald"}  # every match, not one page
 
 
-def test_explorer_overview_draws_rates_and_trends(page, server):
+def test_explorer_overview_draws_rates_and_trends(page, console_errors, server):
     page.goto(server.url + "/explorer")
     expect(page.locator("#outlets tbody tr")).to_have_count(3)
     expect(page.locator("#trend-chart svg polyline")).to_have_count(3)
@@ -106,15 +89,15 @@ def test_explorer_overview_draws_rates_and_trends(page, server):
     page.locator("#outlets a", has_text="Courier").click()
     expect(page.locator(ROWS)).to_have_count(4)
     ARTIFACTS.mkdir(exist_ok=True)
-    assert page.errors == []
+    assert console_errors == []
 
 
-def test_explorer_technique_examples_link_to_articles(page, server):
+def test_explorer_technique_examples_link_to_articles(page, console_errors, server):
     page.goto(server.url + "/explorer/techniques/loaded_language")
     expect(page.locator("#examples li")).to_have_count(1)
     page.locator("#examples a").first.click()
     expect(page.locator("#article mark[data-techniques~='loaded_language']").first).to_be_visible()
-    assert page.errors == []
+    assert console_errors == []
 
 
 def test_explorer_hostile_title_outlet_url_and_text_stay_text(page, server):

@@ -12,7 +12,7 @@ from spinscope import techniques
 from spinscope.web import WebSettings
 
 from tests.support.detectors import ARTICLE, PHRASES, LeveledPhraseDetector
-from tests.support.browser import ARTIFACTS, chromium, expect
+from tests.support.browser import ARTIFACTS, expect
 from tests.support.http import LiveServer, create_app, start_server, stop_server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,28 +21,6 @@ XSS_TEXT = ("The shameful traitors wrote <script>window.__xss=1</script> into th
             'then <img src=x onerror="window.__xss=1"> as well.')
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def console_errors(page) -> list[str]:
-    """Errors the page logs (failed loads, CSP violations, script errors), collected as they come."""
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 @pytest.fixture(scope="module")
