@@ -27,13 +27,14 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_web import article_text, free_port  # noqa: E402
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+from bench_web import article_text, free_port, healthy  # noqa: E402
+from tests.support.http import dripping, local_site  # noqa: E402
 
 MIX = "text=6,html=2,url=2"  # requests of each kind in every ten a client sends
 CLIENT_TIMEOUT_S = 90
@@ -56,39 +57,6 @@ def article_page(text: str) -> bytes:
             f"<article><h1>An article</h1>{paragraphs}</article><footer>Copyright</footer></body></html>").encode()
 
 
-def page_server(article: bytes) -> ThreadingHTTPServer:
-    """Serves /article, /drip (one byte every DRIP_INTERVAL_S) and /spans (2 MB of spans) on 127.0.0.1."""
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.path == "/drip":
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(DRIP_BYTES))
-                self.end_headers()
-                try:
-                    for _ in range(DRIP_BYTES):
-                        self.wfile.write(b"w")
-                        self.wfile.flush()
-                        time.sleep(DRIP_INTERVAL_S)
-                except OSError:
-                    pass
-                return
-            body = {"/article": article, "/spans": SPANS_PAGE}.get(self.path)
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body or b"")))
-            self.end_headers()
-            self.wfile.write(body or b"")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def rss_mib(pid: int, field: str = "VmRSS") -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -99,17 +67,7 @@ def rss_mib(pid: int, field: str = "VmRSS") -> float:
 def start_app(port: int, detector: str, url_timeout: float) -> subprocess.Popen:
     app = subprocess.Popen([sys.executable, "-c", SERVER, str(port), detector, str(url_timeout)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if app.poll() is not None:
-            raise SystemExit(f"the app exited: {app.stderr.read().decode()[-2000:]}")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).raise_for_status()
-            return app
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    app.terminate()
-    raise SystemExit("the app did not answer /healthz within 120 s")
+    return healthy(app, port, 120, "the app")
 
 
 def percentiles(times: list[float]) -> dict[str, float]:
@@ -181,8 +139,15 @@ def main() -> None:
     if not 1 <= args.clients <= 100 or not 1 <= args.seconds <= 120:
         raise SystemExit("keep it bounded: 1-100 clients, 1-120 seconds")
     text = article_text()
-    pages = page_server(article_page(text))
-    site = f"http://127.0.0.1:{pages.server_address[1]}"
+    html = "text/html; charset=utf-8"
+    routes = {"/article": (200, html, article_page(text)), "/spans": (200, html, SPANS_PAGE),
+              "/drip": dripping(DRIP_INTERVAL_S, DRIP_BYTES)}
+    with local_site(routes) as pages:
+        run(args, text, pages.url)
+
+
+def run(args: argparse.Namespace, text: str, site: str) -> None:
+    """The load against an app started here, its article pages served from ``site``; prints the figures."""
     port = free_port()
     app = start_app(port, args.detector, args.url_timeout)
     try:
@@ -203,7 +168,6 @@ def main() -> None:
     finally:
         app.terminate()
         app.wait(timeout=30)
-        pages.shutdown()
     print(json.dumps({
         "date": datetime.date.today().isoformat(), "detector": detector, "cpu_cores": os.cpu_count(),
         "python": platform.python_version(), "clients": args.clients, "mix": args.mix, "url_timeout_s": args.url_timeout,

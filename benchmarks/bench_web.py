@@ -66,17 +66,23 @@ def start_server(port: int, detector: str | None, workers: int | None) -> subpro
                "--port", str(port)] + (["--detector", detector] if detector else [])
     command += ["--workers", str(workers)] if workers else []
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 180
+    return healthy(server, port, 180, "the server")
+
+
+def healthy(process: subprocess.Popen, port: int, limit_s: float, what: str) -> subprocess.Popen:
+    """``process`` once it answers /healthz on 127.0.0.1:``port`` (stopped, and the run ended with a
+    message, if it exits first or does not answer within ``limit_s``)."""
+    deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"the server exited: {server.stderr.read().decode()[-2000:]}")
+        if process.poll() is not None:
+            raise SystemExit(f"{what} exited: {process.stderr.read().decode()[-2000:]}")
         try:
             httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).raise_for_status()
-            return server
+            return process
         except httpx.HTTPError:
             time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("the server did not answer /healthz within 180 s")
+    process.terminate()
+    raise SystemExit(f"{what} did not answer /healthz within {limit_s:.0f} s")
 
 
 def latency(url: str, text: str, requests: int) -> dict[str, float]:
