@@ -26,6 +26,7 @@ even that is unsure, English:
 from __future__ import annotations
 
 import re
+from collections import Counter
 import threading
 from typing import Any
 
@@ -106,8 +107,9 @@ def plainly_english(sample: str) -> bool:
         return False
     from spinscope.detector.function_words import BY_LANGUAGE
 
-    english = sum(w in ENGLISH_MARKERS for w in words)
-    other = max(sum(w in lists.function and w not in ENGLISH_MARKERS for w in words)
+    counts = Counter(words)
+    english = sum(counts[w] for w in ENGLISH_MARKERS.intersection(counts))
+    other = max(sum(counts[w] for w in lists.function.intersection(counts) if w not in ENGLISH_MARKERS)
                 for lists in BY_LANGUAGE.values())
     return english >= QUICK_SHARE * len(words) and english >= QUICK_RATIO * other
 
@@ -115,8 +117,10 @@ def plainly_english(sample: str) -> bool:
 def detect(text: str) -> str:
     """The ISO 639-1 code of the text's language (see the module docstring for the rules)."""
     sample = text[:SAMPLE_CHARS]
+    if plainly_english(sample):
+        return ENGLISH
     letters = "".join(c for c in sample if c.isalpha())
-    if not letters or plainly_english(sample):
+    if not letters:
         return ENGLISH
     ranking = identifier().rank(sample)
     top, probability = ranking[0]

@@ -131,10 +131,16 @@ MAX_SHARE, MIN_BINS = 0.05, 6  # spread: no value for more than 5% of spans, at 
 
 def apply(knots: Knots, score: float) -> float:
     """The calibrated score (the raw score itself when there are no knots)."""
+    return float(apply_all(knots, [score])[0])
+
+
+def apply_all(knots: Knots, scores: Sequence[float]) -> np.ndarray:
+    """``apply`` to many scores at once."""
+    values = np.asarray(scores, dtype=float)
     if not knots:
-        return score
+        return values
     xs, ys = zip(*knots)
-    return float(np.clip(np.interp(score, xs, ys), 0.0, 1.0))
+    return np.clip(np.interp(values, xs, ys), 0.0, 1.0)
 
 
 def covered(span, gold_spans, same_technique: bool) -> int:

@@ -100,12 +100,11 @@ class NeuralDetector:
         if not spans:
             return [], []
         offsets, top = encoded.tokens.offsets, strongest(encoded.probs)
-        starts, ends = offsets[:, 0], offsets[:, 1]
-        propaganda = []
-        for span in spans:  # the tokens wholly inside the span (offsets are sorted)
-            first = int(np.searchsorted(starts, span.start, side="left"))
-            last = int(np.searchsorted(ends, span.end, side="right"))
-            propaganda.append(float(top[first:last].mean()) if first < last else span.score)
+        # the tokens wholly inside each span (offsets are sorted)
+        firsts = np.searchsorted(offsets[:, 0], [s.start for s in spans], side="left").tolist()
+        lasts = np.searchsorted(offsets[:, 1], [s.end for s in spans], side="right").tolist()
+        propaganda = [float(top[first:last].mean()) if first < last else span.score
+                      for span, first, last in zip(spans, firsts, lasts)]
         return propaganda, self.technique_probabilities(encoded, text, spans)
 
     def technique_probabilities(self, encoded: EncodedDocument, text: str,
@@ -136,12 +135,14 @@ class NeuralDetector:
         if not card.calibration:
             return [replace(s, level=card.scale.level(s.score)) for s in spans]
         propaganda, technique = self.evidence(encoded, text, spans)
-        scored = []
-        for span, p, t in zip(spans, propaganda, technique):
-            score = round(calibration.apply(card.calibration, p), 4)
-            chosen = round(calibration.apply(card.technique_calibration, t), 4) \
-                if t is not None and card.technique_calibration else None
-            scored.append(replace(span, score=score, technique_score=chosen, level=card.scale.level(score)))
+        scores = calibration.apply_all(card.calibration, propaganda).tolist()
+        fitted = calibration.apply_all(card.technique_calibration,
+                                       [np.nan if t is None else t for t in technique]).tolist()
+        scale, scored = card.scale, []
+        for span, score, t, f in zip(spans, scores, technique, fitted):
+            chosen = round(f, 4) if t is not None and card.technique_calibration else None
+            scored.append(replace(span, score=round(score, 4), technique_score=chosen,
+                                  level=scale.level(round(score, 4))))
         return scored
 
     def raw_spans_of(self, encoded: EncodedDocument, text: str) -> list[Span]:

@@ -8,6 +8,8 @@ outputs ``token_logits`` and ``hidden``), ``tokenizer.json``, ``tc_head.npz`` an
 from __future__ import annotations
 
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +31,35 @@ def onnx_runner(path: Path) -> Runner:
     """A Runner backed by an onnxruntime CPU session that computes each call on the
     calling thread, so that several threads can call it at once, one core each (on two
     cores this gives more articles/s than one call spread over both cores)."""
+    return opening(path)()
+
+
+def opening(path: Path) -> Callable[[], Runner]:
+    """Start building the session of ``onnx_runner`` on a side thread and return a function
+    that waits for it. onnxruntime releases the GIL while it reads and optimises the graph,
+    so a caller that loads the tokenizer meanwhile starts sooner (the CLI's cold start)."""
+    built: list[Runner] = []
+    failed: list[ModelError] = []
+
+    def build() -> None:
+        try:
+            built.append(_runner(path))
+        except ModelError as error:
+            failed.append(error)
+
+    worker = threading.Thread(target=build, name="spinscope-onnx-load", daemon=True)
+    worker.start()
+
+    def ready() -> Runner:
+        worker.join()
+        if failed:
+            raise failed[0]
+        return built[0]
+
+    return ready
+
+
+def _runner(path: Path) -> Runner:
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
@@ -51,8 +82,9 @@ class OnnxDetector(NeuralDetector):
 
     def __init__(self, folder: Path, card: ModelCard, threads: int = 0) -> None:
         self.folder = Path(folder)
-        super().__init__(onnx_runner(self.folder / "model.onnx"), load_tokenizer(self.folder / "tokenizer.json"),
-                         TcHead.load(self.folder / "tc_head.npz"), card, threads or usable_cores())
+        session = opening(self.folder / "model.onnx")  # built while the tokenizer loads
+        tokenizer, head = load_tokenizer(self.folder / "tokenizer.json"), TcHead.load(self.folder / "tc_head.npz")
+        super().__init__(session(), tokenizer, head, card, threads or usable_cores())
 
     @classmethod
     def load(cls, folder: Path, threads: int = 0) -> OnnxDetector:

@@ -94,14 +94,54 @@ def word_piece_prefix(tokenizer: Tokenizer) -> str | None:
     return getattr(tokenizer.model, "continuing_subword_prefix", None) or None
 
 
-def continuation_flags(tokens: Sequence[str], prefix: str | None) -> np.ndarray:
+class PieceFacts:
+    """What the window code needs to know about each word piece of one tokenizer's vocabulary,
+    looked up by id and remembered, so that tokenising reads arrays instead of strings: whether
+    a piece is punctuation (no letter or digit), is a ``##`` piece, carries the SentencePiece
+    word-start mark, and begins and ends with a letter or digit."""
+
+    COLUMNS = 5  # punctuation, prefixed, word start, first alnum, last alnum
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.prefix = word_piece_prefix(tokenizer)
+        self.known: dict[int, tuple[bool, ...]] = {}
+
+    def of(self, ids: np.ndarray) -> np.ndarray:
+        """A ``(len(ids), COLUMNS)`` boolean array of the pieces' facts."""
+        unique, inverse = np.unique(ids, return_inverse=True)
+        rows = [self.known.get(i) or self._learn(i) for i in unique.tolist()]
+        table = np.asarray(rows, dtype=bool).reshape(-1, self.COLUMNS)
+        return table[inverse.reshape(-1)]
+
+    def _learn(self, piece_id: int) -> tuple[bool, ...]:
+        piece = self.tokenizer.id_to_token(piece_id) or ""
+        facts = (not any(c.isalnum() for c in piece), bool(self.prefix) and piece.startswith(self.prefix),
+                 piece.startswith(METASPACE), piece[:1].isalnum(), piece[-1:].isalnum())
+        self.known[piece_id] = facts
+        return facts
+
+
+_FACTS: dict[int, PieceFacts] = {}
+
+
+def piece_facts(tokenizer: Tokenizer) -> PieceFacts:
+    """The remembered piece facts of a tokenizer (one per tokenizer object)."""
+    facts = _FACTS.get(id(tokenizer))
+    if facts is None or facts.tokenizer is not tokenizer:
+        facts = _FACTS[id(tokenizer)] = PieceFacts(tokenizer)
+    return facts
+
+
+def continuation_flags(facts: np.ndarray, word_piece: bool) -> np.ndarray:
     """Whether each piece continues the word before it: a ``##`` piece (WordPiece), or a piece
     glued to a letter or digit without a word-start mark (SentencePiece, whose punctuation is
-    glued too but, as in WordPiece, a word of its own)."""
-    if prefix:
-        return np.asarray([t.startswith(prefix) for t in tokens], dtype=bool)
-    return np.asarray([i > 0 and not t.startswith(METASPACE) and t[:1].isalnum() and tokens[i - 1][-1:].isalnum()
-                       for i, t in enumerate(tokens)], dtype=bool)
+    glued too but, as in WordPiece, a word of its own). ``facts``: ``PieceFacts.of`` the pieces."""
+    if word_piece:
+        return facts[:, 1].copy()
+    glued = np.zeros(len(facts), dtype=bool)
+    glued[1:] = ~facts[1:, 2] & facts[1:, 3] & facts[:-1, 4]
+    return glued
 
 
 def without_leading_space(text: str, offsets: np.ndarray) -> np.ndarray:
@@ -116,18 +156,18 @@ def without_leading_space(text: str, offsets: np.ndarray) -> np.ndarray:
 
 def tokenize(tokenizer: Tokenizer, texts: Sequence[str]) -> list[TokenizedText]:
     """Word pieces and character offsets of each text (no special tokens)."""
-    prefix = word_piece_prefix(tokenizer)
+    known = piece_facts(tokenizer)
     encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
     result = []
     for text, encoding in zip(texts, encodings):
         ids = np.asarray(encoding.ids, dtype=np.int64)
         offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
-        if prefix is None:
+        if known.prefix is None:
             offsets = without_leading_space(text, offsets)
-        continues = continuation_flags(encoding.tokens, prefix)
-        punctuation = np.asarray([not any(c.isalnum() for c in t) for t in encoding.tokens], dtype=bool)
+        facts = known.of(ids)
+        continues = continuation_flags(facts, known.prefix is not None)
         keep = offsets[:, 1] > offsets[:, 0]  # drop pieces that cover no character
-        result.append(TokenizedText(ids[keep], offsets[keep], continues[keep], punctuation[keep]))
+        result.append(TokenizedText(ids[keep], offsets[keep], continues[keep], facts[keep, 0]))
     return result
 
 
