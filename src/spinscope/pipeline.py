@@ -75,8 +75,13 @@ class Pipeline:
             yield from self.predict(batch)
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
-        """One analysis per document, in order, with the text's language, quotes and voices."""
-        return [with_voices(a) for a in self.detector.predict([with_language(d) for d in documents])]
+        """One analysis per document, in order, with the text's language, quotes and voices.
+        A detector that streams its analyses (``analyses``) encodes the next documents while
+        this one finds the quotes of those already done."""
+        documents = [with_language(d) for d in documents]
+        stream = getattr(self.detector, "analyses", None)
+        found = stream(documents) if stream is not None else self.detector.predict(documents)
+        return [with_voices(a) for a in found]
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The detector's technique for each given span (the TC setting; no voices added)."""

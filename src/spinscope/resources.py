@@ -11,12 +11,17 @@ with one thread: the cluster, not the detector, spreads the work over the cores.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 
 from spinscope.errors import ConfigError
 
 MAX_WEB_WORKERS = 4
 DASK_WORKER_THREADS = 1
+# seconds a thread may hold the GIL while another waits (Python's default is 0.005): an encoder
+# thread needs it for a moment after each call, so while the caller decodes in Python, the
+# encoder would otherwise stall up to 5 ms per window (see ``share_the_interpreter``)
+SWITCH_INTERVAL = 0.0005
 
 
 def usable_cores() -> int:
@@ -36,6 +41,14 @@ class ThreadPlan:
     def __post_init__(self) -> None:
         if self.web_workers < 1 or self.detector_threads < 1:
             raise ConfigError("a thread plan needs at least one web worker and one detector thread")
+
+
+def share_the_interpreter() -> None:
+    """Let encoder threads take the GIL back quickly (``SWITCH_INTERVAL``), for a process
+    whose encoder runs in threads beside Python work. Process-wide; it only ever shortens
+    the interval, never lengthens one set shorter."""
+    if sys.getswitchinterval() > SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def thread_plan(web_workers: int | None = None, cores: int | None = None) -> ThreadPlan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import numpy as np
@@ -9,9 +10,10 @@ import pytest
 
 from spinscope import techniques
 from spinscope.detector.card import ModelCard
-from spinscope.detector.neural import NeuralDetector
+from spinscope.detector.neural import CHUNK, NeuralDetector
 from spinscope.detector.span_classifier import N_TEXT_FEATURES, TcHead
 from spinscope.document import Analysis, Document, Span
+from spinscope.resources import SWITCH_INTERVAL, share_the_interpreter
 
 N = len(techniques.TECHNIQUE_IDS)
 LOADED, NAME_CALLING = techniques.index("loaded_language"), techniques.index("name_calling")
@@ -97,6 +99,36 @@ def test_neural_predict_runs_windows_at_once_with_several_workers(detector):
     [parallel] = twin.predict([Document("d", TEXT)])
     assert state["peak"] == 2
     assert parallel.spans == detector.predict([Document("d", TEXT)])[0].spans
+
+
+def test_neural_analyses_queue_the_next_chunk_before_yielding_this_one(detector):
+    """While the caller handles a chunk's analyses, the next chunk's windows are already with
+    the encoder; the analyses are predict's, in order."""
+    documents = [Document(f"d{i}", TEXT if i % 2 else "Hello world") for i in range(CHUNK + 3)]
+    twin = NeuralDetector(detector.runner, detector.tokenizer, detector.tc_head, detector.card, workers=2)
+    started = []
+    start = twin.start_for_spans
+    twin.start_for_spans = lambda chunk: started.append(len(chunk)) or start(chunk)
+    stream = twin.analyses(documents)
+    first = next(stream)
+    assert started == [CHUNK, 3]  # both chunks queued before the first analysis came back
+    assert [first, *stream] == detector.predict(documents)
+    twin.close()
+
+
+def test_an_encoder_pool_shortens_the_gil_switch_interval(detector):
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        twin = NeuralDetector(detector.runner, detector.tokenizer, detector.tc_head, detector.card, workers=2)
+        twin.pool()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+        sys.setswitchinterval(0.0001)
+        share_the_interpreter()
+        assert sys.getswitchinterval() == pytest.approx(0.0001)  # never lengthened
+        twin.close()
+    finally:
+        sys.setswitchinterval(before)
 
 
 def test_neural_predict_empty_document_has_no_spans(detector):

@@ -47,6 +47,12 @@ def test_router_sends_each_document_to_its_language_detector_in_order():
     assert all(a.spans for a in analyses)
 
 
+def test_router_analyses_match_predict_for_one_language_and_for_several():
+    router, _ = fakes()
+    for docs in (documents("en", "en", "en"), documents("en", "ru", "en")):
+        assert list(router.analyses(docs)) == router.predict(docs)
+
+
 def test_router_uses_the_language_given_with_a_document(monkeypatch):
     router, _ = fakes()
     monkeypatch.setattr("spinscope.detector.routing.detect", lambda text: pytest.fail("detected again"))

@@ -58,19 +58,41 @@ def run_group(group: Sequence[Window], tokenized: Sequence[TokenizedText], speci
     return results
 
 
-def _run_windows(windows: list[Window], tokenized: list[TokenizedText], tokenizer: Tokenizer, runner: Runner,
-                 batch_size: int, keep_hidden: bool, pool: Executor | None) -> dict[Window, tuple[np.ndarray, np.ndarray]]:
-    specials = special_ids(tokenizer)
+class PendingEncoding:
+    """An encoder pass under way: its windows are queued in the pool, so the caller can
+    decode the previous documents while the encoder threads work; ``result`` waits for them.
+    Without a pool the windows run when ``result`` is called."""
 
-    def run(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
-        return run_group(group, tokenized, specials, runner, keep_hidden)
+    def __init__(self, texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int, stride: int,
+                 batch_size: int, keep_hidden: bool, pool: Executor | None, split_head: bool) -> None:
+        self.tokenized = tokenize(tokenizer, texts)
+        cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, self.tokenized)] if split_head else None
+        self.windows = make_windows(self.tokenized, size, stride, cuts=cuts)
+        specials = special_ids(tokenizer)
 
-    groups = batches(windows, batch_size)
-    if pool is not None and len(groups) > 1:
-        done = list(pool.map(run, groups))
-    else:
-        done = [run(group) for group in groups]
-    return {window: output for results in done for window, output in results}
+        def run(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
+            return run_group(group, self.tokenized, specials, runner, keep_hidden)
+
+        groups = batches(self.windows, batch_size)
+        if pool is not None and len(groups) > 1:
+            futures = [pool.submit(run, group) for group in groups]
+            self._outputs = lambda: [future.result() for future in futures]
+        else:
+            self._outputs = lambda: [run(group) for group in groups]
+
+    def result(self) -> list[EncodedDocument]:
+        """Each document's merged probabilities, windows and hidden states, in order."""
+        outputs = {window: output for results in self._outputs() for window, output in results}
+        by_doc: list[list[Window]] = [[] for _ in self.tokenized]
+        for window in self.windows:
+            by_doc[window.doc].append(window)
+        encoded = []
+        for tokens, mine in zip(self.tokenized, by_doc):
+            probs = [outputs[w][0] for w in mine]
+            channels = probs[0].shape[1] if probs else 0
+            merged = merge_window_scores(mine, probs, len(tokens)) if probs else np.zeros((0, channels), np.float32)
+            encoded.append(EncodedDocument(tokens, merged, tuple(mine), tuple(outputs[w][1] for w in mine)))
+        return encoded
 
 
 def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,
@@ -85,18 +107,5 @@ def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner,
     ``split_head`` windows each title-like line at the top apart from the body (see
     ``windows.segment_cuts``).
     """
-    tokenized = tokenize(tokenizer, texts)
-    cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, tokenized)] if split_head else None
-    windows = make_windows(tokenized, size, stride, cuts=cuts)
-    outputs = _run_windows(windows, tokenized, tokenizer, runner, batch_size, keep_hidden, pool)
-    by_doc: list[list[Window]] = [[] for _ in texts]
-    for window in windows:
-        by_doc[window.doc].append(window)
-    encoded = []
-    for doc, tokens in enumerate(tokenized):
-        mine = by_doc[doc]
-        probs = [outputs[w][0] for w in mine]
-        channels = probs[0].shape[1] if probs else 0
-        merged = merge_window_scores(mine, probs, len(tokens)) if probs else np.zeros((0, channels), np.float32)
-        encoded.append(EncodedDocument(tokens, merged, tuple(mine), tuple(outputs[w][1] for w in mine)))
-    return encoded
+    return PendingEncoding(texts, tokenizer, runner, size, stride, batch_size, keep_hidden, pool,
+                           split_head).result()

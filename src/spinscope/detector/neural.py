@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -23,11 +23,12 @@ from tokenizers import Tokenizer
 from spinscope.detector import calibration, shape
 from spinscope.detector.card import ModelCard
 from spinscope.detector.decode import technique_spans, to_span
-from spinscope.detector.inference import EncodedDocument, Runner, encode_documents
+from spinscope.detector.inference import EncodedDocument, PendingEncoding, Runner, encode_documents
 from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features
 from spinscope.detector.streaming import RegionRule, encode_streamed, strongest  # noqa: F401 (strongest: re-export)
 from spinscope.document import Analysis, Document, Span
 from spinscope.errors import ModelError
+from spinscope.resources import share_the_interpreter
 
 
 CHUNK = 16  # documents encoded together: enough to fill batches, little memory
@@ -51,6 +52,7 @@ class NeuralDetector:
             return None
         with self._pool_lock:
             if self._pool is None:
+                share_the_interpreter()
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="spinscope-encoder")
             return self._pool
 
@@ -182,37 +184,55 @@ class NeuralDetector:
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """Spans of each document, found a chunk of documents at a time, with bounded memory
         (see ``encode_for_spans``)."""
-        analyses = []
-        for start in range(0, len(documents), CHUNK):
-            chunk = documents[start:start + CHUNK]
-            encoded = self.encode_for_spans(chunk)
-            analyses += [Analysis(d, tuple(self.spans_of(e, d.text, d.language)), detector=self.name,
-                                  scale=self.card.scale)
-                         for d, e in zip(chunk, encoded)]
-        return analyses
+        return list(self.analyses(documents))
+
+    def analyses(self, documents: Sequence[Document]) -> Iterator[Analysis]:
+        """``predict``'s analyses one by one. The next chunk's windows are queued for the
+        encoder threads before this chunk is decoded, so decoding (and whatever the caller does
+        with each analysis before asking for the next) overlaps the encoder's work."""
+        chunks = [documents[i:i + CHUNK] for i in range(0, len(documents), CHUNK)]
+        pending = self.start_for_spans(chunks[0]) if chunks else None
+        for index, chunk in enumerate(chunks):
+            encoded = pending()  # type: ignore[misc]
+            if index + 1 < len(chunks):
+                pending = self.start_for_spans(chunks[index + 1])
+            for document, found in zip(chunk, encoded):
+                yield Analysis(document, tuple(self.spans_of(found, document.text, document.language)),
+                               detector=self.name, scale=self.card.scale)
 
     def encode_for_spans(self, chunk: Sequence[Document]) -> list[EncodedDocument]:
-        """The encoder's output for decoding, keeping only the hidden states needed (``streaming``).
+        """The encoder's output for decoding (see ``start_for_spans``)."""
+        return self.start_for_spans(chunk)()
+
+    def start_for_spans(self, chunk: Sequence[Document]) -> Callable[[], list[EncodedDocument]]:
+        """Start encoding for decoding, keeping only the hidden states needed (``streaming``);
+        the function returned waits for the output.
 
         A card with technique calibration needs the TC head's probability of every span's
         technique, so an article of up to ``STREAM_FROM_CHARS`` characters keeps all its
-        hidden states, as tuning did; a longer one is streamed (memory bounded), and its
-        spans outside the regions the stream pools get no ``technique_score``."""
+        hidden states, as tuning did, and its windows are queued at once; a longer one is
+        streamed (memory bounded) when the output is asked for, and its spans outside the
+        regions the stream pools get no ``technique_score``."""
         card = self.card
         rule = None if card.decode == "per_technique" else self.region_rule()
         streamed = [not card.technique_calibration or len(d.text) > STREAM_FROM_CHARS for d in chunk]
-        encoded: list[EncodedDocument | None] = [None] * len(chunk)
-        for flag in (True, False):
-            picked = [i for i, s in enumerate(streamed) if s is flag]
-            if not picked:
-                continue
-            texts = [chunk[i].text for i in picked]
-            found = (encode_streamed(texts, self.tokenizer, self.runner, card.window, card.stride,
-                                     card.batch_size, rule, self.pool(), card.split_head)
-                     if flag else self.encode([chunk[i] for i in picked], keep_hidden=True))
-            for i, e in zip(picked, found):
+        whole = [i for i, s in enumerate(streamed) if not s]
+        queued = PendingEncoding([chunk[i].text for i in whole], self.tokenizer, self.runner, card.window,
+                                 card.stride, card.batch_size, True, self.pool(), card.split_head) if whole else None
+
+        def result() -> list[EncodedDocument]:
+            encoded: list[EncodedDocument | None] = [None] * len(chunk)
+            picked = [i for i, s in enumerate(streamed) if s]
+            if picked:
+                found = encode_streamed([chunk[i].text for i in picked], self.tokenizer, self.runner, card.window,
+                                        card.stride, card.batch_size, rule, self.pool(), card.split_head)
+                for i, e in zip(picked, found):
+                    encoded[i] = e
+            for i, e in zip(whole, queued.result() if queued else []):
                 encoded[i] = e
-        return encoded  # type: ignore[return-value]
+            return encoded  # type: ignore[return-value]
+
+        return result
 
     def classify_encoded(self, analysis: Analysis, encoded: EncodedDocument) -> Analysis:
         """The analysis's spans, each named by the TC head (duplicates get distinct names)."""

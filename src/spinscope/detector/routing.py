@@ -11,7 +11,7 @@ Every analysis names the detector that actually ran (``Analysis.detector``), nev
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -87,6 +87,17 @@ class LanguageRouter:
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """One analysis per document, in order, each by the detector for its language."""
         return self._dispatch(documents, documents, lambda detector, share: detector.predict(share))
+
+    def analyses(self, documents: Sequence[Document]) -> Iterator[Analysis]:
+        """``predict``'s analyses one by one; streamed by the detector when one detector takes
+        every document (the usual case: one language), so its encoder overlaps the caller's work."""
+        groups = self._groups(documents)
+        if len(groups) != 1:
+            yield from self.predict(documents)
+            return
+        detector = groups[0][0]
+        stream = getattr(detector, "analyses", None)
+        yield from stream(documents) if stream is not None else detector.predict(documents)
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The given spans named by the detector for each document's language."""
