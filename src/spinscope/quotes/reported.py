@@ -30,13 +30,16 @@ from spinscope.quotes.patterns import (
 from spinscope.quotes.words import ASK as _ASK
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GAP_START as _GAP_START
+from spinscope.quotes.words import NO_CONTENT as _NO_CONTENT
 from spinscope.quotes.words import NO_THAT as _NO_THAT
+from spinscope.quotes.words import TELL as _TELL
 
 
 _APPOSITION = {"a", "an", "who", "which", "whose", "one"}
 _THAT_END_RE = re.compile(r"\b(?:that|if|whether)\s*$")
 _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
+_PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
 
 
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
@@ -46,7 +49,7 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     follows ('insists he doesn't owe'); None when no clause follows."""
     rest = text[verb_end:min(sent_end, verb_end + 300)]
     that = _THAT_RE.match(rest)
-    tell = verb.startswith(("tell", "told", "warn", "ask"))
+    tell = verb.startswith(_TELL)
     gap = that.group(1).split() if that else []
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
@@ -54,11 +57,12 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     if verb in _ASK:
         return None
     if verb not in _NO_THAT:
-        return verb_end + len(rest) - len(rest.lstrip()) if _CLAUSE_AHEAD_RE.match(rest) else None
+        ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest)
+        return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
-    if lead is None or len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
-            "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as", "so"):
+    if lead is None or len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
+            0].lower() in ("in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as"):
         return None
     return verb_end + lead.end()
 
@@ -117,7 +121,7 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
         return False
     last = before[-1].lower().replace("’", "'")
     return last in _DETERMINERS or last.endswith(_POSSESSIVE) or last in ("not", "never") or last.endswith(
-        "n't") or last == "to" and not _THAT_NEXT_RE.match(text, verb[1])
+        "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
 
 
 def _reported(text: str, lay: _Layout) -> list[_Speech]:
