@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spinscope.quotes.patterns import (
     _ACRONYM_RE,
     _ATTR_RE,
+    _BY_AGENT_RE,
     _CLAUSE_RE,
     _FIRST_CLAUSE_RE,
+    _PASSIVE_RE,
     _POSSESSIVE,
     _TOKEN_RE,
 )
@@ -19,6 +23,9 @@ from spinscope.quotes.words import PARTICLES as _PARTICLES
 from spinscope.quotes.words import SKIP as _SKIP
 from spinscope.quotes.words import STOP as _STOP
 from spinscope.quotes.words import TITLES as _TITLES
+
+
+_THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 
 
 def _is_cap(tok: str) -> bool:
@@ -152,11 +159,34 @@ def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> t
     seg, word, after = text[max(lo, verb[0] - 300):verb[0]], text[verb[0]:verb[1]], text[verb[1]:verb[1] + 200]
     if word.lower() == "according to":
         return _who(_TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(after, maxsplit=1)[0]))
+    if _PASSIVE_RE.search(seg) and not word.endswith("ing"):
+        return _agent(text, verb[1])                  # "was informed by police that": the agent, not the hearer
     if word.endswith("ing"):
         earlier = list(_ATTR_RE.finditer(seg))
         if earlier:
             return _subject(seg[:earlier[-1].start()]) or ("inherit",)
-        return _lead_phrase(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)
+        return _main_subject(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)
     if not seg.strip(" ,\t") and word not in ("told", "tells", "tell"):
         return _lead_phrase(after)                    # "…,” said Putin" (but "told Jezebel" names the hearer)
     return _subject(seg) or _lead_phrase(text[sent_start:min(verb[0], sent_start + 200)])
+
+
+def _agent(text: str, verb_end: int) -> tuple:
+    """Who speaks through a passive speech verb ending at ``verb_end``: the agent after 'by' ('was informed by
+    the FBI that'), else nobody named ('was told that': the subject only heard it)."""
+    agent = _BY_AGENT_RE.match(text, verb_end)
+    if not agent:
+        return ("unnamed",)
+    return _who(_TOKEN_RE.findall(_THAT_WORD_RE.split(agent.group(1), maxsplit=1)[0]))
+
+
+def _main_subject(seg: str) -> tuple:
+    """Who the sentence before a participle ('…, claiming that', '… by saying') names: the first of its clauses
+    whose opening phrase names someone, past opening phrases that name nobody ('In response, Cruz lashed out
+    at O’Rourke, claiming …'); else the opening phrase of the whole."""
+    for clause in _CLAUSE_RE.split(seg):
+        if clause.strip():
+            lead = _lead_phrase(clause)
+            if lead[0] in ("name", "pronoun", "role"):
+                return lead
+    return _lead_phrase(seg)

@@ -1,0 +1,34 @@
+"""Speakers from the shape of the sentence: a participle's main subject, a passive's agent, an auxiliary."""
+
+from __future__ import annotations
+
+from tests.support.quotes import speakers
+
+
+def test_speaker_participle_after_an_opening_phrase_is_the_main_subject():
+    text = "In response, Cruz lashed out at O’Rourke, claiming that he is being too quick to judge."
+    assert speakers(text, "reported") == ["Cruz"]
+
+
+def test_speaker_by_claiming_after_an_opening_clause_is_the_main_subject():
+    text = "For those who don’t recall, Dana Loesch sparked controversy by claiming that Jean would be alive today."
+    assert speakers(text, "reported") == ["Dana Loesch"]
+
+
+def test_speaker_participle_with_a_quote_is_the_main_subject():
+    text = "As recently as Friday, Renee Hall refused to fire Guyger, saying in part, “There is one overriding reason.”"
+    assert speakers(text, "quoted") == ["Renee Hall"]
+
+
+def test_speaker_passive_speech_verb_is_its_agent():
+    text = "The reporter was told by Senator John Smith that the vote would be delayed."
+    assert speakers(text, "reported") == ["John Smith"]
+
+
+def test_speaker_passive_speech_verb_without_agent_is_nobody():
+    assert speakers("Laura Loomer was told that he wanted police protection from her.", "reported") == [None]
+
+
+def test_speaker_pronoun_before_an_auxiliary():
+    text = "Keith Ellison denied the accusations.\nHe did acknowledge he was in a relationship with the woman."
+    assert speakers(text, "reported") == ["Keith Ellison"]
