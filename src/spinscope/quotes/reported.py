@@ -32,6 +32,7 @@ from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GAP_START as _GAP_START
 from spinscope.quotes.words import NO_CONTENT as _NO_CONTENT
 from spinscope.quotes.words import NO_THAT as _NO_THAT
+from spinscope.quotes.words import SKIP as _SKIP
 from spinscope.quotes.words import TELL as _TELL
 
 
@@ -85,9 +86,19 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
         end -= 1
-    if not subject and _apposition_after_quote(text, sent_start, end):
+    if not subject and _apposition_after_quote(text, sent_start, end) or _introduced(text, sent_start, end):
         return None                                   # "“…,” Lee Merritt, one of the attorneys, told ABC News."
     return end if len(text[sent_start:end].split()) >= 2 else None
+
+
+def _introduced(text: str, sent_start: int, end: int) -> bool:
+    """Does the (masked) quote that ends at ``end`` follow a colon ('He prayed in his speech: “…,” he told the
+    crowd.')? Then the words before the colon introduce the quote and are not what was said."""
+    mark = end
+    while mark > sent_start and text[mark - 1] == "x":
+        mark -= 1
+    return mark < end and mark > sent_start and text[mark - 1] in "“\"‘'«„" and text[
+        sent_start:mark - 1].rstrip().endswith(":")
 
 
 def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
@@ -98,8 +109,9 @@ def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
         return False
     if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after:
         return False
-    words = [w.rstrip(".,").lower() for w in subject + after]
-    return not any(w.endswith("ing") or w in ("nobody", "none") for w in words)   # "…, said nobody."
+    words = [w.rstrip(".,") for w in subject + after]
+    return not any(w.endswith("ing") and w.islower() or w.lower() in ("nobody", "none")
+                   for w in words)            # "…, said nobody." (but "…, the Dallas Morning News reports.")
 
 
 def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
@@ -145,9 +157,28 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             continue
         if _not_a_frame(text, m.span(), before) or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
-        if start is not None and start < sent_end:
-            frames.append(_Speech(start, sent_end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+        if start is not None and start < sent_end and not _own_voice(before):
+            frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
+                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
     return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay)
+
+
+def _own_voice(before: list[str]) -> bool:
+    """Is the speech verb's subject the author or the reader ('as I can say', 'we told you', 'do you say')?
+    Those are the outlet's own words."""
+    words = [w.lower().replace("’", "'").split("'")[0] for w in before]
+    while words and words[-1] in _SKIP:
+        words.pop()
+    return bool(words) and words[-1] in ("i", "we", "you")
+
+
+def _source_cut(text: str, start: int, end: int) -> int:
+    """The end of reported content that a trailing source closes ('… told her doctor about it, according to a
+    document.'): before the comma of 'according to'; else ``end``."""
+    source = _ACCORDING_RE.search(text, start, end)
+    if source is None or not text[start:source.start()].rstrip().endswith(","):
+        return end
+    return len(text[:source.start()].rstrip()) - 1
 
 
 def _with_tails(frames: list[_Speech], tails: dict[int, _Speech], lay: _Layout) -> list[_Speech]:
@@ -196,6 +227,8 @@ def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
         if stop is None or stop.group().strip() not in "—–-":
             return None
     rest = text[stop.end():sent_end].split()
+    if len(rest) > 8 and rest[0].lower() in _RELATIVE and "," in text[stop.end():sent_end]:
+        return text.index(",", stop.end(), sent_end) + 1   # "according to WFAA, who obtained them, none …"
     if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION:
         return None                                   # "…, according to John Smith, a spokesman."
     return stop.end()
