@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
-from spinscope.quotes.names import _is_cap, _lead_phrase, _speaker_of, _subject, _who
+from spinscope.quotes.names import _is_cap, _lead_phrase, _main_subject, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
     _ABBREV_RE,
     _ATTR_RE,
@@ -26,6 +26,9 @@ from spinscope.quotes.patterns import (
     _TOKEN_RE,
     _WORD_RE,
 )
+
+
+_BYLINE_RE = re.compile(r"\s*by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:[,.(\n]|$)")
 
 
 @dataclass
@@ -49,6 +52,9 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     if headline and line_end - line_start < 200:
         return _who(headline.group(1).split())
     last = text[start:end].rstrip()[-1:]
+    byline = _BYLINE_RE.match(window) if last == "," else None
+    if byline:                                        # “Title of the Piece,” by Peter Hasson, Daily Caller
+        return _who(byline.group(1).split())
     if not (last in ",!?…—–-." or window.lstrip().startswith(",")):
         return None                                   # the quote runs on into the outlet's sentence
     stop_at = next((m.start() for m in _CLAUSE_END_RE.finditer(window) if m.group() != "."
@@ -123,7 +129,8 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
             q.attr, q.anchor = (around[-1].attr, around[-1].anchor) if around else (
                 _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e), q.anchor)
-        title = len(words) >= 2 and all(_is_cap(w) for w in words if len(w) >= 4) and not content.isupper()
+        long = [w for w in words if len(w) >= 4]
+        title = len(words) >= 2 and len(long) >= 2 and all(map(_is_cap, long)) and not content.isupper()
         sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
         if _SCARE_CUE_RE.search(text[max(0, s - 31):max(0, s - 1)]) and len(words) <= 12 and not whole or not (
                 q.attr or whole or len(words) >= 4 and not title or sentence):
@@ -156,6 +163,8 @@ def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
     if _PASSIVE_RE.search(text, lo, verb.start()):
         agent = _BY_AGENT_RE.match(text, e + 1)
         attr = _who(_TOKEN_RE.findall(agent.group(1))) if agent else None
+    elif verb.group().endswith("ing"):                # "Pelikan reacted to the story, calling it “troubling.”"
+        attr = _main_subject(text[sent_start:verb.start()])
     else:
         attr = _subject(text[lo:verb.start()])
     return attr if attr and attr[0] in ("name", "pronoun", "role") else None

@@ -87,7 +87,7 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
             found.append((op + 1, end))
         stack.clear()
 
-    positions = [p for p, _ in marks]
+    positions, starts = [p for p, _ in marks], [ls for ls, _ in lines]
     found: list[tuple[int, int]] = []
     stack: list[Any] = []
     reopened = False
@@ -96,7 +96,7 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
         if reopened:
             toks = toks[1:]                           # the opening mark repeated by a carried quote
         elif stack and next((r for p, r in toks if _FAMILY[text[p]] == stack[0][1]), "") == "open":
-            end_open(lines[k - 1][1])
+            end_open(lines[k - 1][1] if stack[0][2] else lines[bisect_right(starts, stack[0][0]) - 1][1])
         _match(text, toks, stack, found)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         reopened = bool(stack) and nxt is not None and _FAMILY.get(text[nxt[0]]) == stack[0][1] \
