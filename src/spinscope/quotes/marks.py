@@ -96,7 +96,8 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
         if reopened:
             toks = toks[1:]                           # the opening mark repeated by a carried quote
         elif stack and next((r for p, r in toks if _FAMILY[text[p]] == stack[0][1]), "") == "open":
-            end_open(lines[k - 1][1] if stack[0][2] else lines[bisect_right(starts, stack[0][0]) - 1][1])
+            own = lines[bisect_right(starts, stack[0][0]) - 1]
+            end_open(lines[k - 1][1] if stack[0][2] or _speech_opens(text, own[0], stack[0][0]) else own[1])
         _match(text, toks, stack, found)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         reopened = bool(stack) and nxt is not None and _FAMILY.get(text[nxt[0]]) == stack[0][1] \
@@ -106,6 +107,13 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
         elif stack and (nxt is None or blocks[k + 1] != blocks[k]):
             end_open(le)
     return found
+
+
+def _speech_opens(text: str, line_start: int, op: int) -> bool:
+    """Does the mark at ``op`` open speech that may run on over lines: at its line's start or after a colon or
+    comma ('He wrote: “…'), not inside a phrase ('a “lock audit report …', never closed: it ends with its line)?"""
+    before = text[line_start:op].rstrip()
+    return not before or before[-1] in ":,"
 
 
 def _pair_marks(text: str, lay: _Layout) -> list[tuple[int, int]]:
