@@ -32,3 +32,22 @@ def test_speaker_passive_speech_verb_without_agent_is_nobody():
 def test_speaker_pronoun_before_an_auxiliary():
     text = "Keith Ellison denied the accusations.\nHe did acknowledge he was in a relationship with the woman."
     assert speakers(text, "reported") == ["Keith Ellison"]
+
+
+def test_speaker_someones_office_speaks_for_them():
+    text = "News\n\n“We see it as an initial victory,” Lee Merritt’s office said in a statement."
+    assert speakers(text) == ["Lee Merritt"]
+
+
+def test_speaker_someones_lawyers_are_not_them():
+    assert speakers("News\n\n“He is innocent,” Rombot’s lawyers said.") == [None]
+
+
+def test_speaker_a_body_named_with_lower_case_words():
+    text = ("News\n\nOn Monday, the Dallas police department announced that Guyger was fired.\n"
+            "The department then went on to note that Guyger could appeal the decision.")
+    assert speakers(text, "reported") == ["Dallas police department", "Dallas police department"]
+
+
+def test_speaker_the_department_named_nowhere_is_none():
+    assert speakers("News\n\nThe department then went on to note that Guyger could appeal.", "reported") == [None]

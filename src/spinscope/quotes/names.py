@@ -25,6 +25,8 @@ from spinscope.quotes.words import STOP as _STOP
 from spinscope.quotes.words import TITLES as _TITLES
 
 
+_OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
+              "statement", "representative", "representatives"}      # "X’s office said": X's words
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 
 
@@ -77,6 +79,9 @@ def _who(toks: list[str]) -> tuple:
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
+    if i >= 0 and _is_cap(toks[i]) and toks[i].endswith(_POSSESSIVE) and toks[i + 1:] and all(
+            t.lower() in _OWN_VOICE for t in toks[i + 1:]):   # "Merritt’s office said": Merritt's words
+        toks = toks[:i] + [toks[i][:-2]]
     if i >= 0 and _is_cap(toks[i]) and not toks[i].endswith(_POSSESSIVE):   # "Rombot’s lawyers": not Rombot
         named = _named(toks, i)
         if named:
@@ -102,8 +107,11 @@ def _named(toks: list[str], i: int) -> tuple | None:
         return body if body[0] == "name" and any(w.lower() in _ORG_WORDS for w in body[1].split()) else ("unnamed",)
     if not name:
         return None
-    if i + 1 < len(toks) and toks[i + 1].lower() in _BODIES and not name.isupper():
-        return ("name", f"{name} {toks[i + 1].lower()}", titles)      # "Dallas police said"
+    bodies = 0
+    while i + 1 + bodies < len(toks) and toks[i + 1 + bodies].lower() in _BODIES and not name.isupper():
+        bodies += 1                                   # "Dallas police said", "the Dallas police department"
+    if bodies:
+        return ("name", " ".join([name] + [t.lower() for t in toks[i + 1:i + 1 + bodies]]), titles)
     before = tuple(t.lower() for t in toks[max(0, j - 3):j] if t.lower() in _TITLES)
     return ("name", name, titles + before)
 
@@ -132,7 +140,13 @@ def _subject(seg: str) -> tuple | None:
         toks.pop()                                    # "Trump also falsely claimed"
     while toks and toks[0].lower() in _CONJ:
         toks.pop(0)
-    return _who(toks) if toks and toks[-1].lower() not in _CONJ else None
+    if not toks or toks[-1].lower() in _CONJ:
+        return None
+    who = _who(toks)
+    if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
+        lead = _lead_phrase(" ".join(clauses[-1]))
+        return lead if lead[0] in ("body", "pronoun") or lead[0] == "name" and len(lead[1].split()) > 1 else who
+    return who
 
 
 def _lead_phrase(seg: str) -> tuple:
@@ -142,6 +156,8 @@ def _lead_phrase(seg: str) -> tuple:
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
         return ("pronoun", toks[0].lower())
+    if len(toks) > 1 and toks[0].lower() in ("the", "this") and toks[1].lower() in _BODIES:
+        return ("body", toks[1].lower())              # "The department then went on to note that …"
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
         n += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spinscope.quotes.attribution import _Speech
@@ -85,8 +86,11 @@ class _Speakers:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
         Investigation'), or its acronym where the text used that later ('FBI')."""
         runs = [m for m in _RUN_RE.finditer(self.masked, 0, pos) if word in m.group().lower().split()]
-        if not runs:
-            return None
+        if not runs:                                  # "the Dallas police department", named in lower case
+            named = [m for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked[:pos])
+                     if m.group(1).split()[-1] not in ("The", "This", "That")]
+            words = (named[-1].group(1) + named[-1].group(2)).split() + [word] if named else []
+            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or None
         words = runs[-1].group().split()
         name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
         initials = "".join(w[0] for w in name.split() if _is_cap(w))
