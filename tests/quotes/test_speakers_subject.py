@@ -51,3 +51,8 @@ def test_speaker_a_body_named_with_lower_case_words():
 
 def test_speaker_the_department_named_nowhere_is_none():
     assert speakers("News\n\nThe department then went on to note that Guyger could appeal.", "reported") == [None]
+
+
+def test_speaker_surname_before_a_verb_phrase_widened_to_the_full_name():
+    text = "News\n\nKaren Monahan spoke out.\nMonahan went on to reiterate that her story has nothing to do with politics."
+    assert speakers(text, "reported") == ["Karen Monahan"]

@@ -145,7 +145,7 @@ def _subject(seg: str) -> tuple | None:
     who = _who(toks)
     if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
         lead = _lead_phrase(" ".join(clauses[-1]))
-        return lead if lead[0] in ("body", "pronoun") or lead[0] == "name" and len(lead[1].split()) > 1 else who
+        return lead if lead[0] in ("body", "pronoun", "name") else who
     return who
 
 
