@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.quotes import found
 
 
@@ -26,3 +28,24 @@ def test_quote_never_closed_before_a_new_quote_ends_with_its_own_line():
 def test_quote_object_of_a_participle_is_the_main_subjects():
     text = "Matt Pelikan also reacted to the story, calling the allegations “extremely troubling.”"
     assert found(text) == [("quoted", "extremely troubling.", "Matt Pelikan")]
+
+
+def test_quote_filling_its_lines_signed_on_the_next_line():
+    text = "News\n\nThe media kept it quiet.\n\"Keith Ellison flatly denies the allegation.\nIt blew up last night.\"\nDave Weigel.\n"
+    assert found(text) == [("quoted", "Keith Ellison flatly denies the allegation.\nIt blew up last night.", "Dave Weigel")]
+
+
+@pytest.mark.parametrize("line", ["More Stories From Us", "Related Articles", "Read More.", "Breaking News."])
+def test_quote_filling_its_line_before_a_page_heading_has_no_signature(line):
+    text = f"News\n\n“We will not stop until the law is changed for good.”\n{line}\n"
+    assert found(text, "quoted")[0][2] is None
+
+
+def test_quote_after_a_colon_in_a_sentence_without_a_speech_verb_is_the_subjects():
+    text = "News\n\nKeith Ellison led the crowd in a chant that was ominous: “We don’t get no justice, you don’t get no peace.”"
+    assert found(text) == [("quoted", "We don’t get no justice, you don’t get no peace.", "Keith Ellison")]
+
+
+def test_quote_after_a_colon_whose_subject_names_nobody_has_no_speaker():
+    text = "News\n\nThe settlement is clear: “The city will pay the family two million dollars in damages.”"
+    assert found(text, "quoted")[0][2] is None

@@ -28,6 +28,9 @@ from spinscope.quotes.patterns import (
 )
 
 
+_NAME_LINE_RE = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,2}[A-Z][a-z’'-]+\.")      # "Dave Weigel.", a signature
+_PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click", "watch", "subscribe", "news",
+               "video", "photo", "follow", "sign", "email", "print", "home", "top", "latest", "see", "also"}
 _BYLINE_RE = re.compile(r"\s*by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:[,.(\n]|$)")
 
 
@@ -78,6 +81,9 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
         return _who(headline.group(1).split())
     verbs = list(_ATTR_RE.finditer(window))
+    if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
+        lead = _lead_phrase(text[sent_start:start])
+        return lead if lead[0] in ("name", "pronoun") else None
     if not verbs or len(window) - verbs[-1].end() > 80:
         return None
     return _speaker_of(text, lo, (lo + verbs[-1].start(), lo + verbs[-1].end()), sent_start)
@@ -102,6 +108,8 @@ def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | N
     if verbs:
         return _speaker_of(prev, 0, verbs[-1].span(), 0)
     nxt = text[line_end:line_end + 200].strip().split("\n", 1)[0]
+    if _NAME_LINE_RE.fullmatch(nxt) and text[end:end + 1] in _FAMILY and not _PAGE_WORDS & set(nxt.lower().split()):
+        return _who(nxt.rstrip(".").split())          # “…”\nDave Weigel.: a signature under the quote
     dash, verb = re.match(r"[—–-]+\s*(.+)", nxt), _ATTR_RE.search(nxt)
     if len(nxt) > 80 or _MARK_RE.search(nxt) or not (dash or verb):
         return None
