@@ -28,6 +28,7 @@ from spinscope.quotes.patterns import (
 )
 
 
+_NEW_CLAUSE_RE = re.compile(r"\b(?:that\s+(?:he|she|they|it|we|I|you|there)|which|who)\b")   # "… ensure that he was"
 _NAME_LINE_RE = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,2}[A-Z][a-z’'-]+\.")      # "Dave Weigel.", a signature
 _PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click", "watch", "subscribe", "news",
                "video", "photo", "follow", "sign", "email", "print", "home", "top", "latest", "see", "also"}
@@ -164,7 +165,8 @@ def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
     sent_start = lay.sentence(s - 1)[0]
     lo = max(sent_start, s - 1 - 150)
     verbs = list(_EVALUATE_RE.finditer(text, lo, s - 1))
-    if not verbs or _CLAUSE_END_RE.search(text, verbs[-1].end(), s - 1) or not (
+    if not verbs or _CLAUSE_END_RE.search(text, verbs[-1].end(), s - 1) or _NEW_CLAUSE_RE.search(
+            text, verbs[-1].end(), s - 1) or not (
             text[s:e].rstrip()[-1:] in ".!?," or _OBJECT_END_RE.match(text, e + 1)):
         return None                                   # not the object: "slams 'fake news' media"
     verb = verbs[-1]

@@ -45,6 +45,9 @@ def _trie(words: str) -> str:
 
 
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
+_HEAD_SAY = [w for w in _SAY.split("|") if " " not in w and w not in ("asked", "asks", "asking", "state")]
+_HEAD_VERB_RE = re.compile(rf"\b(?:{_trie('|'.join([w[0].upper() + w[1:] for w in _HEAD_SAY] + [w.upper() for w in _HEAD_SAY]))})\b")
+_HEAD_END_RE = re.compile(r"\s[-–—|]\s|:|$", re.MULTILINE)     # where a headline's reported clause ends
 _ATTR_RE = re.compile(rf"\b(?:{_trie(f'{_SAY}|{_MORE}|{_RU_SAY}|{_FOREIGN_SAY}')})\b")    # verbs that attribute a quote
 _EVALUATE_RE = re.compile(rf"\b(?:{_trie(_EVALUATE)})\b")              # verbs that take a quoted word as object
 _OBJECT_END_RE = re.compile(r"[ \t]*(?:$|[^\w\s]|\n|(?:and|or|but|by|in|on|at|for|from|to|as|with|while|because|after|"

@@ -16,6 +16,8 @@ from spinscope.quotes.patterns import (
     _AUX_RE,
     _CLAUSE_RE,
     _CLAUSE_AHEAD_RE,
+    _HEAD_END_RE,
+    _HEAD_VERB_RE,
     _MARK_RE,
     _NOT_A_SOURCE,
     _POSSESSIVE,
@@ -160,7 +162,32 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         if start is not None and start < sent_end and not _own_voice(before):
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
-    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay)
+    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay)
+
+
+def _headlines(text: str, lay: _Layout) -> list[_Speech]:
+    """'Dallas Chief Says She Can’t Fire Guyger - Rules Imply Otherwise', 'BOY SAYS HE WAS TRAINED: FBI': in a
+    headline (a line in Title Case or capitals) a capitalised speech verb frames what follows it, up to a
+    dash, bar or colon."""
+    frames = []
+    for m in _HEAD_VERB_RE.finditer(text):
+        line_start, line_end = lay.line(m.start())
+        start = m.end() + len(text[m.end():line_end]) - len(text[m.end():line_end].lstrip())
+        if text[start:start + 5].lower() == "that ":
+            start += 5
+        end = _HEAD_END_RE.search(text, start, line_end).start()
+        content, before = text[start:end].split(), text[line_start:m.start()].split()
+        if len(content) < 2 or content[0].lower().endswith("ing") or not before or before[-1].lower() in _RELATIVE:
+            continue                                  # "… Who Admitted Killing Botham Jean"
+        if _headline(text[line_start:line_end]):
+            frames.append(_Speech(start, end, m.start(), _speaker_of(text, line_start, m.span(), line_start), "reported"))
+    return frames
+
+
+def _headline(line: str) -> bool:
+    """Is ``line`` a headline: four words or more, its long words capitalised (Title Case or capitals)?"""
+    words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(line.split()) >= 4 and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _own_voice(before: list[str]) -> bool:
@@ -173,8 +200,10 @@ def _own_voice(before: list[str]) -> bool:
 
 
 def _source_cut(text: str, start: int, end: int) -> int:
-    """The end of reported content that a trailing source closes ('… told her doctor about it, according to a
-    document.'): before the comma of 'according to'; else ``end``."""
+    """The end of reported content after a verb: at a semicolon, and before the comma of a trailing source ('…
+    told her doctor about it, according to a document.'); else ``end``."""
+    semicolon = text.find(";", start, end)
+    end = end if semicolon < 0 else semicolon         # "… to say he will block them; but he isn’t the first"
     source = _ACCORDING_RE.search(text, start, end)
     if source is None or not text[start:source.start()].rstrip().endswith(","):
         return end
