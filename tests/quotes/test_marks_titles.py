@@ -49,3 +49,9 @@ def test_quote_after_a_colon_in_a_sentence_without_a_speech_verb_is_the_subjects
 def test_quote_after_a_colon_whose_subject_names_nobody_has_no_speaker():
     text = "News\n\nThe settlement is clear: “The city will pay the family two million dollars in damages.”"
     assert found(text, "quoted")[0][2] is None
+
+
+def test_quote_marks_alone_on_their_line_close_the_open_quotes():
+    text = ("Note\n\n\"Prosecutors say the group had ‘a common plan to prepare attacks.\n'\"\n"
+            "Yeah, if they were white, no one would care about that.\nWho should replace Nikki Haley?\n")
+    assert [q[1] for q in found(text, "quoted")] == ["Prosecutors say the group had ‘a common plan to prepare attacks.\n'"]

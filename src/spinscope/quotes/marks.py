@@ -16,6 +16,8 @@ from spinscope.quotes.patterns import (
     _UNCLOSED_MAX,
 )
 
+_MARKS = frozenset("\"“”„«»'‘’‚")
+
 
 def _role(text: str, i: int) -> str | None:
     """What the mark at ``text[i]`` can do, read from its neighbours: 'open', 'close', 'either', 'weak' (a
@@ -25,7 +27,7 @@ def _role(text: str, i: int) -> str | None:
         return None                                   # don't, Russia’s, the '90s, rock 'n' roll
     opening, closing = p.isspace() or p in _OPEN_BEFORE, n.isspace() or n in _CLOSE_AFTER
     if opening and closing:                           # standing alone: a closer when alone on its line
-        if p in "\r\n" and n in "\r\n":
+        if p in "\r\n" and n in "\r\n" or _marks_line(text, i):
             return "close"
         return None if g in "\"'" else ("open" if g in "“„«‘‚" else "close")
     if not (opening or closing):                      # squeezed between characters: the glyph decides
@@ -35,6 +37,16 @@ def _role(text: str, i: int) -> str | None:
     if g in "„«‚":
         return None
     return "weak" if g in "’'" and p in "sS" and n == " " and text[i + 2:i + 3].isalpha() else "close"
+
+
+def _marks_line(text: str, i: int) -> bool:
+    """Is the mark at ``text[i]`` on a line of nothing but quotation marks (a line ``'"`` closing two quotes)?"""
+    lo, hi = i, i + 1
+    while lo and text[lo - 1] in _MARKS:
+        lo -= 1
+    while hi < len(text) and text[hi] in _MARKS:
+        hi += 1
+    return (not lo or text[lo - 1] in "\r\n") and (hi == len(text) or text[hi] in "\r\n")
 
 
 def _elides(text: str, i: int) -> bool:
