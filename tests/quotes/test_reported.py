@@ -93,3 +93,13 @@ def test_reported_the_author_or_the_reader_as_subject_is_the_outlets_voice():
     text = "Had a cop not done it, do you think that investigators would have said anything like this?"
     assert found(text, "reported") == []
     assert [q[1] for q in found("Then we told them that the vote was rigged.")] == []
+
+
+def test_reported_one_word_before_a_quote_inside_reported_speech_is_kept():
+    text = "News\n\nKeith Ellison has denied the accusations, saying he “never behaved this way.”"
+    assert found(text) == [("reported", "he", "Keith Ellison"), ("quoted", "never behaved this way.", "Keith Ellison")]
+
+
+def test_reported_one_word_after_a_quote_at_the_end_is_dropped():
+    text = "News\n\nThe teacher said the “children” involved."
+    assert found(text, "reported") == [("reported", "the", None)]

@@ -64,7 +64,7 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
-    if lead is None or len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
+    if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
             0].lower() in ("in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as"):
         return None
     return verb_end + lead.end()

@@ -189,8 +189,8 @@ class _Speakers:
 
 
 def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[Quote, ...]:
-    """The final ranges: reported content minus quotes (trimmed, two words or more), no two speech ranges
-    overlapping; a scare quote that straddles one is dropped."""
+    """The final ranges: reported content minus quotes (trimmed, two words or more, or one just before a quote),
+    no two speech ranges overlapping; a scare quote that straddles one is dropped."""
     quoted = [(q.start, q.end) for q in quotes if q.kind == "quoted"]
     starts, pieces, covered = [s for s, _ in quoted], [], -1
     for f in sorted(frames, key=lambda f: (f.start, -f.end)):
@@ -203,8 +203,8 @@ def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[
                 s += 1
             while e > s and (text[e - 1].isspace() or text[e - 1] in _FAMILY or text[e - 1] in ",;:—–-"):
                 e -= 1
-            if len(_WORD_RE.findall(text[s:e])) >= 2:
-                pieces.append((s, e, f.speaker))
+            if len(_WORD_RE.findall(text[s:e])) >= (1 if e < f.end and qs < f.end else 2):
+                pieces.append((s, e, f.speaker))      # one word will do before a quote: 'said he “never …”'
             cur = max(cur, qe)
     out = [Quote(q.start, q.end, "quoted", q.speaker) for q in quotes if q.kind == "quoted"]
     for s, e, speaker in sorted(pieces, key=lambda p: (p[0], -p[1])):
