@@ -56,3 +56,10 @@ def test_speaker_the_department_named_nowhere_is_none():
 def test_speaker_surname_before_a_verb_phrase_widened_to_the_full_name():
     text = "News\n\nKaren Monahan spoke out.\nMonahan went on to reiterate that her story has nothing to do with politics."
     assert speakers(text, "reported") == ["Karen Monahan"]
+
+
+def test_speaker_gender_read_from_subject_pronouns_before_object_ones():
+    text = ("News\n\nDemocrats went after Brett Kavanaugh, and he was angry.\n"
+            "Keith Ellison sent her messages and screamed at her as he dragged her off a bed by her feet.\n"
+            "Ellison denied it, saying he “never behaved this way.” He did acknowledge he was in a relationship.")
+    assert speakers(text, "reported")[-1] == "Keith Ellison"

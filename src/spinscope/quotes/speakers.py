@@ -22,6 +22,9 @@ from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 
 
+_GENDER_WEIGHT = {"he": 2, "she": 2}     # a subject pronoun is the surest sign of who is meant
+
+
 class _Speakers:
     """Who has spoken so far, to turn 'he', 'the minister' and a lone surname into a full name."""
 
@@ -116,7 +119,8 @@ class _Speakers:
 
     def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
         """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and
-        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more."""
+        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more (a subject
+        pronoun counts twice: 'Ellison sent her messages as he dragged her off a bed' is a man)."""
         full: dict[str, str] = {}
         for m in _RUN_RE.finditer(self.masked):
             name, _ = _clean_name(m.group().split())
@@ -134,7 +138,7 @@ class _Speakers:
             if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
                 counts = tally.setdefault(name, [0, 0])
                 for p in _PRONOUN_RE.findall(self.masked, pos, e):
-                    counts[p.lower() in ("she", "her", "hers", "herself")] += 1
+                    counts[p.lower() in ("she", "her", "hers", "herself")] += _GENDER_WEIGHT.get(p.lower(), 1)
         gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
         return where, names, gender
 
