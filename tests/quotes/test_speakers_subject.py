@@ -63,3 +63,17 @@ def test_speaker_gender_read_from_subject_pronouns_before_object_ones():
             "Keith Ellison sent her messages and screamed at her as he dragged her off a bed by her feet.\n"
             "Ellison denied it, saying he “never behaved this way.” He did acknowledge he was in a relationship.")
     assert speakers(text, "reported")[-1] == "Keith Ellison"
+
+
+def test_speaker_a_long_role_before_the_name_is_cut_off():
+    text = ("News\n\nDFL-endorsed candidate for attorney general of Minnesota Matt Pelikan also reacted to the story, "
+            "calling the allegations “extremely troubling.”")
+    assert speakers(text) == ["Matt Pelikan"]
+
+
+def test_speaker_the_country_after_of_is_not_part_of_the_name():
+    assert speakers("News\n\n“We will win,” said the president of Ukraine Volodymyr Zelensky.") == ["Volodymyr Zelensky"]
+
+
+def test_speaker_a_second_person_joined_by_and_is_not_the_speaker():
+    assert speakers("News\n\n“We will win,” said Putin and the French leader Emmanuel Macron.") == ["Putin"]

@@ -25,6 +25,7 @@ from spinscope.quotes.words import STOP as _STOP
 from spinscope.quotes.words import TITLES as _TITLES
 
 
+_ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a name
 _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
@@ -101,6 +102,8 @@ def _named(toks: list[str], i: int) -> tuple | None:
     j = i
     while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
         j -= 1
+    if j and toks[j - 1].lower() == "of" and i - j >= 2:
+        j += 1                                        # "attorney general of Minnesota Matt Pelikan"
     name, titles = _clean_name(toks[j:i + 1])
     if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
         body = _who(toks[:j - 1]) if j > 1 else ("unnamed",)
@@ -162,6 +165,12 @@ def _lead_phrase(seg: str) -> tuple:
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
         n += 1
     lead = _who(toks[:n])
+    wide = n
+    while wide < len(toks) and (_is_cap(toks[wide]) or toks[wide].lower() in _TITLES | _PARTICLES | _ROLE_GLUE):
+        wide += 1                                     # "DFL-endorsed candidate for attorney general … Matt Pelikan"
+    held = _who(toks[:wide]) if wide > n and lead[0] == "name" and " " not in lead[1] else lead
+    if held[0] == "name" and " " in held[1] and not held[1].isupper():
+        return held
     if lead[0] == "name" and not lead[1].isupper():
         return lead
     person = _who(toks)                               # "said WHO specialist in diseases Dr. Sylvie Brand"
