@@ -55,3 +55,18 @@ def test_quote_marks_alone_on_their_line_close_the_open_quotes():
     text = ("Note\n\n\"Prosecutors say the group had ‘a common plan to prepare attacks.\n'\"\n"
             "Yeah, if they were white, no one would care about that.\nWho should replace Nikki Haley?\n")
     assert [q[1] for q in found(text, "quoted")] == ["Prosecutors say the group had ‘a common plan to prepare attacks.\n'"]
+
+
+def test_quote_double_mark_after_a_closing_single_one_closes():
+    text = "News\n\nMonahan: \"I called a friend, & I said, 'I'm at the lowest of the low.'\"\nEllison denies it."
+    assert found(text) == [("quoted", "I called a friend, & I said, 'I'm at the lowest of the low.'", "Monahan")]
+
+
+def test_quote_after_a_named_persons_speech_noun_is_theirs():
+    text = "News\n\nThis may only be a response to President Donald Trump's vow to \"get involved.\""
+    assert found(text) == [("quoted", "get involved.", "Donald Trump")]
+    assert found("News\n\nThe senator read Trump’s tweet: “We will win big.”") == [("quoted", "We will win big.", "Trump")]
+
+
+def test_quote_after_a_persons_noun_that_is_no_speech_is_not_theirs():
+    assert found("News\n\nHe visited Trump's tower to see the “golden” lifts.") == [("scare", "golden", None)]

@@ -28,6 +28,10 @@ from spinscope.quotes.patterns import (
 )
 
 
+_OWNED_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*)(?:’s|'s)\s+(?:vows?|promises?|pledges?|claims?|words|"
+                       r"remarks?|comments?|statements?|warnings?|threats?|calls?|demands?|assertions?|tweets?|"
+                       r"posts?|messages?|repl(?:y|ies)|responses?|answers?|insistence|description)(?:\s+(?:to|that|of|"
+                       r"about|as))?\s*:?\s*$")      # "Trump's vow to “get involved.”": the owner's words
 _NEW_CLAUSE_RE = re.compile(r"\b(?:that\s+(?:he|she|they|it|we|I|you|there)|which|who)\b")   # "… ensure that he was"
 _NAME_LINE_RE = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,2}[A-Z][a-z’'-]+\.")      # "Dave Weigel.", a signature
 _PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click", "watch", "subscribe", "news",
@@ -137,7 +141,7 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             j = bisect_right(frame_starts, s + 1)
             around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
             q.attr, q.anchor = (around[-1].attr, around[-1].anchor) if around else (
-                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e), q.anchor)
+                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e) or _owned(text, s), q.anchor)
         long = [w for w in words if len(w) >= 4]
         title = len(words) >= 2 and len(long) >= 2 and all(map(_is_cap, long)) and not content.isupper()
         sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
@@ -156,6 +160,16 @@ def _verb_before(text: str, lay: _Layout, s: int) -> int:
     lo = max(lay.sentence(s - 1)[0], s - 300)
     verbs = list(_ATTR_RE.finditer(text, lo, s)) + list(_EVALUATE_RE.finditer(text, lo, s))
     return max((v.start() for v in verbs), default=s)
+
+
+def _owned(text: str, s: int) -> tuple | None:
+    """A quotation after a named person's speech noun: 'President Donald Trump's vow to “get involved.”', 'Putin’s
+    words that “…”': that person's words. None otherwise."""
+    owner = _OWNED_RE.search(text, max(0, s - 1 - 120), max(0, s - 1))
+    if owner is None:
+        return None
+    who = _who(owner.group(1).split())
+    return who if who[0] == "name" else None
 
 
 def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:

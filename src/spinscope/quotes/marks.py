@@ -25,7 +25,8 @@ def _role(text: str, i: int) -> str | None:
     g, p, n = text[i], text[i - 1] if i else "\n", text[i + 1] if i + 1 < len(text) else "\n"
     if g in "'‘’‚" and (p.isalnum() and n.isalnum() or _elides(text, i)):
         return None                                   # don't, Russia’s, the '90s, rock 'n' roll
-    opening, closing = p.isspace() or p in _OPEN_BEFORE, n.isspace() or n in _CLOSE_AFTER
+    closed = p in _MARKS and i >= 2 and not (text[i - 2].isspace() or text[i - 2] in _OPEN_BEFORE)
+    opening, closing = p.isspace() or p in _OPEN_BEFORE and not closed, n.isspace() or n in _CLOSE_AFTER
     if opening and closing:                           # standing alone: a closer when alone on its line
         if p in "\r\n" and n in "\r\n" or _marks_line(text, i):
             return "close"
