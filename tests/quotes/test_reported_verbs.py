@@ -51,3 +51,18 @@ def test_reported_to_say_with_a_pronoun_clause():
 
 def test_reported_hard_to_say_with_no_clause_stays_out():
     assert found("It is hard to say the vote will change anything at all.", "reported") == []
+
+
+def test_reported_no_one_can_say_frames_nothing():
+    assert found("No one can say this is not what this is.", "reported") == []
+    assert found("Nobody said the vote was rigged at any point.", "reported") == []
+
+
+def test_reported_evidence_that_suggests_is_no_speech():
+    text = "The initial information suggests that the officer arrived home in full uniform after a shift."
+    assert found(text, "reported") == []
+
+
+def test_reported_a_person_who_suggests_is_speech():
+    text = "His attorney suggested that the charges were motivated by prejudice against his client."
+    assert [q[1] for q in found(text, "reported")] == ["the charges were motivated by prejudice against his client"]

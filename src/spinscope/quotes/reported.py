@@ -42,6 +42,8 @@ _APPOSITION = {"a", "an", "who", "which", "whose", "one"}
 _THAT_END_RE = re.compile(r"\b(?:that|if|whether)\s*$")
 _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
+_EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
+             "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
 _PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
 
 
@@ -129,10 +131,15 @@ def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
 
 def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     """A speech verb that frames no reported speech: a noun ('the claims that', "Trump's claims"), an infinitive
-    not followed by 'that' ('hard to say the vote …', 'coerced to say something that …'), or a negation ('did
-    not say anything about …', "didn't say")."""
+    not followed by 'that' ('hard to say the vote …', 'coerced to say something that …'), a negation ('did
+    not say anything about …', "didn't say", 'no one can say'), or evidence that only shows ('the
+    information suggests that')."""
     if not before:
         return False
+    words = [w.lower() for w in before]
+    subject = [w for w in words if w not in _SKIP]
+    if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
+        return True                                   # "No one can say …", "The information suggests that …"
     last = before[-1].lower().replace("’", "'")
     return last in _DETERMINERS or last.endswith(_POSSESSIVE) or last in ("not", "never") or last.endswith(
         "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
