@@ -35,3 +35,9 @@ def test_quote_after_a_verb_of_calling_and_a_new_clause_is_not_its_object():
     assert found(text) == [("scare", "protected", None)]
     text = "News\n\nThe former CIA head called her role in the programs of that era “extensive” in a letter."
     assert found(text) == [("quoted", "extensive", "CIA")]
+
+
+def test_headline_noun_like_verbs_frame_nothing():
+    assert found("Desperate Feinstein Pushes 30-Year-Old Claim About Sexual Misconduct Of Kavanaugh\n\nText.") == []
+    assert found("New Claims Against The Senator Surface In Minnesota Again\n\nText.") == []
+    assert found("TRUMP TELLS JEFF SESSIONS TO PUT AN END TO RUSSIA PROBE\n\nText.") == []

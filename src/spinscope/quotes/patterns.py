@@ -45,8 +45,12 @@ def _trie(words: str) -> str:
 
 
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
-_HEAD_SAY = [w for w in _SAY.split("|") if " " not in w and w not in ("asked", "asks", "asking", "state")]
+_HEAD_SAY = ("says|said|warns|warned|admits|admitted|insists|insisted|claims|claimed|argues|argued|denies|denied|"
+             "confirms|confirmed|reveals|revealed|suggests|suggested|declares|declared|announces|announced|writes|"
+             "wrote|tweets|tweeted|alleges|alleged|asserts|asserted|stresses|stressed|concedes|conceded").split("|")
 _HEAD_VERB_RE = re.compile(rf"\b(?:{_trie('|'.join([w[0].upper() + w[1:] for w in _HEAD_SAY] + [w.upper() for w in _HEAD_SAY]))})\b")
+_HEAD_NOT_CLAUSE = {"about", "of", "in", "on", "for", "against", "to", "from", "with", "by", "over", "and", "or",
+                    "at", "as"}     # "… Claims About Misconduct": a noun, no clause follows
 _HEAD_END_RE = re.compile(r"\s[-–—|]\s|:|$", re.MULTILINE)     # where a headline's reported clause ends
 _ATTR_RE = re.compile(rf"\b(?:{_trie(f'{_SAY}|{_MORE}|{_RU_SAY}|{_FOREIGN_SAY}')})\b")    # verbs that attribute a quote
 _EVALUATE_RE = re.compile(rf"\b(?:{_trie(_EVALUATE)})\b")              # verbs that take a quoted word as object

@@ -17,6 +17,7 @@ from spinscope.quotes.patterns import (
     _CLAUSE_RE,
     _CLAUSE_AHEAD_RE,
     _HEAD_END_RE,
+    _HEAD_NOT_CLAUSE,
     _HEAD_VERB_RE,
     _MARK_RE,
     _NOT_A_SOURCE,
@@ -184,8 +185,9 @@ def _headlines(text: str, lay: _Layout) -> list[_Speech]:
             start += 5
         end = _HEAD_END_RE.search(text, start, line_end).start()
         content, before = text[start:end].split(), text[line_start:m.start()].split()
-        if len(content) < 2 or content[0].lower().endswith("ing") or not before or before[-1].lower() in _RELATIVE:
-            continue                                  # "… Who Admitted Killing Botham Jean"
+        if len(content) < 2 or content[0].lower().endswith("ing") or content[0].lower() in _HEAD_NOT_CLAUSE \
+                or not before or before[-1].lower() in _RELATIVE:
+            continue                                  # "… Who Admitted Killing Botham Jean", "… Claims About …"
         if _headline(text[line_start:line_end]):
             frames.append(_Speech(start, end, m.start(), _speaker_of(text, line_start, m.span(), line_start), "reported"))
     return frames
