@@ -66,3 +66,8 @@ def test_reported_evidence_that_suggests_is_no_speech():
 def test_reported_a_person_who_suggests_is_speech():
     text = "His attorney suggested that the charges were motivated by prejudice against his client."
     assert [q[1] for q in found(text, "reported")] == ["the charges were motivated by prejudice against his client"]
+
+
+def test_reported_base_form_without_that_frames_nothing():
+    text = "Some details and names that might reveal the 300 clergy listed have been redacted from the report."
+    assert found(text, "reported") == []

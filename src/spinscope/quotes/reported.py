@@ -37,6 +37,7 @@ from spinscope.quotes.words import NO_CONTENT as _NO_CONTENT
 from spinscope.quotes.words import NO_THAT as _NO_THAT
 from spinscope.quotes.words import SKIP as _SKIP
 from spinscope.quotes.words import TELL as _TELL
+from spinscope.quotes.words import THAT_ONLY as _THAT_ONLY
 
 
 _APPOSITION = {"a", "an", "who", "which", "whose", "one"}
@@ -60,7 +61,7 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
         return verb_end + that.end()
-    if verb in _ASK:
+    if verb in _ASK or verb in _THAT_ONLY:
         return None
     if verb not in _NO_THAT:
         ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest)

@@ -33,6 +33,8 @@ RU_SAY = ("сказал|сказала|сказали|заявил|заявил�
 FOREIGN_SAY = "sagte|sagt|erklärte|betonte|meinte|powiedział|powiedziała|stwierdził|stwierdziła|dodał|dodała"
 ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
 NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
+THAT_ONLY = {"note", "reiterate", "insist", "warn", "explain", "admit", "confirm", "reveal", "suggest", "inform",
+             "notify"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
 TELL = ("tell", "told", "warn", "ask", "inform", "notif")      # verbs with an addressee before "that"
 NO_CONTENT = {"something", "anything", "nothing", "everything", "much", "little", "more", "less", "so", "goodbye",
               "hello", "yes", "no", "sorry", "thanks", "otherwise"}   # "said something": no clause follows
