@@ -77,3 +77,12 @@ def test_speaker_the_country_after_of_is_not_part_of_the_name():
 
 def test_speaker_a_second_person_joined_by_and_is_not_the_speaker():
     assert speakers("News\n\n“We will win,” said Putin and the French leader Emmanuel Macron.") == ["Putin"]
+
+
+def test_speaker_of_a_quote_after_a_base_form_is_the_frames():
+    text = "News\n\nThe CIA says that releasing its JFK records will reveal secret “methods” of intelligence gathering."
+    assert speakers(text, "quoted") == ["CIA"]
+
+
+def test_speaker_whip_is_a_title():
+    assert speakers("News\n\n“Let me get this straight,” said Majority Whip John Cornyn.") == ["John Cornyn"]
