@@ -86,3 +86,14 @@ def test_speaker_of_a_quote_after_a_base_form_is_the_frames():
 
 def test_speaker_whip_is_a_title():
     assert speakers("News\n\n“Let me get this straight,” said Majority Whip John Cornyn.") == ["John Cornyn"]
+
+
+def test_speaker_after_an_opening_phrase_and_a_verb_phrase_is_the_main_subject():
+    text = "News\n\nLast week, John Bolton went onto US TV and actually suggested North Korea might follow Libya."
+    assert speakers(text, "reported") == ["John Bolton"]
+
+
+def test_speaker_of_a_quote_after_a_colon_skips_an_opening_phrase():
+    text = ("News\n\nPope Benedict XVI warned against it, writing that “Man is using God.”\n"
+            "After a pause, Massimo Faggioli gave the only answer he could: “There are different responses.”")
+    assert speakers(text, "quoted") == ["Benedict XVI", "Massimo Faggioli"]

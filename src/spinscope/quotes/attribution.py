@@ -87,7 +87,7 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
         return _who(headline.group(1).split())
     verbs = list(_ATTR_RE.finditer(window))
     if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
-        lead = _lead_phrase(text[sent_start:start])
+        lead = _main_subject(text[sent_start:start])
         return lead if lead[0] in ("name", "pronoun") else None
     if not verbs or len(window) - verbs[-1].end() > 80:
         return None

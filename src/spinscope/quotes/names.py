@@ -193,7 +193,7 @@ def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> t
         return _main_subject(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)
     if not seg.strip(" ,\t") and word not in ("told", "tells", "tell"):
         return _lead_phrase(after)                    # "…,” said Putin" (but "told Jezebel" names the hearer)
-    return _subject(seg) or _lead_phrase(text[sent_start:min(verb[0], sent_start + 200)])
+    return _subject(seg) or _main_subject(text[sent_start:min(verb[0], sent_start + 200)])
 
 
 def _agent(text: str, verb_end: int) -> tuple:
