@@ -97,3 +97,8 @@ def test_speaker_of_a_quote_after_a_colon_skips_an_opening_phrase():
     text = ("News\n\nPope Benedict XVI warned against it, writing that “Man is using God.”\n"
             "After a pause, Massimo Faggioli gave the only answer he could: “There are different responses.”")
     assert speakers(text, "quoted") == ["Benedict XVI", "Massimo Faggioli"]
+
+
+def test_speaker_a_party_and_state_in_brackets_is_no_acronym():
+    text = "News\n\nRep. Jackie Speier (D-CA) told a hearing that she knows of two members who harassed staff."
+    assert speakers(text, "reported") == ["Jackie Speier"]

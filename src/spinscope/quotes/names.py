@@ -25,6 +25,7 @@ from spinscope.quotes.words import STOP as _STOP
 from spinscope.quotes.words import TITLES as _TITLES
 
 
+_PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")          # "Rep. Jackie Speier (D-CA)": a party and state, no body
 _ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a name
 _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
               "statement", "representative", "representatives"}      # "X’s office said": X's words
@@ -131,7 +132,7 @@ def _subject(seg: str) -> tuple | None:
     """Who the clause just before a speech verb names; None when it has no subject of its own and the
     sentence's should be used ('He praised …, but warned', '… criticised it and said')."""
     acronym = _ACRONYM_RE.search(seg)
-    if acronym:                                       # "… the Communist Party (KPRF) wrote"
+    if acronym and not _PARTY_RE.fullmatch(acronym.group(1)):    # "… the Communist Party (KPRF) wrote" (not "(D-CA)")
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
     while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an")
