@@ -102,3 +102,18 @@ def test_speaker_of_a_quote_after_a_colon_skips_an_opening_phrase():
 def test_speaker_a_party_and_state_in_brackets_is_no_acronym():
     text = "News\n\nRep. Jackie Speier (D-CA) told a hearing that she knows of two members who harassed staff."
     assert speakers(text, "reported") == ["Jackie Speier"]
+
+
+def test_speaker_a_person_of_a_firm_is_the_person():
+    text = "News\n\nTom Goldstein of the law firm of Goldstein & Russell predicted that the court would have nine members."
+    assert speakers(text, "reported") == ["Tom Goldstein"]
+
+
+def test_speaker_a_day_named_in_capitals_is_nobody():
+    from spinscope.quotes.names import _who
+    assert _who(["after", "Election", "Day"]) == ("unnamed",)
+
+
+def test_speaker_pronoun_for_a_name_with_a_suffix_is_the_surname_not_the_suffix():
+    text = "News\n\nEdward E. Curtis IV is a professor.\nBut he said that millions sympathized with the movement."
+    assert speakers(text, "reported") != ["IV"]

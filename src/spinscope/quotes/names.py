@@ -75,7 +75,7 @@ def _who(toks: list[str]) -> tuple:
     ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
     before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
-    toks = [t.strip("()") for t in toks if t.strip("()")]
+    toks = _before_of(t.strip("()") for t in toks if t.strip("()"))
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     i = len(toks) - 1
@@ -94,6 +94,18 @@ def _who(toks: list[str]) -> tuple:
     if last in _BODIES and len(toks) == 2 and toks[0].lower() in ("the", "this"):
         return ("body", last)                         # "the bureau said": the bureau named last
     return ("unnamed",)
+
+
+def _before_of(tokens) -> list[str]:
+    """The tokens up to a person's name followed by 'of' ('Tom Goldstein of the law firm of Goldstein & Russell'
+    -> 'Tom Goldstein'): what follows names where the person works, not who speaks. A title or body before 'of'
+    ('Secretary of State', 'Bank of England') is kept whole."""
+    toks = list(tokens)
+    for k in range(2, len(toks) - 1):
+        if toks[k] == "of" and all(_is_cap(t) and t.lower().rstrip(".") not in _TITLES | _ORG_WORDS | _BODIES
+                                   and not _generic(t) for t in toks[k - 2:k]):
+            return toks[:k]
+    return toks
 
 
 def _named(toks: list[str], i: int) -> tuple | None:

@@ -22,6 +22,7 @@ from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 
 
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}      # "Edward E. Curtis IV" is Curtis
 _GENDER_WEIGHT = {"he": 2, "she": 2}     # a subject pronoun is the surest sign of who is meant
 
 
@@ -125,7 +126,7 @@ class _Speakers:
         for m in _RUN_RE.finditer(self.masked):
             name, _ = _clean_name(m.group().split())
             if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
-                full.setdefault(name.split()[-1], name)
+                full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
         where, names = [], []
         for m in _CAP_WORD_RE.finditer(self.masked):
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
