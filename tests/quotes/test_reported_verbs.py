@@ -71,3 +71,13 @@ def test_reported_a_person_who_suggests_is_speech():
 def test_reported_base_form_without_that_frames_nothing():
     text = "Some details and names that might reveal the 300 clergy listed have been redacted from the report."
     assert found(text, "reported") == []
+
+
+def test_reported_that_of_a_relative_clause_after_an_object_is_no_content():
+    assert found("He was removed from the stage after telling jokes that were criticized as racist.", "reported") == []
+    assert found("McVay wrote in a letter that was sent on Friday and released on Tuesday.", "reported") == []
+
+
+def test_reported_that_right_after_the_verb_still_frames():
+    text = "The senator said that would be a grave mistake for the country."
+    assert [q[1] for q in found(text, "reported")] == ["would be a grave mistake for the country"]

@@ -58,6 +58,8 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     that = _THAT_RE.match(rest)
     tell = verb.startswith(_TELL)
     gap = that.group(1).split() if that else []
+    if that and gap and _AUX_RE.match(rest, that.end()):
+        return None                                   # "telling jokes that were criticized": a relative clause
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
         return verb_end + that.end()
