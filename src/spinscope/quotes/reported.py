@@ -186,7 +186,8 @@ def _headlines(text: str, lay: _Layout) -> list[_Speech]:
         start = m.end() + len(text[m.end():line_end]) - len(text[m.end():line_end].lstrip())
         if text[start:start + 5].lower() == "that ":
             start += 5
-        end = _HEAD_END_RE.search(text, start, line_end).start()
+        stop = _HEAD_END_RE.search(text, start, line_end)
+        end = stop.start() if stop else line_end
         content, before = text[start:end].split(), text[line_start:m.start()].split()
         if len(content) < 2 or content[0].lower().endswith("ing") or content[0].lower() in _HEAD_NOT_CLAUSE \
                 or not before or before[-1].lower() in _RELATIVE:
