@@ -1,9 +1,9 @@
 """Quote finding against the project's own hand-labelled set, and what it costs.
 
-    python benchmarks/bench_quotes.py [--half A|B|C|all] [--misses] [--detector minilm-ptc] [--repeats 5]
+    python benchmarks/bench_quotes.py [--half A|B|C|D|all] [--misses] [--detector minilm-ptc] [--repeats 5]
 
-Halves: the labelled set is split by article. Half A is for development and half C (ten more dev
-articles, labelled later) too: their misses may be listed with --misses; half B is held out and gives
+Halves: the labelled set is split by article. Half A is for development and halves C and D (ten more dev
+articles each, labelled later) too: their misses may be listed with --misses; half B is held out and gives
 the honest figure: its misses are never printed, and neither are those of "all", which holds B.
 ``--repeats 0`` skips the timing of the pipeline.
 
@@ -46,6 +46,8 @@ HALVES = {
           "778094905 778358096 778507244 778730964 779309765 pravda-2023-shoigu-dprk"),
     "C": _ids("781672902 782149032 782448403 783774960 784143418 784382409 785331076 786004130 787085939 "
           "787730392"),
+    "D": _ids("787966255 788271400 788273361 788626289 788847916 789454337 789512681 789753303 790499380 "
+          "790666929"),
 }
 
 
@@ -141,12 +143,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--detector", default="minilm-ptc")
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--half", choices=("A", "B", "C", "all"), default="all",
-                        help="A, C: development halves; B: held-out half; all: every half (default)")
-    parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A and C only)")
+    parser.add_argument("--half", choices=("A", "B", "C", "D", "all"), default="all",
+                        help="A, C, D: development halves; B: held-out half; all: every half (default)")
+    parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A, C and D only)")
     args = parser.parse_args()
-    if args.misses and args.half not in ("A", "C"):
-        sys.exit("--misses lists halves A and C only: half B is held out (and 'all' holds it)")
+    if args.misses and args.half not in ("A", "C", "D"):
+        sys.exit("--misses lists halves A, C and D only: half B is held out (and 'all' holds it)")
     from spinscope.quotes import find_quotes
 
     labelled = load_labels(args.half)

@@ -66,3 +66,40 @@ def test_reported_not_after_a_negation_or_a_bare_infinitive():
     assert found("He didn’t say the vote was rigged.") == []
     assert found("Manafort can be coerced to say something that can be used against Trump.") == []
     assert found("Paul has promised to say that the nominees are unfit.")[0][1] == "the nominees are unfit"
+
+
+def test_reported_tail_by_a_capitalised_name_ending_in_ing():
+    text = "A manager declined to say when she moved out, the Dallas Morning News reports."
+    assert found(text) == [("reported", "A manager declined to say when she moved out", "Dallas Morning News")]
+
+
+def test_reported_according_to_a_source_with_a_relative_clause_starts_after_it():
+    text = "What’s more, according to WFAA, who obtained affidavits for all of the warrants, none involved her flat."
+    assert [q[1] for q in found(text, "reported")] == ["none involved her flat"]
+
+
+def test_reported_frame_stops_before_a_trailing_according_to():
+    text = "She told her doctor in 2017 about “physical abuse” from him, according to a document published Wednesday."
+    assert [q[1] for q in found(text, "reported")] == ["She told her doctor in 2017 about", "from him"]
+
+
+def test_reported_tail_after_a_quote_introduced_by_a_colon_owns_nothing_before_it():
+    text = "Yet Keith Ellison prayed for Chesimard in his speech: “I am praying for them,” he told the crowd."
+    assert found(text, "reported") == []
+    assert found(text, "quoted") == [("quoted", "I am praying for them,", "Keith Ellison")]
+
+
+def test_reported_the_author_or_the_reader_as_subject_is_the_outlets_voice():
+    text = "Had a cop not done it, do you think that investigators would have said anything like this?"
+    assert found(text, "reported") == []
+    assert [q[1] for q in found("Then we told them that the vote was rigged.")] == []
+
+
+def test_reported_one_word_before_a_quote_inside_reported_speech_is_kept():
+    text = "News\n\nKeith Ellison has denied the accusations, saying he “never behaved this way.”"
+    assert found(text) == [("reported", "he", "Keith Ellison"), ("quoted", "never behaved this way.", "Keith Ellison")]
+
+
+def test_reported_one_word_after_a_quote_at_the_end_is_dropped():
+    text = "News\n\nThe teacher said the “children” involved."
+    assert found(text, "reported") == [("reported", "the", None)]

@@ -27,6 +27,12 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   ``As X noted, …`` (what follows the source), ``…, according to X.`` and ``…, X (has) said.`` (what comes
   before, unless a verb inside frames its own content), minus anything inside quotes, which is quoted. Not
   after a negation (``did not say``) or a bare infinitive (``to say something``).
+  Also (third pass, half D): base forms after "to" or an auxiliary (``went on to note that``), ``informed/notified Y
+  that``, a pronoun's clause after claim-like verbs (``by claiming they found``), not after ``said something``, no
+  frame whose subject is I, we, you, "no one", or evidence (``the information suggests``); "believe" is no speech
+  verb; a verb's content stops at a semicolon and before a trailing ``, according to X``; ``according to X, who
+  …,`` starts after the relative clause; headlines in Title Case or capitals (``Chief Says She Can’t Fire …``); one
+  word of reported content before a quote is kept (``saying he “never …”``).
 * **Quoted words as an object**: ``He called them “heroes”``, ``thanked … for their “honesty”``, ``condemned as
   “obstruction” by X``: the subject's (or the agent's) words, quoted even when short.
 * **Scare quotes**: 1–3 quoted words (or a Title Cased name, or words after "so-called", "dubbed",
@@ -39,6 +45,11 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   pieces, speaker ``министр``); ``«…», — сказал Путин``; reported ``заявил, что …``, ``по словам X, …``,
   ``как сообщил X, …``. German and Polish marks pair like the others; a few of their speech verbs
   (``sagte``, ``powiedział``) name the speaker before a colon.
+* **Speakers from the sentence's shape**: a participle (``…, claiming that``) takes the first clause naming someone,
+  a passive verb its agent (``was informed by X that``) or nobody, ``X’s office/spokesman said`` is X, a quote
+  after a named person's speech noun is theirs (``Trump's vow to “get involved”``), after a colon in a sentence
+  with no speech verb its subject's, a title's byline (``“…,” by Peter Hasson``) and a signature line under a
+  quote (``Dave Weigel.``) name their authors; subject pronouns weigh twice in a person's gender.
 * **Speakers named by a word** (``speakers``): ``the bureau`` is the body named last with that word, or its
   acronym where the text used that since; ``the lawmaker`` with no known holder is the last person who
   spoke; ``he said`` keeps the last speaker (600 characters back at most, gender permitting) unless the

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
-from spinscope.quotes.names import _is_cap, _lead_phrase, _speaker_of, _subject, _who
+from spinscope.quotes.names import _is_cap, _lead_phrase, _main_subject, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
     _ABBREV_RE,
     _ATTR_RE,
@@ -26,6 +26,17 @@ from spinscope.quotes.patterns import (
     _TOKEN_RE,
     _WORD_RE,
 )
+
+
+_OWNED_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*)(?:’s|'s)\s+(?:vows?|promises?|pledges?|claims?|words|"
+                       r"remarks?|comments?|statements?|warnings?|threats?|calls?|demands?|assertions?|tweets?|"
+                       r"posts?|messages?|repl(?:y|ies)|responses?|answers?|insistence|description)(?:\s+(?:to|that|of|"
+                       r"about|as))?\s*:?\s*$")      # "Trump's vow to “get involved.”": the owner's words
+_NEW_CLAUSE_RE = re.compile(r"\b(?:that\s+(?:he|she|they|it|we|I|you|there)|which|who)\b")   # "… ensure that he was"
+_NAME_LINE_RE = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,2}[A-Z][a-z’'-]+\.")      # "Dave Weigel.", a signature
+_PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click", "watch", "subscribe", "news",
+               "video", "photo", "follow", "sign", "email", "print", "home", "top", "latest", "see", "also"}
+_BYLINE_RE = re.compile(r"\s*by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:[,.(\n]|$)")
 
 
 @dataclass
@@ -49,6 +60,9 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     if headline and line_end - line_start < 200:
         return _who(headline.group(1).split())
     last = text[start:end].rstrip()[-1:]
+    byline = _BYLINE_RE.match(window) if last == "," else None
+    if byline:                                        # “Title of the Piece,” by Peter Hasson, Daily Caller
+        return _who(byline.group(1).split())
     if not (last in ",!?…—–-." or window.lstrip().startswith(",")):
         return None                                   # the quote runs on into the outlet's sentence
     stop_at = next((m.start() for m in _CLAUSE_END_RE.finditer(window) if m.group() != "."
@@ -72,6 +86,9 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
         return _who(headline.group(1).split())
     verbs = list(_ATTR_RE.finditer(window))
+    if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
+        lead = _main_subject(text[sent_start:start])
+        return lead if lead[0] in ("name", "pronoun") else None
     if not verbs or len(window) - verbs[-1].end() > 80:
         return None
     return _speaker_of(text, lo, (lo + verbs[-1].start(), lo + verbs[-1].end()), sent_start)
@@ -96,6 +113,8 @@ def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | N
     if verbs:
         return _speaker_of(prev, 0, verbs[-1].span(), 0)
     nxt = text[line_end:line_end + 200].strip().split("\n", 1)[0]
+    if _NAME_LINE_RE.fullmatch(nxt) and text[end:end + 1] in _FAMILY and not _PAGE_WORDS & set(nxt.lower().split()):
+        return _who(nxt.rstrip(".").split())          # “…”\nDave Weigel.: a signature under the quote
     dash, verb = re.match(r"[—–-]+\s*(.+)", nxt), _ATTR_RE.search(nxt)
     if len(nxt) > 80 or _MARK_RE.search(nxt) or not (dash or verb):
         return None
@@ -122,8 +141,9 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             j = bisect_right(frame_starts, s + 1)
             around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
             q.attr, q.anchor = (around[-1].attr, around[-1].anchor) if around else (
-                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e), q.anchor)
-        title = len(words) >= 2 and all(_is_cap(w) for w in words if len(w) >= 4) and not content.isupper()
+                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e) or _owned(text, s), q.anchor)
+        long = [w for w in words if len(w) >= 4]
+        title = len(words) >= 2 and len(long) >= 2 and all(map(_is_cap, long)) and not content.isupper()
         sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
         if _SCARE_CUE_RE.search(text[max(0, s - 31):max(0, s - 1)]) and len(words) <= 12 and not whole or not (
                 q.attr or whole or len(words) >= 4 and not title or sentence):
@@ -142,6 +162,16 @@ def _verb_before(text: str, lay: _Layout, s: int) -> int:
     return max((v.start() for v in verbs), default=s)
 
 
+def _owned(text: str, s: int) -> tuple | None:
+    """A quotation after a named person's speech noun: 'President Donald Trump's vow to “get involved.”', 'Putin’s
+    words that “…”': that person's words. None otherwise."""
+    owner = _OWNED_RE.search(text, max(0, s - 1 - 120), max(0, s - 1))
+    if owner is None:
+        return None
+    who = _who(owner.group(1).split())
+    return who if who[0] == "name" else None
+
+
 def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
     """A quotation that is the object of a verb of calling or judging, in the same sentence: its subject's words
     ('Tillerson thanked diplomats for their “honesty”', 'He called them “heroes”'), or the agent's of a passive
@@ -149,13 +179,16 @@ def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
     sent_start = lay.sentence(s - 1)[0]
     lo = max(sent_start, s - 1 - 150)
     verbs = list(_EVALUATE_RE.finditer(text, lo, s - 1))
-    if not verbs or _CLAUSE_END_RE.search(text, verbs[-1].end(), s - 1) or not (
+    if not verbs or _CLAUSE_END_RE.search(text, verbs[-1].end(), s - 1) or _NEW_CLAUSE_RE.search(
+            text, verbs[-1].end(), s - 1) or not (
             text[s:e].rstrip()[-1:] in ".!?," or _OBJECT_END_RE.match(text, e + 1)):
         return None                                   # not the object: "slams 'fake news' media"
     verb = verbs[-1]
     if _PASSIVE_RE.search(text, lo, verb.start()):
         agent = _BY_AGENT_RE.match(text, e + 1)
         attr = _who(_TOKEN_RE.findall(agent.group(1))) if agent else None
+    elif verb.group().endswith("ing"):                # "Pelikan reacted to the story, calling it “troubling.”"
+        attr = _main_subject(text[sent_start:verb.start()])
     else:
         attr = _subject(text[lo:verb.start()])
     return attr if attr and attr[0] in ("name", "pronoun", "role") else None

@@ -111,8 +111,11 @@ def _attr(speaker: str | None) -> tuple:
 
 def _reported_ru(text: str, lay: _Layout) -> list[_Found]:
     """'X заявил, что …' (after 'что'), 'по словам X, …' and 'как сообщил X, …' (after the comma), each to the
-    end of its sentence; ``text`` has its quotes masked."""
-    frames = []
+    end of its sentence; ``text`` has its quotes masked. A text with no Cyrillic letter is not scanned (the
+    scan would cost an English article an eighth of the finder's time and find nothing)."""
+    frames: list[_Found] = []
+    if not _CYRILLIC_RE.search(text):
+        return frames
     for m in _THAT_RU_RE.finditer(text):
         sent_start, sent_end = lay.sentence(m.start())
         speaker = _speaker_near(text[sent_start:m.end()])

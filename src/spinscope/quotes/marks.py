@@ -16,6 +16,8 @@ from spinscope.quotes.patterns import (
     _UNCLOSED_MAX,
 )
 
+_MARKS = frozenset("\"“”„«»'‘’‚")
+
 
 def _role(text: str, i: int) -> str | None:
     """What the mark at ``text[i]`` can do, read from its neighbours: 'open', 'close', 'either', 'weak' (a
@@ -23,9 +25,10 @@ def _role(text: str, i: int) -> str | None:
     g, p, n = text[i], text[i - 1] if i else "\n", text[i + 1] if i + 1 < len(text) else "\n"
     if g in "'‘’‚" and (p.isalnum() and n.isalnum() or _elides(text, i)):
         return None                                   # don't, Russia’s, the '90s, rock 'n' roll
-    opening, closing = p.isspace() or p in _OPEN_BEFORE, n.isspace() or n in _CLOSE_AFTER
+    closed = p in _MARKS and i >= 2 and not (text[i - 2].isspace() or text[i - 2] in _OPEN_BEFORE)
+    opening, closing = p.isspace() or p in _OPEN_BEFORE and not closed, n.isspace() or n in _CLOSE_AFTER
     if opening and closing:                           # standing alone: a closer when alone on its line
-        if p in "\r\n" and n in "\r\n":
+        if p in "\r\n" and n in "\r\n" or _marks_line(text, i):
             return "close"
         return None if g in "\"'" else ("open" if g in "“„«‘‚" else "close")
     if not (opening or closing):                      # squeezed between characters: the glyph decides
@@ -35,6 +38,16 @@ def _role(text: str, i: int) -> str | None:
     if g in "„«‚":
         return None
     return "weak" if g in "’'" and p in "sS" and n == " " and text[i + 2:i + 3].isalpha() else "close"
+
+
+def _marks_line(text: str, i: int) -> bool:
+    """Is the mark at ``text[i]`` on a line of nothing but quotation marks (a line ``'"`` closing two quotes)?"""
+    lo, hi = i, i + 1
+    while lo and text[lo - 1] in _MARKS:
+        lo -= 1
+    while hi < len(text) and text[hi] in _MARKS:
+        hi += 1
+    return (not lo or text[lo - 1] in "\r\n") and (hi == len(text) or text[hi] in "\r\n")
 
 
 def _elides(text: str, i: int) -> bool:
@@ -87,7 +100,7 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
             found.append((op + 1, end))
         stack.clear()
 
-    positions = [p for p, _ in marks]
+    positions, starts = [p for p, _ in marks], [ls for ls, _ in lines]
     found: list[tuple[int, int]] = []
     stack: list[Any] = []
     reopened = False
@@ -96,7 +109,8 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
         if reopened:
             toks = toks[1:]                           # the opening mark repeated by a carried quote
         elif stack and next((r for p, r in toks if _FAMILY[text[p]] == stack[0][1]), "") == "open":
-            end_open(lines[k - 1][1])
+            own = lines[bisect_right(starts, stack[0][0]) - 1]
+            end_open(lines[k - 1][1] if stack[0][2] or _speech_opens(text, own[0], stack[0][0]) else own[1])
         _match(text, toks, stack, found)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         reopened = bool(stack) and nxt is not None and _FAMILY.get(text[nxt[0]]) == stack[0][1] \
@@ -106,6 +120,13 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
         elif stack and (nxt is None or blocks[k + 1] != blocks[k]):
             end_open(le)
     return found
+
+
+def _speech_opens(text: str, line_start: int, op: int) -> bool:
+    """Does the mark at ``op`` open speech that may run on over lines: at its line's start or after a colon or
+    comma ('He wrote: “…'), not inside a phrase ('a “lock audit report …', never closed: it ends with its line)?"""
+    before = text[line_start:op].rstrip()
+    return not before or before[-1] in ":,"
 
 
 def _pair_marks(text: str, lay: _Layout) -> list[tuple[int, int]]:

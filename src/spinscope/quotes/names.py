@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spinscope.quotes.patterns import (
     _ACRONYM_RE,
     _ATTR_RE,
+    _BY_AGENT_RE,
     _CLAUSE_RE,
     _FIRST_CLAUSE_RE,
+    _PASSIVE_RE,
     _POSSESSIVE,
     _TOKEN_RE,
 )
@@ -19,6 +23,13 @@ from spinscope.quotes.words import PARTICLES as _PARTICLES
 from spinscope.quotes.words import SKIP as _SKIP
 from spinscope.quotes.words import STOP as _STOP
 from spinscope.quotes.words import TITLES as _TITLES
+
+
+_PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")          # "Rep. Jackie Speier (D-CA)": a party and state, no body
+_ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a name
+_OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
+              "statement", "representative", "representatives"}      # "X’s office said": X's words
+_THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 
 
 def _is_cap(tok: str) -> bool:
@@ -64,12 +75,15 @@ def _who(toks: list[str]) -> tuple:
     ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
     before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
-    toks = [t.strip("()") for t in toks if t.strip("()")]
+    toks = _before_of(t.strip("()") for t in toks if t.strip("()"))
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
+    if i >= 0 and _is_cap(toks[i]) and toks[i].endswith(_POSSESSIVE) and toks[i + 1:] and all(
+            t.lower() in _OWN_VOICE for t in toks[i + 1:]):   # "Merritt’s office said": Merritt's words
+        toks = toks[:i] + [toks[i][:-2]]
     if i >= 0 and _is_cap(toks[i]) and not toks[i].endswith(_POSSESSIVE):   # "Rombot’s lawyers": not Rombot
         named = _named(toks, i)
         if named:
@@ -82,6 +96,18 @@ def _who(toks: list[str]) -> tuple:
     return ("unnamed",)
 
 
+def _before_of(tokens) -> list[str]:
+    """The tokens up to a person's name followed by 'of' ('Tom Goldstein of the law firm of Goldstein & Russell'
+    -> 'Tom Goldstein'): what follows names where the person works, not who speaks. A title or body before 'of'
+    ('Secretary of State', 'Bank of England') is kept whole."""
+    toks = list(tokens)
+    for k in range(2, len(toks) - 1):
+        if toks[k] == "of" and all(_is_cap(t) and t.lower().rstrip(".") not in _TITLES | _ORG_WORDS | _BODIES
+                                   and not _generic(t) for t in toks[k - 2:k]):
+            return toks[:k]
+    return toks
+
+
 def _named(toks: list[str], i: int) -> tuple | None:
     """The name whose capitalised run ends at ``toks[i]``, or None. A run followed by a place ('officials in
     New Mexico') names nobody, unless a body stands before the place ('The U.S. Attorney's Office in
@@ -89,14 +115,19 @@ def _named(toks: list[str], i: int) -> tuple | None:
     j = i
     while j > 0 and (_is_cap(toks[j - 1]) or toks[j - 1] in _PARTICLES and j > 1 and _is_cap(toks[j - 2])):
         j -= 1
+    if j and toks[j - 1].lower() == "of" and i - j >= 2:
+        j += 1                                        # "attorney general of Minnesota Matt Pelikan"
     name, titles = _clean_name(toks[j:i + 1])
     if name and j and toks[j - 1].lower() in ("in", "from", "at", "near"):
         body = _who(toks[:j - 1]) if j > 1 else ("unnamed",)
         return body if body[0] == "name" and any(w.lower() in _ORG_WORDS for w in body[1].split()) else ("unnamed",)
     if not name:
         return None
-    if i + 1 < len(toks) and toks[i + 1].lower() in _BODIES and not name.isupper():
-        return ("name", f"{name} {toks[i + 1].lower()}", titles)      # "Dallas police said"
+    bodies = 0
+    while i + 1 + bodies < len(toks) and toks[i + 1 + bodies].lower() in _BODIES and not name.isupper():
+        bodies += 1                                   # "Dallas police said", "the Dallas police department"
+    if bodies:
+        return ("name", " ".join([name] + [t.lower() for t in toks[i + 1:i + 1 + bodies]]), titles)
     before = tuple(t.lower() for t in toks[max(0, j - 3):j] if t.lower() in _TITLES)
     return ("name", name, titles + before)
 
@@ -113,7 +144,7 @@ def _subject(seg: str) -> tuple | None:
     """Who the clause just before a speech verb names; None when it has no subject of its own and the
     sentence's should be used ('He praised …, but warned', '… criticised it and said')."""
     acronym = _ACRONYM_RE.search(seg)
-    if acronym:                                       # "… the Communist Party (KPRF) wrote"
+    if acronym and not _PARTY_RE.fullmatch(acronym.group(1)):    # "… the Communist Party (KPRF) wrote" (not "(D-CA)")
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
     while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an")
@@ -125,7 +156,13 @@ def _subject(seg: str) -> tuple | None:
         toks.pop()                                    # "Trump also falsely claimed"
     while toks and toks[0].lower() in _CONJ:
         toks.pop(0)
-    return _who(toks) if toks and toks[-1].lower() not in _CONJ else None
+    if not toks or toks[-1].lower() in _CONJ:
+        return None
+    who = _who(toks)
+    if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
+        lead = _lead_phrase(" ".join(clauses[-1]))
+        return lead if lead[0] in ("body", "pronoun", "name") else who
+    return who
 
 
 def _lead_phrase(seg: str) -> tuple:
@@ -135,10 +172,18 @@ def _lead_phrase(seg: str) -> tuple:
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
         return ("pronoun", toks[0].lower())
+    if len(toks) > 1 and toks[0].lower() in ("the", "this") and toks[1].lower() in _BODIES:
+        return ("body", toks[1].lower())              # "The department then went on to note that …"
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
         n += 1
     lead = _who(toks[:n])
+    wide = n
+    while wide < len(toks) and (_is_cap(toks[wide]) or toks[wide].lower() in _TITLES | _PARTICLES | _ROLE_GLUE):
+        wide += 1                                     # "DFL-endorsed candidate for attorney general … Matt Pelikan"
+    held = _who(toks[:wide]) if wide > n and lead[0] == "name" and " " not in lead[1] else lead
+    if held[0] == "name" and " " in held[1] and not held[1].isupper():
+        return held
     if lead[0] == "name" and not lead[1].isupper():
         return lead
     person = _who(toks)                               # "said WHO specialist in diseases Dr. Sylvie Brand"
@@ -152,11 +197,34 @@ def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> t
     seg, word, after = text[max(lo, verb[0] - 300):verb[0]], text[verb[0]:verb[1]], text[verb[1]:verb[1] + 200]
     if word.lower() == "according to":
         return _who(_TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(after, maxsplit=1)[0]))
+    if _PASSIVE_RE.search(seg) and not word.endswith("ing"):
+        return _agent(text, verb[1])                  # "was informed by police that": the agent, not the hearer
     if word.endswith("ing"):
         earlier = list(_ATTR_RE.finditer(seg))
         if earlier:
             return _subject(seg[:earlier[-1].start()]) or ("inherit",)
-        return _lead_phrase(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)
+        return _main_subject(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)
     if not seg.strip(" ,\t") and word not in ("told", "tells", "tell"):
         return _lead_phrase(after)                    # "…,” said Putin" (but "told Jezebel" names the hearer)
-    return _subject(seg) or _lead_phrase(text[sent_start:min(verb[0], sent_start + 200)])
+    return _subject(seg) or _main_subject(text[sent_start:min(verb[0], sent_start + 200)])
+
+
+def _agent(text: str, verb_end: int) -> tuple:
+    """Who speaks through a passive speech verb ending at ``verb_end``: the agent after 'by' ('was informed by
+    the FBI that'), else nobody named ('was told that': the subject only heard it)."""
+    agent = _BY_AGENT_RE.match(text, verb_end)
+    if not agent:
+        return ("unnamed",)
+    return _who(_TOKEN_RE.findall(_THAT_WORD_RE.split(agent.group(1), maxsplit=1)[0]))
+
+
+def _main_subject(seg: str) -> tuple:
+    """Who the sentence before a participle ('…, claiming that', '… by saying') names: the first of its clauses
+    whose opening phrase names someone, past opening phrases that name nobody ('In response, Cruz lashed out
+    at O’Rourke, claiming …'); else the opening phrase of the whole."""
+    for clause in _CLAUSE_RE.split(seg):
+        if clause.strip():
+            lead = _lead_phrase(clause)
+            if lead[0] in ("name", "pronoun", "role"):
+                return lead
+    return _lead_phrase(seg)

@@ -9,6 +9,7 @@ from spinscope.quotes.words import FOREIGN_SAY as _FOREIGN_SAY
 from spinscope.quotes.words import MORE as _MORE
 from spinscope.quotes.words import RU_SAY as _RU_SAY
 from spinscope.quotes.words import SAY as _SAY
+from spinscope.quotes.words import THAT_ONLY as _THAT_ONLY
 
 _FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "«": "g", "»": "g", "'": "s", "‘": "s", "’": "s", "‚": "s"}
 _MARK_RE = re.compile("[\"“”„«»'‘’‚]")
@@ -45,7 +46,15 @@ def _trie(words: str) -> str:
 
 
 _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that frame reported speech
-_ATTR_RE = re.compile(rf"\b(?:{_trie(f'{_SAY}|{_MORE}|{_RU_SAY}|{_FOREIGN_SAY}')})\b")    # verbs that attribute a quote
+_HEAD_SAY = ("says|said|warns|warned|admits|admitted|insists|insisted|claims|claimed|argues|argued|denies|denied|"
+             "confirms|confirmed|reveals|revealed|suggests|suggested|declares|declared|announces|announced|writes|"
+             "wrote|tweets|tweeted|alleges|alleged|asserts|asserted|stresses|stressed|concedes|conceded").split("|")
+_HEAD_VERB_RE = re.compile(rf"\b(?:{_trie('|'.join([w[0].upper() + w[1:] for w in _HEAD_SAY] + [w.upper() for w in _HEAD_SAY]))})\b")
+_HEAD_NOT_CLAUSE = {"about", "of", "in", "on", "for", "against", "to", "from", "with", "by", "over", "and", "or",
+                    "at", "as"}     # "… Claims About Misconduct": a noun, no clause follows
+_HEAD_END_RE = re.compile(r"\s[-–—|]\s|:|$", re.MULTILINE)     # where a headline's reported clause ends
+_SAY_ATTR = "|".join(w for w in _SAY.split("|") if w not in _THAT_ONLY)    # "will reveal secret “methods”": no speaker
+_ATTR_RE = re.compile(rf"\b(?:{_trie(f'{_SAY_ATTR}|{_MORE}|{_RU_SAY}|{_FOREIGN_SAY}')})\b")    # verbs that attribute a quote
 _EVALUATE_RE = re.compile(rf"\b(?:{_trie(_EVALUATE)})\b")              # verbs that take a quoted word as object
 _OBJECT_END_RE = re.compile(r"[ \t]*(?:$|[^\w\s]|\n|(?:and|or|but|by|in|on|at|for|from|to|as|with|while|because|after|"
                             r"before|during|over|against|since|when|if)\b)")      # what may follow a quoted object

@@ -16,6 +16,9 @@ from spinscope.quotes.patterns import (
     _AUX_RE,
     _CLAUSE_RE,
     _CLAUSE_AHEAD_RE,
+    _HEAD_END_RE,
+    _HEAD_NOT_CLAUSE,
+    _HEAD_VERB_RE,
     _MARK_RE,
     _NOT_A_SOURCE,
     _POSSESSIVE,
@@ -30,13 +33,20 @@ from spinscope.quotes.patterns import (
 from spinscope.quotes.words import ASK as _ASK
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GAP_START as _GAP_START
+from spinscope.quotes.words import NO_CONTENT as _NO_CONTENT
 from spinscope.quotes.words import NO_THAT as _NO_THAT
+from spinscope.quotes.words import SKIP as _SKIP
+from spinscope.quotes.words import TELL as _TELL
+from spinscope.quotes.words import THAT_ONLY as _THAT_ONLY
 
 
 _APPOSITION = {"a", "an", "who", "which", "whose", "one"}
 _THAT_END_RE = re.compile(r"\b(?:that|if|whether)\s*$")
 _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
+_EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
+             "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
+_PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
 
 
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
@@ -46,19 +56,22 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     follows ('insists he doesn't owe'); None when no clause follows."""
     rest = text[verb_end:min(sent_end, verb_end + 300)]
     that = _THAT_RE.match(rest)
-    tell = verb.startswith(("tell", "told", "warn", "ask"))
+    tell = verb.startswith(_TELL)
     gap = that.group(1).split() if that else []
+    if that and gap and _AUX_RE.match(rest, that.end()):
+        return None                                   # "telling jokes that were criticized": a relative clause
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
         return verb_end + that.end()
-    if verb in _ASK:
+    if verb in _ASK or verb in _THAT_ONLY:
         return None
     if verb not in _NO_THAT:
-        return verb_end + len(rest) - len(rest.lstrip()) if _CLAUSE_AHEAD_RE.match(rest) else None
+        ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest)
+        return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
-    if lead is None or len(words) < 3 or not words[0][0].isalpha() or words[0].lower() in (
-            "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as", "so"):
+    if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
+            0].lower() in ("in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as"):
         return None
     return verb_end + lead.end()
 
@@ -81,9 +94,19 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
         end -= 1
-    if not subject and _apposition_after_quote(text, sent_start, end):
+    if not subject and _apposition_after_quote(text, sent_start, end) or _introduced(text, sent_start, end):
         return None                                   # "“…,” Lee Merritt, one of the attorneys, told ABC News."
     return end if len(text[sent_start:end].split()) >= 2 else None
+
+
+def _introduced(text: str, sent_start: int, end: int) -> bool:
+    """Does the (masked) quote that ends at ``end`` follow a colon ('He prayed in his speech: “…,” he told the
+    crowd.')? Then the words before the colon introduce the quote and are not what was said."""
+    mark = end
+    while mark > sent_start and text[mark - 1] == "x":
+        mark -= 1
+    return mark < end and mark > sent_start and text[mark - 1] in "“\"‘'«„" and text[
+        sent_start:mark - 1].rstrip().endswith(":")
 
 
 def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
@@ -94,8 +117,9 @@ def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
         return False
     if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after:
         return False
-    words = [w.rstrip(".,").lower() for w in subject + after]
-    return not any(w.endswith("ing") or w in ("nobody", "none") for w in words)   # "…, said nobody."
+    words = [w.rstrip(".,") for w in subject + after]
+    return not any(w.endswith("ing") and w.islower() or w.lower() in ("nobody", "none")
+                   for w in words)            # "…, said nobody." (but "…, the Dallas Morning News reports.")
 
 
 def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
@@ -111,13 +135,18 @@ def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
 
 def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     """A speech verb that frames no reported speech: a noun ('the claims that', "Trump's claims"), an infinitive
-    not followed by 'that' ('hard to say the vote …', 'coerced to say something that …'), or a negation ('did
-    not say anything about …', "didn't say")."""
+    not followed by 'that' ('hard to say the vote …', 'coerced to say something that …'), a negation ('did
+    not say anything about …', "didn't say", 'no one can say'), or evidence that only shows ('the
+    information suggests that')."""
     if not before:
         return False
+    words = [w.lower() for w in before]
+    subject = [w for w in words if w not in _SKIP]
+    if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
+        return True                                   # "No one can say …", "The information suggests that …"
     last = before[-1].lower().replace("’", "'")
     return last in _DETERMINERS or last.endswith(_POSSESSIVE) or last in ("not", "never") or last.endswith(
-        "n't") or last == "to" and not _THAT_NEXT_RE.match(text, verb[1])
+        "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
 
 
 def _reported(text: str, lay: _Layout) -> list[_Speech]:
@@ -141,9 +170,57 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             continue
         if _not_a_frame(text, m.span(), before) or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
-        if start is not None and start < sent_end:
-            frames.append(_Speech(start, sent_end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
-    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay)
+        if start is not None and start < sent_end and not _own_voice(before):
+            frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
+                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay)
+
+
+def _headlines(text: str, lay: _Layout) -> list[_Speech]:
+    """'Dallas Chief Says She Can’t Fire Guyger - Rules Imply Otherwise', 'BOY SAYS HE WAS TRAINED: FBI': in a
+    headline (a line in Title Case or capitals) a capitalised speech verb frames what follows it, up to a
+    dash, bar or colon."""
+    frames = []
+    for m in _HEAD_VERB_RE.finditer(text):
+        line_start, line_end = lay.line(m.start())
+        start = m.end() + len(text[m.end():line_end]) - len(text[m.end():line_end].lstrip())
+        if text[start:start + 5].lower() == "that ":
+            start += 5
+        stop = _HEAD_END_RE.search(text, start, line_end)
+        end = stop.start() if stop else line_end
+        content, before = text[start:end].split(), text[line_start:m.start()].split()
+        if len(content) < 2 or content[0].lower().endswith("ing") or content[0].lower() in _HEAD_NOT_CLAUSE \
+                or not before or before[-1].lower() in _RELATIVE:
+            continue                                  # "… Who Admitted Killing Botham Jean", "… Claims About …"
+        if _headline(text[line_start:line_end]):
+            frames.append(_Speech(start, end, m.start(), _speaker_of(text, line_start, m.span(), line_start), "reported"))
+    return frames
+
+
+def _headline(line: str) -> bool:
+    """Is ``line`` a headline: four words or more, its long words capitalised (Title Case or capitals)?"""
+    words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(line.split()) >= 4 and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _own_voice(before: list[str]) -> bool:
+    """Is the speech verb's subject the author or the reader ('as I can say', 'we told you', 'do you say')?
+    Those are the outlet's own words."""
+    words = [w.lower().replace("’", "'").split("'")[0] for w in before]
+    while words and words[-1] in _SKIP:
+        words.pop()
+    return bool(words) and words[-1] in ("i", "we", "you")
+
+
+def _source_cut(text: str, start: int, end: int) -> int:
+    """The end of reported content after a verb: at a semicolon, and before the comma of a trailing source ('…
+    told her doctor about it, according to a document.'); else ``end``."""
+    semicolon = text.find(";", start, end)
+    end = end if semicolon < 0 else semicolon         # "… to say he will block them; but he isn’t the first"
+    source = _ACCORDING_RE.search(text, start, end)
+    if source is None or not text[start:source.start()].rstrip().endswith(","):
+        return end
+    return len(text[:source.start()].rstrip()) - 1
 
 
 def _with_tails(frames: list[_Speech], tails: dict[int, _Speech], lay: _Layout) -> list[_Speech]:
@@ -192,6 +269,8 @@ def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
         if stop is None or stop.group().strip() not in "—–-":
             return None
     rest = text[stop.end():sent_end].split()
+    if len(rest) > 8 and rest[0].lower() in _RELATIVE and "," in text[stop.end():sent_end]:
+        return text.index(",", stop.end(), sent_end) + 1   # "according to WFAA, who obtained them, none …"
     if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION:
         return None                                   # "…, according to John Smith, a spokesman."
     return stop.end()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spinscope.quotes.attribution import _Speech
@@ -19,6 +20,10 @@ from spinscope.quotes.patterns import (
 from spinscope.quotes.quote import Quote
 from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
+
+
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}      # "Edward E. Curtis IV" is Curtis
+_GENDER_WEIGHT = {"he": 2, "she": 2}     # a subject pronoun is the surest sign of who is meant
 
 
 class _Speakers:
@@ -85,8 +90,11 @@ class _Speakers:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
         Investigation'), or its acronym where the text used that later ('FBI')."""
         runs = [m for m in _RUN_RE.finditer(self.masked, 0, pos) if word in m.group().lower().split()]
-        if not runs:
-            return None
+        if not runs:                                  # "the Dallas police department", named in lower case
+            named = [m for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked[:pos])
+                     if m.group(1).split()[-1] not in ("The", "This", "That")]
+            words = (named[-1].group(1) + named[-1].group(2)).split() + [word] if named else []
+            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or None
         words = runs[-1].group().split()
         name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
         initials = "".join(w[0] for w in name.split() if _is_cap(w))
@@ -112,12 +120,13 @@ class _Speakers:
 
     def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
         """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and
-        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more."""
+        each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more (a subject
+        pronoun counts twice: 'Ellison sent her messages as he dragged her off a bed' is a man)."""
         full: dict[str, str] = {}
         for m in _RUN_RE.finditer(self.masked):
             name, _ = _clean_name(m.group().split())
             if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
-                full.setdefault(name.split()[-1], name)
+                full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
         where, names = [], []
         for m in _CAP_WORD_RE.finditer(self.masked):
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
@@ -130,7 +139,7 @@ class _Speakers:
             if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
                 counts = tally.setdefault(name, [0, 0])
                 for p in _PRONOUN_RE.findall(self.masked, pos, e):
-                    counts[p.lower() in ("she", "her", "hers", "herself")] += 1
+                    counts[p.lower() in ("she", "her", "hers", "herself")] += _GENDER_WEIGHT.get(p.lower(), 1)
         gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
         return where, names, gender
 
@@ -185,8 +194,8 @@ class _Speakers:
 
 
 def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[Quote, ...]:
-    """The final ranges: reported content minus quotes (trimmed, two words or more), no two speech ranges
-    overlapping; a scare quote that straddles one is dropped."""
+    """The final ranges: reported content minus quotes (trimmed, two words or more, or one just before a quote),
+    no two speech ranges overlapping; a scare quote that straddles one is dropped."""
     quoted = [(q.start, q.end) for q in quotes if q.kind == "quoted"]
     starts, pieces, covered = [s for s, _ in quoted], [], -1
     for f in sorted(frames, key=lambda f: (f.start, -f.end)):
@@ -199,8 +208,8 @@ def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[
                 s += 1
             while e > s and (text[e - 1].isspace() or text[e - 1] in _FAMILY or text[e - 1] in ",;:—–-"):
                 e -= 1
-            if len(_WORD_RE.findall(text[s:e])) >= 2:
-                pieces.append((s, e, f.speaker))
+            if len(_WORD_RE.findall(text[s:e])) >= (1 if e < f.end and qs < f.end else 2):
+                pieces.append((s, e, f.speaker))      # one word will do before a quote: 'said he “never …”'
             cur = max(cur, qe)
     out = [Quote(q.start, q.end, "quoted", q.speaker) for q in quotes if q.kind == "quoted"]
     for s, e, speaker in sorted(pieces, key=lambda p: (p[0], -p[1])):

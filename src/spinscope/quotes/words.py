@@ -11,11 +11,13 @@ def _words(text: str) -> set[str]:
 SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|noted|notes|warned|warns|stressed|"
       "stresses|argued|argues|insisted|insists|explained|explains|announced|announces|asserted|asserts|alleged|"
       "alleges|declared|declares|emphasi[sz]ed|emphasi[sz]es|maintained|maintains|admitted|admits|acknowledged|"
-      "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|believes?|believed|pointed out|"
+      "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|pointed out|"
       "points out|saying|adding|noting|warning|stressing|arguing|insisting|claiming|explaining|stating|declaring|"
       "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming|tweeted|tweets|"
       "tweeting|contends|contended|contend|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
-      "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state")
+      "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
+      "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
+      "notified|notifies|notify|notifying")
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|according to")
@@ -31,13 +33,18 @@ RU_SAY = ("сказал|сказала|сказали|заявил|заявил�
 FOREIGN_SAY = "sagte|sagt|erklärte|betonte|meinte|powiedział|powiedziała|stwierdził|stwierdziła|dodał|dodała"
 ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
 NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
+THAT_ONLY = {"note", "reiterate", "insist", "warn", "explain", "admit", "confirm", "reveal", "suggest", "inform",
+             "notify"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
+TELL = ("tell", "told", "warn", "ask", "inform", "notif")      # verbs with an addressee before "that"
+NO_CONTENT = {"something", "anything", "nothing", "everything", "much", "little", "more", "less", "so", "goodbye",
+              "hello", "yes", "no", "sorry", "thanks", "otherwise"}   # "said something": no clause follows
 TITLES = _words("""president vice prime minister deputy head chancellor secretary secretary-general director
 director-general general senator sen rep representative congressman congresswoman governor gov mayor chairman chairwoman
 chair chief spokesman spokeswoman spokesperson ambassador envoy mr mrs ms dr prof professor pope king queen prince
 princess sheikh leader judge justice attorney commissioner founder lt col gen sgt capt captain colonel major lieutenant
 commander admiral marshal officer agent bishop cardinal archbishop father rev reverend rabbi imam ayatollah speaker
 lawmaker coach editor correspondent analyst lord lady sir dame dean patriarch principal sister brother sr fr msgr
-supervisor""")
+supervisor candidate nominee whip""")
 STOP = _words("""the a an this that these those but and or so yet however while when after before in on at as if for
 from with by of to it its he she they we i you his her their our my former both""")
 GENERIC = _words("""officials experts sources critics analysts observers witnesses residents police authorities reports
@@ -45,9 +52,9 @@ scientists researchers doctors activists protesters investigators prosecutors la
 others all most everyone nobody someone who which media users members supporters opponents one two three four five
 several few other now here there meanwhile still instead thus indeed yes no well according another although because
 even did does do what why how where article starting really watch first finally since despite though whether
-lawyers""") | STOP
+lawyers day""") | STOP
 SKIP = _words("""also later then further again previously earlier reportedly recently repeatedly publicly has had have
-was were is are would will could once on last this week month year yesterday today monday tuesday wednesday thursday
+was were is are would will could did does do can should must might once on last this week month year yesterday today monday tuesday wednesday thursday
 friday saturday sunday quoted as cited january february march april may june july august september october november
 december""")                                # words between a speaker and the verb
 CONJ = {"but", "and", "yet", "so", "while", "however", "also", "then", "or"}
