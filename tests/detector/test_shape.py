@@ -112,6 +112,12 @@ def test_clean_cuts_a_short_piece_of_the_next_sentence_but_keeps_a_whole_one():
     assert text[slice(*trimmed(text, "a lie. Unbelievable!"))] == "Unbelievable"
 
 
+def test_clean_keeps_pieces_when_the_card_does_not_cut_them():
+    text = "It is a Trump-Putin conspiracy. The Russia Hoax is a lie."
+    kept = clean(span_over(text, "Trump-Putin conspiracy. The Russia Hoax"), text, max_piece=0)
+    assert text[kept.start:kept.end] == "Trump-Putin conspiracy. The Russia Hoax"
+
+
 def test_clean_cuts_a_short_piece_of_the_sentence_before():
     text = "They hid the rape gangs. Clearly the intent was to hide the truth."
     cut = clean(span_over(text, "rape gangs. Clearly the intent was to hide the truth"), text)

@@ -96,11 +96,12 @@ class NeuralDetector:
 
     def shaped_spans_of(self, encoded: EncodedDocument, text: str, language: str | None = None) -> list[Span]:
         """The decoded spans with clean edges and same-range spans merged, when the card says so
-        (see ``shape.tidy``); raw scores. Calibration is fitted on exactly these spans."""
+        (``tidy``, ``cut_pieces``; see ``shape.tidy``); raw scores. Calibration is fitted on exactly these spans."""
         spans = self.raw_spans_of(encoded, text)
         if not self.card.tidy or not spans:
             return spans
-        return shape.tidy(spans, text, language, self.strength(encoded))
+        pieces = shape.MAX_PIECE if self.card.cut_pieces else 0
+        return shape.tidy(spans, text, language, self.strength(encoded), pieces)
 
     @staticmethod
     def strength(encoded: EncodedDocument) -> shape.Strength:

@@ -206,10 +206,10 @@ def sentence_parts(text: str, start: int, end: int, words: Words = ENGLISH) -> l
 
 
 def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH,
-                      strength: Strength | None = None) -> tuple[int, int]:
+                      strength: Strength | None = None, max_piece: int = MAX_PIECE) -> tuple[int, int]:
     """The range without sentence parts at its edges that hold at most ``MAX_FRAGMENT``
     content words ("human life. There is" -> "human life."), or that are a piece of their
-    sentence with at most ``MAX_PIECE`` ("Trump-Putin conspiracy. The Russia Hoax" of "The
+    sentence with at most ``max_piece`` ("Trump-Putin conspiracy. The Russia Hoax" of "The
     Russia Hoax is a lie" -> "Trump-Putin conspiracy."); its middle stays whole. Where both
     edges are such parts, the one the model is less sure of (``strength``) goes first, the
     end on a tie or without token scores.
@@ -228,7 +228,7 @@ def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH,
         part = parts[edge]
         whole = ends_sentence(text, part[1], words) if edge == -1 else starts_sentence(text, part[0], words)
         found = content_words(text, *part, words)
-        return found <= MAX_FRAGMENT or not whole and found <= MAX_PIECE
+        return found <= MAX_FRAGMENT or not whole and found <= max_piece
 
     while len(parts) > 1:
         edges = [edge for edge in (-1, 0) if fragment(edge)]
@@ -238,10 +238,11 @@ def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH,
     return parts[0][0], parts[-1][1]
 
 
-def clean(span: Span, text: str, words: Words = ENGLISH, strength: Strength | None = None) -> Span | None:
+def clean(span: Span, text: str, words: Words = ENGLISH, strength: Strength | None = None,
+          max_piece: int = MAX_PIECE) -> Span | None:
     """The span on whole words, without fragments of other sentences (see ``without_fragments``)
     and without edge words that cannot end or start a highlight (None when nothing is left)."""
-    kept = without_fragments(text, span.start, span.end, words, strength)
+    kept = without_fragments(text, span.start, span.end, words, strength, max_piece)
     trimmed = trim(text, *whole_words(text, *kept), words)
     return replace(span, start=trimmed[0], end=trimmed[1]) if trimmed else None
 
@@ -265,12 +266,13 @@ def merge_same_range(spans: Iterable[Span]) -> list[Span]:
 
 
 def tidy(spans: Sequence[Span], text: str, language: str | None = None,
-         strength: Strength | None = None) -> list[Span]:
+         strength: Strength | None = None, max_piece: int = MAX_PIECE) -> list[Span]:
     """Every span cleaned (see ``clean``) with the word lists of the text's language (ISO 639-1;
     English when None or without lists) and the model's token ``strength`` where given, then
     same-range spans merged."""
     words = words_for(language)
-    return merge_same_range(c for c in (clean(span, text, words, strength) for span in spans) if c is not None)
+    cleaned = (clean(span, text, words, strength, max_piece) for span in spans)
+    return merge_same_range(c for c in cleaned if c is not None)
 
 
 def expand(spans: Iterable[Span]) -> list[Span]:
