@@ -98,6 +98,17 @@ def test_likely_cut_is_the_lowest_score_with_precision_at_least_0_6():
     assert likely_cut(scores, np.zeros(100)) == 1.0  # never reached: nothing is likely
 
 
+def test_choose_method_wants_the_shipped_scores_spread_too(monkeypatch):
+    from spinscope.detector import calibration
+
+    raw, observed, articles = synthetic()
+
+    def narrow_when_shipped(r, o):  # isotonic on four fifths of the spans, one value on all of them
+        return fit_map(r, o) if len(r) < len(raw) else ((0.0, 0.5), (1.0, 0.5))
+    monkeypatch.setattr(calibration, "METHODS", {"narrow": narrow_when_shipped, "isotonic": fit_map})
+    assert choose_method(raw, observed, articles)[0] == "isotonic"  # same held-out ECE, but spread as shipped
+
+
 def test_likely_cut_on_the_shipped_map_marks_the_top_ranked_spans_whichever_map_is_fitted():
     raw, observed, _ = synthetic()
     marked = {}
