@@ -212,7 +212,7 @@ def choose_method(raw: Sequence[float], observed: Sequence[float],
     def rank(item: tuple[str, np.ndarray]) -> tuple[bool, float]:
         method, held = item
         knots = METHODS[method](raw, observed)
-        shipped = [apply(knots, x) for x in raw]
+        shipped = apply_all(knots, raw)
         return not (spread(held, observed) and spread(shipped, observed)), reliability(held, observed).ece
     return min(((m, cross_fit(raw, observed, groups, method=m)) for m in METHODS), key=rank)
 
@@ -276,8 +276,8 @@ def held_out_likely(raw: Sequence[float], precision: Sequence[float], groups: Se
     for f in range(folds):
         held, fit = fold == f, fold != f
         knots = METHODS[method](raw[fit], precision[fit])
-        cut = likely_cut([apply(knots, x) for x in raw[fit]], precision[fit])
-        likely[held] = np.array([apply(knots, x) for x in raw[held]]) >= cut
+        cut = likely_cut(apply_all(knots, raw[fit]), precision[fit])
+        likely[held] = apply_all(knots, raw[held]) >= cut
     return (float(precision[likely].mean()) if likely.any() else 0.0), float(likely.mean()) if len(raw) else 0.0
 
 
