@@ -38,7 +38,8 @@ def test_observed_precision_counts_characters_of_the_same_technique():
 # --- the two calibrated scores, cross-fitting, spread and the likely cut (issue 13, part 3)
 
 from spinscope.detector.calibration import (  # noqa: E402
-    choose_method, cross_fit, fit_platt, folds_of, likely_cut, precision_at, propaganda_share, reliability, technique_share,
+    METHODS, choose_method, cross_fit, fit_platt, folds_of, held_out_likely, likely_cut, precision_at, propaganda_share,
+    reliability, technique_share,
 )
 
 
@@ -95,6 +96,37 @@ def test_likely_cut_is_the_lowest_score_with_precision_at_least_0_6():
     assert precision_at(scores, precision, cut)[0] >= 0.6
     assert precision_at(scores, precision, round(cut - 0.01, 2))[0] < 0.6
     assert likely_cut(scores, np.zeros(100)) == 1.0  # never reached: nothing is likely
+
+
+def test_choose_method_wants_the_shipped_scores_spread_too(monkeypatch):
+    from spinscope.detector import calibration
+
+    raw, observed, articles = synthetic()
+
+    def narrow_when_shipped(r, o):  # isotonic on four fifths of the spans, one value on all of them
+        return fit_map(r, o) if len(r) < len(raw) else ((0.0, 0.5), (1.0, 0.5))
+    monkeypatch.setattr(calibration, "METHODS", {"narrow": narrow_when_shipped, "isotonic": fit_map})
+    assert choose_method(raw, observed, articles)[0] == "isotonic"  # same held-out ECE, but spread as shipped
+
+
+def test_likely_cut_on_the_shipped_map_marks_the_top_ranked_spans_whichever_map_is_fitted():
+    raw, observed, _ = synthetic()
+    marked = {}
+    for method, fit in METHODS.items():
+        knots = fit(raw, observed)
+        scores = np.array([apply(knots, x) for x in raw])
+        likely = scores >= likely_cut(scores, observed)
+        assert raw[likely].min() >= raw[~likely].max()  # a cut on the model's ranking
+        assert observed[likely].mean() >= 0.6
+        marked[method] = likely.mean()
+    assert abs(marked["isotonic"] - marked["platt"]) < 0.03
+
+
+def test_held_out_likely_holds_map_and_cut_fitted_without_the_article():
+    raw, observed, articles = synthetic()
+    precision, share = held_out_likely(raw, observed, articles)
+    assert 0.55 <= precision <= 0.65 and 0.65 <= share <= 0.85  # truth: raw from 0.25 up, 75% of spans
+    assert held_out_likely(raw, np.zeros(len(raw)), articles) == (0.0, 0.0)  # nothing is likely anywhere
 
 
 def test_propaganda_share_counts_any_technique_and_technique_share_only_gold_characters():

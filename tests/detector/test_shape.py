@@ -17,6 +17,11 @@ from spinscope.detector.shape import (
 from spinscope.document import Span
 
 
+def trimmed(text: str, phrase: str) -> tuple[int, int]:
+    cleaned = clean(span_over(text, phrase), text)
+    return cleaned.start, cleaned.end
+
+
 def span_over(text: str, phrase: str, technique: str = "loaded_language", score: float = 0.8) -> Span:
     start = text.index(phrase)
     return Span(start, start + len(phrase), technique, score)
@@ -92,6 +97,49 @@ def test_tidy_merges_spans_that_become_the_same_range():
     assert (merged.technique, merged.alternatives) == ("doubt", (("loaded_language", 0.6),))
 
 
+def test_clean_trims_a_trailing_in_or_by_but_not_a_hyphenated_particle():
+    text = "There was a break-in in the night, jeopardized by the administration."
+    assert text[slice(*trimmed(text, "jeopardized by"))] == "jeopardized"
+    assert text[slice(*trimmed(text, "a break-in in"))] == "a break-in"
+
+
+def test_clean_cuts_a_short_piece_of_the_next_sentence_but_keeps_a_whole_one():
+    text = "It is a Trump-Putin conspiracy. The Russia Hoax is a lie. Unbelievable! Sharia law is here."
+    cut = clean(span_over(text, "Trump-Putin conspiracy. The Russia Hoax"), text)
+    assert text[cut.start:cut.end] == "Trump-Putin conspiracy"
+    kept = clean(span_over(text, "The Russia Hoax is a lie. Unbelievable!"), text)
+    assert text[kept.start:kept.end] == "The Russia Hoax is a lie. Unbelievable"
+    assert text[slice(*trimmed(text, "a lie. Unbelievable!"))] == "Unbelievable"
+
+
+def test_clean_keeps_pieces_when_the_card_does_not_cut_them():
+    text = "It is a Trump-Putin conspiracy. The Russia Hoax is a lie."
+    kept = clean(span_over(text, "Trump-Putin conspiracy. The Russia Hoax"), text, max_piece=0)
+    assert text[kept.start:kept.end] == "Trump-Putin conspiracy. The Russia Hoax"
+
+
+def test_clean_cuts_a_short_piece_of_the_sentence_before():
+    text = "They hid the rape gangs. Clearly the intent was to hide the truth."
+    cut = clean(span_over(text, "rape gangs. Clearly the intent was to hide the truth"), text)
+    assert text[cut.start:cut.end] == "Clearly the intent was to hide the truth"
+
+
+def test_clean_cuts_the_edge_the_model_is_less_sure_of_first():
+    text = "He said she'll win. Few things in life matter."
+    span = span_over(text, "she'll win. Few things in life")
+    sure_of_end = clean(span, text, strength=lambda a, b: 0.9 if a >= text.index("Few") else 0.2)
+    assert text[sure_of_end.start:sure_of_end.end] == "Few things in life"
+    assert text[slice(*trimmed(text, "she'll win. Few things in life"))] == "she'll win"  # no scores: the end goes
+
+
+def test_sentence_edges_know_abbreviations_closing_marks_and_lines():
+    text = 'He met Mr. Smith. "It is over." Then\nnothing.'
+    assert shape.starts_sentence(text, text.index('"It')) and shape.starts_sentence(text, text.index("Then"))
+    assert shape.starts_sentence(text, text.index("nothing")) and not shape.starts_sentence(text, text.index("Smith"))
+    assert shape.ends_sentence(text, text.index("Smith") + 5) and shape.ends_sentence(text, text.index('."') + 2)
+    assert shape.ends_sentence(text, text.index("\n")) and not shape.ends_sentence(text, text.index("Mr") + 2)
+
+
 def test_expand_gives_one_span_per_technique():
     span = Span(0, 5, "doubt", 0.7, alternatives=(("slogans", 0.2),))
     assert expand([span]) == [Span(0, 5, "doubt", 0.7), Span(0, 5, "slogans", 0.2)]
@@ -99,6 +147,7 @@ def test_expand_gives_one_span_per_technique():
 
 def test_function_word_lists_keep_what_gold_spans_end_and_start_on():
     assert {"it", "up", "him", "them"}.isdisjoint(shape.TRAILING)
+    assert {"in", "by"} <= shape.TRAILING
     assert {"the", "a", "to", "if", "we"}.isdisjoint(shape.LEADING)
 
 

@@ -51,6 +51,9 @@ class ModelCard:
     likely_densities: tuple[float, ...] = ()
     split_head: bool = True  # title and date lines windowed apart from the body (windows.py)
     tidy: bool = True  # span edges on whole words, inside one sentence, same-range spans merged (shape.py)
+    # with tidy: also cut pieces of a neighbouring sentence (up to shape.MAX_PIECE content words)
+    # at span edges; off for cards fitted before that rule (their score maps fit the spans without it)
+    cut_pieces: bool = False
     about: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -35,6 +35,12 @@ CHUNK = 16  # documents encoded together: enough to fill batches, little memory
 STREAM_FROM_CHARS = 60_000  # longer articles are encoded streamed (see ``encode_for_spans``)
 
 
+def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """``[first, last)``: the tokens wholly inside the characters ``[start, end)`` (offsets are sorted)."""
+    return (int(np.searchsorted(offsets[:, 0], start, side="left")),
+            int(np.searchsorted(offsets[:, 1], end, side="right")))
+
+
 class NeuralDetector:
     """Span finding with a token head, span naming with the TC head."""
 
@@ -90,9 +96,23 @@ class NeuralDetector:
 
     def shaped_spans_of(self, encoded: EncodedDocument, text: str, language: str | None = None) -> list[Span]:
         """The decoded spans with clean edges and same-range spans merged, when the card says so
-        (see ``shape.tidy``); raw scores. Calibration is fitted on exactly these spans."""
+        (``tidy``, ``cut_pieces``; see ``shape.tidy``); raw scores. Calibration is fitted on exactly these spans."""
         spans = self.raw_spans_of(encoded, text)
-        return shape.tidy(spans, text, language) if self.card.tidy else spans
+        if not self.card.tidy or not spans:
+            return spans
+        pieces = shape.MAX_PIECE if self.card.cut_pieces else 0
+        return shape.tidy(spans, text, language, self.strength(encoded), pieces)
+
+    @staticmethod
+    def strength(encoded: EncodedDocument) -> shape.Strength:
+        """The mean of each token's strongest column over the tokens wholly inside a character
+        range (0 for none): how sure the model is that some technique is there."""
+        offsets, top = encoded.tokens.offsets, strongest(encoded.probs)
+
+        def mean(start: int, end: int) -> float:
+            first, last = token_range(offsets, start, end)
+            return float(top[first:last].mean()) if first < last else 0.0
+        return mean
 
     def evidence(self, encoded: EncodedDocument, text: str,
                  spans: Sequence[Span]) -> tuple[list[float], list[float | None]]:

@@ -4,7 +4,8 @@ A neural detector reads spans off token scores, so its edges fall wherever a sco
 crosses a threshold: on "of" or "and", past a full stop, between a letter and its
 combining accent. ``tidy`` fixes the edges of every span after decoding:
 
-* cut off sentence parts at its edges that hold no content word ("human life. There is");
+* cut off sentence parts at its edges that hold no content word ("human life. There is"), and
+  pieces of a sentence with few ("rape gangs. Clearly the government's intent ...");
 * widen it to whole words (a combining mark stays with its letter);
 * trim words that cannot end a highlight (``TRAILING``: articles, prepositions,
   conjunctions, auxiliaries, possessives) or start one (``LEADING``: bare connectives and
@@ -17,12 +18,15 @@ combining accent. ``tidy`` fixes the edges of every span after decoding:
 Measured on PTC (``benchmarks/bench_shape.py``): gold spans of train start on a function
 word 36.5% of the time and end on one 5.2%; the shipped model's dev spans ended on one
 16.2% of the time before and 4.5% after, with SI and end-to-end F1 unchanged or higher.
+Cutting sentence pieces of up to ``MAX_PIECE`` content words and trimming "in" and "by" took
+the spans crossing a sentence end from 5.5% to 2.4% (gold 4.1%) and those ending on a
+function word from 5.3% to 4.1%, SI F1 unchanged and end-to-end F1 up (BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from spinscope.detector.function_words import BY_LANGUAGE, Words
@@ -32,7 +36,9 @@ ARTICLES = {"a", "an", "the"}
 PREPOSITIONS = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "into", "onto", "over",
                 "under", "as", "than", "through", "during", "against", "between", "among", "after", "before",
                 "without", "within", "upon", "across", "toward", "towards", "via", "per", "off", "up"}
-PARTICLES = {"up", "off", "out", "down", "over", "on", "in", "about", "through", "by"}  # "shot it up"
+# "shot it up"; not "in" and "by": gold spans of PTC train that hold them end on them under
+# 1 time in 100 (5 of 772, 1 of 196; "on" 6 of 245, "up" 29 of 121)
+PARTICLES = {"up", "off", "out", "down", "over", "on", "about", "through"}
 CONJUNCTIONS = {"and", "or", "but", "nor", "so", "yet", "if", "because", "while", "although", "though",
                 "that", "whether", "since", "unless", "then", "when", "where"}
 AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
@@ -51,6 +57,9 @@ TRAILING = frozenset(ARTICLES | (PREPOSITIONS - PARTICLES) | CONJUNCTIONS | AUXI
 # of them start on a function word), but hardly on a bare connective or copula
 LEADING = frozenset({"and", "or", "nor", "but", "so", "yet", "of", "than", "as", "is", "are", "was", "were"})
 MAX_FRAGMENT = 0  # content words: a sentence part with no more at a span's edge is cut off
+MAX_PIECE = 3  # content words: a piece of a sentence with no more at a span's edge is cut off
+Strength = Callable[[int, int], float]
+"""The model's mean token score over a character range ("is some technique here"), 0 for none."""
 APOSTROPHES = "'’"
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
                            "prof", "vs", "etc", "no", "inc", "co", "corp", "u.s", "u.k", "u.n", "e.g", "i.e"})
@@ -121,14 +130,19 @@ def content_words(text: str, start: int, end: int, words: Words = ENGLISH) -> in
 
 
 def trim(text: str, start: int, end: int, words: Words = ENGLISH) -> tuple[int, int] | None:
-    """The range without a leading word, a trailing word (``words``: the language's lists) or
-    punctuation at its edges (None when nothing is left)."""
+    """The range without a leading word, a trailing word (``words``: the language's lists; not
+    the end of a hyphenated compound) or punctuation at its edges (None when nothing is left)."""
     found = word_ranges(text, start, end)
     while found and normal(text[slice(*found[0])]) in words.leading:
         found.pop(0)
-    while found and normal(text[slice(*found[-1])]) in words.trailing:
+    while found and normal(text[slice(*found[-1])]) in words.trailing and not ends_compound(text, found):
         found.pop()
     return (found[0][0], found[-1][1]) if found else None
+
+
+def ends_compound(text: str, found: list[tuple[int, int]]) -> bool:
+    """Whether the last of the words ``found`` is hyphenated to the one before ("break-in")."""
+    return len(found) > 1 and text[found[-2][1]:found[-1][0]] == "-"
 
 
 def _ends_sentence(text: str, stop: int, words: Words = ENGLISH) -> bool:
@@ -163,31 +177,73 @@ def sentence_starts(text: str, start: int, end: int, words: Words = ENGLISH) -> 
     return [s for s in starts if start < s < end]
 
 
+def starts_sentence(text: str, i: int, words: Words = ENGLISH) -> bool:
+    """Whether a sentence or a line begins at ``text[i]`` (see ``sentence_starts``)."""
+    j = i
+    while j > 0 and (text[j - 1] in " \t" or text[j - 1] in words.closers):
+        j -= 1
+    return j == 0 or text[j - 1] == "\n" or i in sentence_starts(text, j - 1, i + 1, words)
+
+
+def ends_sentence(text: str, i: int, words: Words = ENGLISH) -> bool:
+    """Whether a sentence or a line ends at ``i``: its mark (. ! ?) is just before or after it,
+    or only closing marks and spaces stand before the line break or the end of the text."""
+    before = i
+    while before > 0 and text[before - 1] in words.closers:
+        before -= 1
+    if before > 0 and text[before - 1] in ".!?" and _ends_sentence(text, before - 1, words):
+        return True
+    after = i
+    while after < len(text) and (text[after] in " \t" or text[after] in words.closers):
+        after += 1
+    return after == len(text) or text[after] == "\n" or text[after] in ".!?" and _ends_sentence(text, after, words)
+
+
 def sentence_parts(text: str, start: int, end: int, words: Words = ENGLISH) -> list[tuple[int, int]]:
     """``[start, end)`` cut at every sentence start inside it."""
     cuts = [start, *sentence_starts(text, start, end, words), end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH) -> tuple[int, int]:
+def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH,
+                      strength: Strength | None = None, max_piece: int = MAX_PIECE) -> tuple[int, int]:
     """The range without sentence parts at its edges that hold at most ``MAX_FRAGMENT``
-    content words ("human life. There is" -> "human life."); its middle stays whole.
+    content words ("human life. There is" -> "human life."), or that are a piece of their
+    sentence with at most ``max_piece`` ("Trump-Putin conspiracy. The Russia Hoax" of "The
+    Russia Hoax is a lie" -> "Trump-Putin conspiracy."); its middle stays whole. Where both
+    edges are such parts, the one the model is less sure of (``strength``) goes first, the
+    end on a tie or without token scores.
 
-    Cutting every span at every sentence end lowered dev SI F1 by 0.005, and cutting parts
-    of one content word (``MAX_FRAGMENT`` 1) by 0.001: gold spans cross sentence ends too
-    (4.1% of them in PTC train), and the model's short tails there often touch gold."""
+    Cutting every span at every sentence end lowered dev SI F1 by 0.005, and cutting every
+    part of one content word (``MAX_FRAGMENT`` 1) by 0.001: gold spans cross sentence ends
+    too (4.1% of them in PTC train), and the model's short edge parts there often touch gold
+    where they are whole sentences ("Unbelievable!", "Free Tommy now."), less often where
+    they are pieces: cutting pieces of up to 3 content words (2 and 5 were also tried, on PTC
+    dev) left SI F1 as it was and raised end-to-end F1 by 0.001, with the weaker edge cut
+    first (the end first always: SI F1 -0.001, a few spans either way)."""
     parts = sentence_parts(text, start, end, words)
-    while len(parts) > 1 and content_words(text, *parts[-1], words) <= MAX_FRAGMENT:
-        parts.pop()
-    while len(parts) > 1 and content_words(text, *parts[0], words) <= MAX_FRAGMENT:
-        parts.pop(0)
+    measure = strength or (lambda a, b: 0.0)
+
+    def fragment(edge: int) -> bool:
+        part = parts[edge]
+        whole = ends_sentence(text, part[1], words) if edge == -1 else starts_sentence(text, part[0], words)
+        found = content_words(text, *part, words)
+        return found <= MAX_FRAGMENT or not whole and found <= max_piece
+
+    while len(parts) > 1:
+        edges = [edge for edge in (-1, 0) if fragment(edge)]
+        if not edges:
+            break
+        parts.pop(min(edges, key=lambda edge: measure(*parts[edge])))
     return parts[0][0], parts[-1][1]
 
 
-def clean(span: Span, text: str, words: Words = ENGLISH) -> Span | None:
-    """The span on whole words, without fragments of other sentences and without edge words
-    that cannot end or start a highlight (None when nothing is left)."""
-    trimmed = trim(text, *whole_words(text, *without_fragments(text, span.start, span.end, words)), words)
+def clean(span: Span, text: str, words: Words = ENGLISH, strength: Strength | None = None,
+          max_piece: int = MAX_PIECE) -> Span | None:
+    """The span on whole words, without fragments of other sentences (see ``without_fragments``)
+    and without edge words that cannot end or start a highlight (None when nothing is left)."""
+    kept = without_fragments(text, span.start, span.end, words, strength, max_piece)
+    trimmed = trim(text, *whole_words(text, *kept), words)
     return replace(span, start=trimmed[0], end=trimmed[1]) if trimmed else None
 
 
@@ -209,11 +265,14 @@ def merge_same_range(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-def tidy(spans: Sequence[Span], text: str, language: str | None = None) -> list[Span]:
+def tidy(spans: Sequence[Span], text: str, language: str | None = None,
+         strength: Strength | None = None, max_piece: int = MAX_PIECE) -> list[Span]:
     """Every span cleaned (see ``clean``) with the word lists of the text's language (ISO 639-1;
-    English when None or without lists), then same-range spans merged."""
+    English when None or without lists) and the model's token ``strength`` where given, then
+    same-range spans merged."""
     words = words_for(language)
-    return merge_same_range(c for c in (clean(span, text, words) for span in spans) if c is not None)
+    cleaned = (clean(span, text, words, strength, max_piece) for span in spans)
+    return merge_same_range(c for c in cleaned if c is not None)
 
 
 def expand(spans: Iterable[Span]) -> list[Span]:

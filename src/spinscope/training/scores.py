@@ -2,11 +2,13 @@
 
 ``calibrate`` fits the two score maps (``score``: is the span propaganda;
 ``technique_score``: is its technique right, where it is), measures them by 5-fold
-cross-fitting over dev articles, and chooses the "likely" cut on the held-out scores:
-the lowest score at or above which dev precision (share of characters inside gold spans
-of any technique) is at least 0.6. ``density_reference`` analyses the PTC train+dev
-articles with the finished card and keeps 101 quantiles of their density, so that an
-article's density can be given as a percentile. ``spinscope retune`` runs both.
+cross-fitting over dev articles, and chooses the "likely" cut on the dev scores of the
+shipped score map: the lowest score at or above which dev precision (share of characters
+inside gold spans of any technique) is at least 0.6; its held-out precision and share come
+from fitting map and cut on four fifths of the articles and applying them to the fifth.
+``density_reference`` analyses the PTC train+dev articles with the finished card and keeps
+101 quantiles of their density, so that an article's density can be given as a percentile.
+``spinscope retune`` runs both.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class CalibrationReport:
     score: cal.Reliability
     technique_score: cal.Reliability
     likely_cut: float
-    likely_precision: float  # held out: mean precision of spans scored at or above the cut
+    likely_precision: float  # held out (map and cut fitted without the article): mean precision of likely spans
     likely_share: float  # held out: share of dev spans that are likely
     spans: int
     in_sample: dict[str, float]  # the shipped maps applied to dev itself
@@ -91,11 +93,11 @@ def calibrate(detector: NeuralDetector, card: ModelCard, gold: Sequence[Analysis
     method, held_score = cal.choose_method(ev.propaganda_raw, ev.propaganda, ev.article)
     articles, t_raw, t_obs = _known(ev)
     t_method, held_technique = cal.choose_method(t_raw, t_obs, articles) if t_raw else ("isotonic", np.zeros(0))
-    cut = cal.likely_cut(held_score, ev.propaganda)
-    precision, share = cal.precision_at(held_score, ev.propaganda, cut)
     knots = cal.METHODS[method](ev.propaganda_raw, ev.propaganda)
     technique_knots = cal.METHODS[t_method](t_raw, t_obs) if t_raw else ()
     shipped = [cal.apply(knots, x) for x in ev.propaganda_raw]
+    cut = cal.likely_cut(shipped, ev.propaganda)
+    precision, share = cal.held_out_likely(ev.propaganda_raw, ev.propaganda, ev.article, method)
     in_precision, in_share = cal.precision_at(shipped, ev.propaganda, cut)
     in_sample = {"score_ece": cal.reliability(shipped, ev.propaganda).ece,
                  "score_top_share": cal.reliability(shipped, ev.propaganda).top_share,

@@ -151,7 +151,7 @@ class Decision:
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
     """Settings, precision and dev figures of a tuned train-only model, for a train+dev model."""
     reference = ModelCard.load(Path(settings_from))
-    keys = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "calibration",
+    keys = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "cut_pieces", "calibration",
             "technique_calibration", "likely_cut", "densities", "likely_densities")
     card = card.with_changes(**{k: getattr(reference, k) for k in keys})
     kept = int8 and str(reference.about.get("precision", "")).startswith("int8")
