@@ -103,3 +103,8 @@ def test_reported_one_word_before_a_quote_inside_reported_speech_is_kept():
 def test_reported_one_word_after_a_quote_at_the_end_is_dropped():
     text = "News\n\nThe teacher said the “children” involved."
     assert found(text, "reported") == [("reported", "the", None)]
+
+
+def test_reported_according_to_before_a_prepositional_phrase_is_what_comes_before():
+    text = "This weekend, the rally drew upwards of 20,000 supporters, according to organizers, in support of the critic."
+    assert found(text, "reported") == [("reported", "This weekend, the rally drew upwards of 20,000 supporters", None)]

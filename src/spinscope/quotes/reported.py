@@ -46,6 +46,8 @@ _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
 _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
+_HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
+_PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
 _PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
 
 
@@ -145,7 +147,7 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
         return True                                   # "No one can say …", "The information suggests that …"
     last = before[-1].lower().replace("’", "'")
-    return last in _DETERMINERS or last.endswith(_POSSESSIVE) or last in ("not", "never") or last.endswith(
+    return last in _DETERMINERS or last.endswith(_POSSESSIVE) and last not in _HAS or last in ("not", "never") or last.endswith(
         "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
 
 
@@ -271,8 +273,9 @@ def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
     rest = text[stop.end():sent_end].split()
     if len(rest) > 8 and rest[0].lower() in _RELATIVE and "," in text[stop.end():sent_end]:
         return text.index(",", stop.end(), sent_end) + 1   # "according to WFAA, who obtained them, none …"
-    if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION:
-        return None                                   # "…, according to John Smith, a spokesman."
+    if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION or rest[0] in _PREPOSITIONS and text[
+            max(0, source_start - 20):source_start - 12].rstrip().endswith(","):
+        return None                                   # "…, according to John Smith, a spokesman.", "…, in support of"
     return stop.end()
 
 

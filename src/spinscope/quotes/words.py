@@ -14,7 +14,7 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|pointed out|"
       "points out|saying|adding|noting|warning|stressing|arguing|insisting|claiming|explaining|stating|declaring|"
       "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming|tweeted|tweets|"
-      "tweeting|contends|contended|contend|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
+      "tweeting|contends|contended|contend|contending|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
       "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
       "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
       "notified|notifies|notify|notifying")
