@@ -108,3 +108,9 @@ def test_reported_one_word_after_a_quote_at_the_end_is_dropped():
 def test_reported_according_to_before_a_prepositional_phrase_is_what_comes_before():
     text = "This weekend, the rally drew upwards of 20,000 supporters, according to organizers, in support of the critic."
     assert found(text, "reported") == [("reported", "This weekend, the rally drew upwards of 20,000 supporters", None)]
+
+
+def test_reported_attribution_in_mid_sentence_owns_both_sides():
+    text = "Police did not search until last week, Sheriff Jerry Hogrefe said, because they had no probable cause."
+    assert found(text, "reported") == [("reported", "Police did not search until last week", "Jerry Hogrefe"),
+                                       ("reported", "because they had no probable cause", "Jerry Hogrefe")]

@@ -48,6 +48,7 @@ _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", 
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
+_GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“\"«„])")   # "…, X said, because …"
 _PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
 
 
@@ -83,7 +84,9 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     spokeswoman.', '…, prosecutors have said.': where the reported content before a clause-final attribution ends
     (None if there is none)."""
     after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
-    if text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
+    if _GOES_ON_RE.match(text, verb[1]):
+        after = []                                    # "…, the sheriff said, because …": a clause of its own
+    elif text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
         return None                                   # '… wrote, “…”': the quote is what was said
     cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
     if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
@@ -169,6 +172,9 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         if tail is not None:
             tails[sent_start] = _Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start),
                                         "reported")
+            goes_on = _GOES_ON_RE.match(text, m.end())
+            if goes_on and goes_on.start(1) < sent_end:
+                frames.append(_Speech(goes_on.start(1), sent_end, vs, tails[sent_start].attr, "reported"))
             continue
         if _not_a_frame(text, m.span(), before) or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
