@@ -114,3 +114,8 @@ def test_reported_attribution_in_mid_sentence_owns_both_sides():
     text = "Police did not search until last week, Sheriff Jerry Hogrefe said, because they had no probable cause."
     assert found(text, "reported") == [("reported", "Police did not search until last week", "Jerry Hogrefe"),
                                        ("reported", "because they had no probable cause", "Jerry Hogrefe")]
+
+
+def test_reported_according_to_after_a_quotes_own_attribution_adds_no_content():
+    text = '"We are starving and need food and water," the message said, according to authorities.'
+    assert found(text, "reported") == []

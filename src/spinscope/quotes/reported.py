@@ -259,11 +259,16 @@ def _according(text: str, lay: _Layout) -> list[_Speech]:
         start = _after_source(text, m.end(), sent_end)
         if start is not None:
             frames.append(_Speech(start, sent_end, m.start(), attr, "reported"))
-        elif head_end > sent_start and sent_end - m.end() <= 200:
+        elif head_end > sent_start and sent_end - m.end() <= 200 and not _quote_said(text, sent_start, head_end):
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
     return frames
 
 
+def _quote_said(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in a quotation's own attribution ('“…,” the message said, according to
+    police')? Then the quotation is what was said, and the attribution is no reported content."""
+    close = max(text.rfind(c, start, end) for c in "”\"»")
+    return close >= 0 and _ATTR_RE.search(text, close, end) is not None
 
 
 def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
