@@ -103,3 +103,19 @@ def test_reported_one_word_before_a_quote_inside_reported_speech_is_kept():
 def test_reported_one_word_after_a_quote_at_the_end_is_dropped():
     text = "News\n\nThe teacher said the “children” involved."
     assert found(text, "reported") == [("reported", "the", None)]
+
+
+def test_reported_according_to_before_a_prepositional_phrase_is_what_comes_before():
+    text = "This weekend, the rally drew upwards of 20,000 supporters, according to organizers, in support of the critic."
+    assert found(text, "reported") == [("reported", "This weekend, the rally drew upwards of 20,000 supporters", None)]
+
+
+def test_reported_attribution_in_mid_sentence_owns_both_sides():
+    text = "Police did not search until last week, Sheriff Jerry Hogrefe said, because they had no probable cause."
+    assert found(text, "reported") == [("reported", "Police did not search until last week", "Jerry Hogrefe"),
+                                       ("reported", "because they had no probable cause", "Jerry Hogrefe")]
+
+
+def test_reported_according_to_after_a_quotes_own_attribution_adds_no_content():
+    text = '"We are starving and need food and water," the message said, according to authorities.'
+    assert found(text, "reported") == []

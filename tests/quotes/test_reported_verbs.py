@@ -81,3 +81,13 @@ def test_reported_that_of_a_relative_clause_after_an_object_is_no_content():
 def test_reported_that_right_after_the_verb_still_frames():
     text = "The senator said that would be a grave mistake for the country."
     assert [q[1] for q in found(text, "reported")] == ["would be a grave mistake for the country"]
+
+
+def test_reported_contraction_of_has_is_no_possessive():
+    text = "He calls himself a centrist – he’s said he agrees with Labour on some things."
+    assert [q[1] for q in found(text, "reported")] == ["he agrees with Labour on some things"]
+
+
+def test_reported_participle_contending_frames_a_clause():
+    text = "The National Rifle Association echoed that claim, contending that the 1988 law made the issue moot."
+    assert found(text, "reported") == [("reported", "the 1988 law made the issue moot", "National Rifle Association")]

@@ -124,3 +124,8 @@ def test_speaker_inverted_verb_before_an_organisation_and_a_person_is_the_person
     text = "“Humanity is more vulnerable,” said WHO specialist in infectious diseases Dr. Sylvie Brand."
     assert speakers(text, "quoted") == ["Sylvie Brand"]
     assert speakers("“We will win,” said Putin in Moscow.", "quoted") == ["Putin"]
+
+
+def test_speaker_the_sheriff_is_the_sheriff_named_before():
+    text = "Sheriff Jerry Hogrefe said the compound was empty. Authorities suspected it in May, the sheriff said."
+    assert [q[2] for q in found(text, "reported")] == ["Jerry Hogrefe", "Jerry Hogrefe"]

@@ -46,6 +46,9 @@ _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
 _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
+_HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
+_PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
+_GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“\"«„])")   # "…, X said, because …"
 _PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
 
 
@@ -81,7 +84,9 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     spokeswoman.', '…, prosecutors have said.': where the reported content before a clause-final attribution ends
     (None if there is none)."""
     after, head = text[verb[1]:sent_end].split(), text[max(sent_start, verb[0] - 90):verb[0]]
-    if text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
+    if _GOES_ON_RE.match(text, verb[1]):
+        after = []                                    # "…, the sheriff said, because …": a clause of its own
+    elif text[verb[1]:verb[1] + 2].lstrip()[:1] in (",", ":") or _MARK_RE.search(text, verb[1], sent_end):
         return None                                   # '… wrote, “…”': the quote is what was said
     cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
     if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
@@ -145,7 +150,7 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
         return True                                   # "No one can say …", "The information suggests that …"
     last = before[-1].lower().replace("’", "'")
-    return last in _DETERMINERS or last.endswith(_POSSESSIVE) or last in ("not", "never") or last.endswith(
+    return last in _DETERMINERS or last.endswith(_POSSESSIVE) and last not in _HAS or last in ("not", "never") or last.endswith(
         "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
 
 
@@ -167,6 +172,9 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         if tail is not None:
             tails[sent_start] = _Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start),
                                         "reported")
+            goes_on = _GOES_ON_RE.match(text, m.end())
+            if goes_on and goes_on.start(1) < sent_end:
+                frames.append(_Speech(goes_on.start(1), sent_end, vs, tails[sent_start].attr, "reported"))
             continue
         if _not_a_frame(text, m.span(), before) or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
@@ -251,11 +259,16 @@ def _according(text: str, lay: _Layout) -> list[_Speech]:
         start = _after_source(text, m.end(), sent_end)
         if start is not None:
             frames.append(_Speech(start, sent_end, m.start(), attr, "reported"))
-        elif head_end > sent_start and sent_end - m.end() <= 200:
+        elif head_end > sent_start and sent_end - m.end() <= 200 and not _quote_said(text, sent_start, head_end):
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
     return frames
 
 
+def _quote_said(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in a quotation's own attribution ('“…,” the message said, according to
+    police')? Then the quotation is what was said, and the attribution is no reported content."""
+    close = max(text.rfind(c, start, end) for c in "”\"»")
+    return close >= 0 and _ATTR_RE.search(text, close, end) is not None
 
 
 def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
@@ -271,8 +284,9 @@ def _after_source(text: str, source_start: int, sent_end: int) -> int | None:
     rest = text[stop.end():sent_end].split()
     if len(rest) > 8 and rest[0].lower() in _RELATIVE and "," in text[stop.end():sent_end]:
         return text.index(",", stop.end(), sent_end) + 1   # "according to WFAA, who obtained them, none …"
-    if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION:
-        return None                                   # "…, according to John Smith, a spokesman."
+    if len(rest) < 2 or len(rest) <= 8 and rest[0].lower() in _APPOSITION or rest[0] in _PREPOSITIONS and text[
+            max(0, source_start - 20):source_start - 12].rstrip().endswith(","):
+        return None                                   # "…, according to John Smith, a spokesman.", "…, in support of"
     return stop.end()
 
 

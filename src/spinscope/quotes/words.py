@@ -14,7 +14,7 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "acknowledges|wrote|writes|confirmed|confirms|revealed|reveals|reported|pointed out|"
       "points out|saying|adding|noting|warning|stressing|arguing|insisting|claiming|explaining|stating|declaring|"
       "announcing|asserting|alleging|emphasi[sz]ing|writing|telling|pointing out|admitting|confirming|tweeted|tweets|"
-      "tweeting|contends|contended|contend|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
+      "tweeting|contends|contended|contend|contending|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
       "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
       "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
       "notified|notifies|notify|notifying")
@@ -44,7 +44,7 @@ chair chief spokesman spokeswoman spokesperson ambassador envoy mr mrs ms dr pro
 princess sheikh leader judge justice attorney commissioner founder lt col gen sgt capt captain colonel major lieutenant
 commander admiral marshal officer agent bishop cardinal archbishop father rev reverend rabbi imam ayatollah speaker
 lawmaker coach editor correspondent analyst lord lady sir dame dean patriarch principal sister brother sr fr msgr
-supervisor candidate nominee whip""")
+supervisor candidate nominee whip sheriff prosecutor""")
 STOP = _words("""the a an this that these those but and or so yet however while when after before in on at as if for
 from with by of to it its he she they we i you his her their our my former both""")
 GENERIC = _words("""officials experts sources critics analysts observers witnesses residents police authorities reports
