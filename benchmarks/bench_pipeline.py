@@ -2,6 +2,11 @@
 and the CLI's cold start.
 
     python benchmarks/bench_pipeline.py [--detector minilm-ptc] [--repeats 5] [--dev ../shared/data/ptc/dev]
+    python benchmarks/bench_pipeline.py --compare OLD_SRC [--rounds 3] [--repeats 3]
+
+``--compare`` measures another tree's ``src`` folder (e.g. ``git archive <commit> src | tar -x -C /tmp/old``)
+against this one: each round runs the overhead measurement in a fresh process for each tree in turn, then
+the cold start of both trees alternating, so host drift falls on both alike.
 
 Overhead: in one process, alternating, (a) the bare encoder, the ONNX session run over
 exactly the windows ``predict`` would make (padded ids prepared beforehand, the detector's
@@ -14,6 +19,7 @@ in a fresh process, median of five, and of ``python -c "import spinscope"`` for 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -65,27 +71,67 @@ def cold_start(command: list[str], repeats: int = 5) -> float:
                              for _ in range(repeats))
 
 
+def overhead(detector: str, dev: Path, repeats: int) -> tuple[float, float, int, int]:
+    """Median seconds of the bare encoder and of ``Pipeline.predict`` over the same documents,
+    alternating; and the numbers of documents and windows."""
+    from spinscope.pipeline import load
+
+    pipeline = load(detector)
+    docs = documents(dev)
+    bare, n_windows = bare_encoder(pipeline.detector, [d.text for d in docs])
+    pipeline.predict(docs)  # warm-up
+    a, b = [], []
+    for _ in range(repeats):
+        a.append(timed(bare))
+        b.append(timed(lambda: pipeline.predict(docs)))
+    return statistics.median(a), statistics.median(b), len(docs), n_windows
+
+
+def cli_command(src: Path | None = None) -> tuple[list[str], dict[str, str] | None]:
+    """The cold-start command, run with ``src`` first on the import path when given."""
+    command = [sys.executable, "-c", "from spinscope.cli import main; main()", "analyze", str(EXAMPLE), "-f", "json"]
+    return command, ({**os.environ, "PYTHONPATH": str(src)} if src else None)
+
+
+def compare(old: Path, args: argparse.Namespace) -> None:
+    """Overhead and cold start of the tree at ``old`` against this one, alternating."""
+    trees = {"old": old, "new": REPO / "src"}
+    worker = [sys.executable, __file__, "--worker", "--detector", args.detector, "--repeats", str(args.repeats),
+              "--dev", str(args.dev)]
+    starts: dict[str, list[float]] = {name: [] for name in trees}
+    for round_ in range(args.rounds):
+        for name, src in trees.items():
+            done = subprocess.run(worker, env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True,
+                                  text=True, check=True)
+            print(f"round {round_ + 1} {name}: {done.stdout.strip()}", flush=True)
+        for _ in range(5):
+            for name, src in trees.items():
+                command, env = cli_command(src)
+                starts[name].append(timed(lambda: subprocess.run(command, env=env, capture_output=True, check=True)))
+    for name, values in starts.items():
+        print(f"cold start {name}: median {statistics.median(values):.3f} s, min {min(values):.3f} s "
+              f"({len(values)} runs)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--detector", default="minilm-ptc")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--compare", type=Path, help="another tree's src folder to measure against this one")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    from spinscope.pipeline import load
-
-    pipeline = load(args.detector)
-    docs = documents(args.dev)
-    bare, n_windows = bare_encoder(pipeline.detector, [d.text for d in docs])
-    pipeline.predict(docs)  # warm-up
-    a, b = [], []
-    for _ in range(args.repeats):
-        a.append(timed(bare))
-        b.append(timed(lambda: pipeline.predict(docs)))
-    ma, mb = statistics.median(a), statistics.median(b)
-    print(f"{len(docs)} documents, {n_windows} windows, detector {pipeline.name}, {args.repeats} alternating runs")
+    if args.compare:
+        return compare(args.compare, args)
+    ma, mb, n_docs, n_windows = overhead(args.detector, args.dev, args.repeats)
+    if args.worker:
+        print(f"bare encoder {ma:.3f} s, pipeline {mb:.3f} s: overhead {mb / ma - 1:+.1%}")
+        return
+    print(f"{n_docs} documents, {n_windows} windows, detector {args.detector}, {args.repeats} alternating runs")
     print(f"bare encoder {ma:.3f} s, pipeline {mb:.3f} s: overhead {mb / ma - 1:+.1%}")
-    cli = [sys.executable, "-c", "from spinscope.cli import main; main()", "analyze", str(EXAMPLE), "-f", "json"]
-    print(f"cold start, `spinscope analyze examples/rally-speech.txt -f json`: {cold_start(cli):.3f} s "
+    command, _ = cli_command()
+    print(f"cold start, `spinscope analyze examples/rally-speech.txt -f json`: {cold_start(command):.3f} s "
           f"(python -c 'import spinscope': {cold_start([sys.executable, '-c', 'import spinscope']):.3f} s), median of 5")
 
 
