@@ -211,9 +211,11 @@ class NeuralDetector:
         encoder threads before this chunk is decoded, so decoding (and whatever the caller does
         with each analysis before asking for the next) overlaps the encoder's work."""
         chunks = [documents[i:i + CHUNK] for i in range(0, len(documents), CHUNK)]
-        pending = self.start_for_spans(chunks[0]) if chunks else None
+        if not chunks:
+            return
+        pending = self.start_for_spans(chunks[0])
         for index, chunk in enumerate(chunks):
-            encoded = pending()  # type: ignore[misc]
+            encoded = pending()
             if index + 1 < len(chunks):
                 pending = self.start_for_spans(chunks[index + 1])
             for document, found in zip(chunk, encoded):
