@@ -87,10 +87,11 @@ def overhead(detector: str, dev: Path, repeats: int) -> tuple[float, float, int,
     return statistics.median(a), statistics.median(b), len(docs), n_windows
 
 
-def cli_command(src: Path | None = None) -> tuple[list[str], dict[str, str] | None]:
+def cli_command(src: Path | None = None, output_format: str = "json") -> tuple[list[str], dict[str, str] | None]:
     """The cold-start command, run with ``src`` first on the import path when given."""
-    command = [sys.executable, "-c", "from spinscope.cli import main; main()", "analyze", str(EXAMPLE), "-f", "json"]
-    return command, ({**os.environ, "PYTHONPATH": str(src)} if src else None)
+    command = [sys.executable, "-c", "from spinscope.cli import main; main()", "analyze", str(EXAMPLE), "-f",
+               output_format]
+    return command, ({**os.environ, "PYTHONPATH": str(src), "COLUMNS": "100"} if src else None)
 
 
 def compare(old: Path, args: argparse.Namespace) -> None:
@@ -98,19 +99,19 @@ def compare(old: Path, args: argparse.Namespace) -> None:
     trees = {"old": old, "new": REPO / "src"}
     worker = [sys.executable, __file__, "--worker", "--detector", args.detector, "--repeats", str(args.repeats),
               "--dev", str(args.dev)]
-    starts: dict[str, list[float]] = {name: [] for name in trees}
+    starts: dict[tuple[str, str], list[float]] = {(f, name): [] for f in ("json", "table") for name in trees}
     for round_ in range(args.rounds):
         for name, src in trees.items():
             done = subprocess.run(worker, env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True,
                                   text=True, check=True)
             print(f"round {round_ + 1} {name}: {done.stdout.strip()}", flush=True)
         for _ in range(5):
-            for name, src in trees.items():
-                command, env = cli_command(src)
-                starts[name].append(timed(lambda: subprocess.run(command, env=env, capture_output=True, check=True)))
-    for name, values in starts.items():
-        print(f"cold start {name}: median {statistics.median(values):.3f} s, min {min(values):.3f} s "
-              f"({len(values)} runs)")
+            for (output_format, name), values in starts.items():
+                command, env = cli_command(trees[name], output_format)
+                values.append(timed(lambda: subprocess.run(command, env=env, capture_output=True, check=True)))
+    for (output_format, name), values in starts.items():
+        print(f"cold start -f {output_format} {name}: median {statistics.median(values):.3f} s, "
+              f"min {min(values):.3f} s ({len(values)} runs)")
 
 
 def main() -> None:

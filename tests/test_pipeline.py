@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 import spinscope
-from spinscope import pipeline as pipeline_module
+from spinscope.quotes import finder
 from spinscope.document import Analysis, Document, Span
 from spinscope.errors import EmptyTextError, InputError
 from spinscope.pipeline import Pipeline, with_voices
@@ -28,7 +28,7 @@ def quoted_putin(monkeypatch):
     """find_quotes stubbed to report TEXT's quotation as Putin's, whatever the finder does."""
     start = TEXT.index("These")
     quote = Quote(start, TEXT.index("”"), "quoted", "Vladimir Putin")
-    monkeypatch.setattr(pipeline_module, "find_quotes", lambda text: (quote,) if text == TEXT else ())
+    monkeypatch.setattr(finder, "find_quotes", lambda text: (quote,) if text == TEXT else ())
     return quote
 
 

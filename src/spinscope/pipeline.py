@@ -20,11 +20,12 @@ from spinscope.document import Analysis, Document
 from spinscope.errors import ContractError, InputError
 from spinscope.io.text import check_text
 from spinscope.language import detect
-from spinscope.quotes import find_quotes, voice_of
 
 
 def with_voices(analysis: Analysis) -> Analysis:
     """The analysis with the document's quotes and each span's voice and speaker."""
+    from spinscope.quotes.finder import find_quotes, voice_of  # see ``load``
+
     quotes = find_quotes(analysis.document.text)
     spans = []
     for span in analysis.spans:
@@ -90,6 +91,12 @@ class Pipeline:
     def save(self, folder: Path) -> None:
         self.detector.save(folder)
 
+    def ready(self) -> None:
+        """Wait until the detector can run (its model's session built; ModelError if it cannot be)."""
+        ready = getattr(self.detector, "ready", None)
+        if ready is not None:
+            ready()
+
     def close(self) -> None:
         """Stop the detector's encoder threads, if it has any."""
         close = getattr(self.detector, "close", None)
@@ -97,11 +104,20 @@ class Pipeline:
             close()
 
 
-def load(name_or_path: str | None = None, *, threads: int | None = None) -> Pipeline:
+def load(name_or_path: str | None = None, *, threads: int | None = None, wait: bool = True) -> Pipeline:
     """A Pipeline around a shipped detector (by name, default the best model) or a model folder;
-    ``threads``: encoder calls at once (default: one per core this process may use)."""
+    ``threads``: encoder calls at once (default: one per core this process may use).
+
+    onnxruntime builds the model's session on a thread of its own (it releases the GIL there);
+    meanwhile the quote finder is imported. ``wait=False`` returns before the session is built,
+    so a caller can do its own start-up work too, then call ``Pipeline.ready``."""
     from spinscope.detector.loading import load_detector
 
     if threads is not None and threads < 1:
         raise InputError(f"threads must be at least 1, got {threads}")
-    return Pipeline(load_detector(name_or_path, threads or 0))
+    pipeline = Pipeline(load_detector(name_or_path, threads or 0, wait=False))
+    import spinscope.quotes.finder  # noqa: F401  (imported now, while the session is being built)
+
+    if wait:
+        pipeline.ready()
+    return pipeline

@@ -140,3 +140,35 @@ def test_onnx_analysis_never_imports_torch(name):
     if not (shipped_folder(name) / "spinscope.json").is_file() and not (shipped_folder(name) / "lexicon.json").is_file():
         pytest.skip(f"model {name} is not shipped in this checkout")
     assert run_isolated(name)["heavy"] == []
+
+
+def broken_model(tmp_path):
+    """A copy of the default English model folder whose model.onnx is not a model."""
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    for name in ("tokenizer.json", "tc_head.npz", "spinscope.json"):
+        (folder / name).write_bytes((shipped_folder(ENGLISH_DETECTOR) / name).read_bytes())
+    (folder / "model.onnx").write_bytes(b"not an onnx graph")
+    return folder
+
+
+def test_a_model_onnxruntime_cannot_build_fails_at_load_whether_or_not_load_waits(tmp_path):
+    """The session is built on a side thread; its failure still surfaces as one ModelError from
+    load (waiting), from ready() (not waiting), and from the pipeline's load."""
+    from spinscope.errors import ModelError
+    from spinscope.pipeline import load
+
+    folder = broken_model(tmp_path)
+    with pytest.raises(ModelError, match="onnxruntime cannot load"):
+        load_detector(str(folder))
+    detector = load_detector(str(folder), wait=False)
+    with pytest.raises(ModelError, match="onnxruntime cannot load"):
+        detector.ready()
+    with pytest.raises(ModelError, match="onnxruntime cannot load"):
+        load(str(folder))
+
+
+def test_a_detector_loaded_without_waiting_finds_the_same_spans():
+    waited, not_waited = load_detector(ENGLISH_DETECTOR, threads=1), load_detector(ENGLISH_DETECTOR, threads=1, wait=False)
+    document = Document("s", SENTENCE)
+    assert not_waited.predict([document])[0].spans == waited.predict([document])[0].spans

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Sequence
 from enum import Enum
@@ -52,6 +53,19 @@ def formatted(analyses: Sequence[Analysis], output_format: Format, show_possible
     return capture.get()
 
 
+RENDERERS = {Format.html: "spinscope.render.html", Format.ptc: "spinscope.io.ptc", Format.table: "spinscope.render.terminal"}
+
+
+def prepare_output(output_format: Format) -> None:
+    """Import the chosen format's renderer (and for the table, rich) now: ``analyze`` does it
+    while the model's session is being built on its own thread."""
+    module = RENDERERS.get(output_format)
+    if module is not None:
+        importlib.import_module(module)
+    if output_format is Format.table:
+        console.real()
+
+
 @app.command()
 def analyze(
     source: str = typer.Argument(..., help="A text or HTML file, a folder of them, a PTC folder, a JSONL or "
@@ -81,8 +95,10 @@ def analyze(
         check_output(out)
     options = SourceOptions(encoding=encoding, max_chars=max_chars, allow_private_urls=allow_private_urls,
                             strict=True)
-    pipeline = load(detector)
     documents = read_documents(source, options)
+    pipeline = load(detector, wait=False)  # the model's session is built on its own thread meanwhile
+    prepare_output(output_format)
+    pipeline.ready()
     analyses = [a.above(min_score).in_voice(voice.value) for a in pipeline.predict(documents)]
     if out is not None:
         write_output(out, formatted(analyses, output_format, show_possible))

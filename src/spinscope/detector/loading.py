@@ -24,9 +24,10 @@ def shipped_names() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
-def load_from_folder(folder: Path, threads: int = 0) -> Detector:
+def load_from_folder(folder: Path, threads: int = 0, wait: bool = True) -> Detector:
     """Load whichever kind of detector the folder holds (``threads``: encoder calls at once,
-    0 for one per usable core; the lexicon has no use for it)."""
+    0 for one per usable core; the lexicon has no use for it; ``wait=False``: an ONNX model's
+    session may still be being built, see ``OnnxDetector``)."""
     if (folder / "lexicon.json").is_file():
         from spinscope.detector.lexicon import LexiconDetector  # only for a lexicon folder
 
@@ -34,7 +35,7 @@ def load_from_folder(folder: Path, threads: int = 0) -> Detector:
     if (folder / "model.onnx").is_file():
         from spinscope.detector.onnx import OnnxDetector
 
-        return OnnxDetector.load(folder, threads)
+        return OnnxDetector.load(folder, threads, wait)
     raise ModelError(f"{folder}: no model here (expected model.onnx or lexicon.json)")
 
 
@@ -42,26 +43,29 @@ def is_shipped(name: str) -> bool:
     return shipped_folder(name).is_dir()
 
 
-def language_router(threads: int = 0) -> LanguageRouter:
+def language_router(threads: int = 0, wait: bool = True) -> LanguageRouter:
     """``auto``: the shipped detector for each text's language. The English model is loaded now (as
     the default always was); the multilingual one when a text first needs it."""
-    router = LanguageRouter(lambda name: load_from_folder(shipped_folder(name), threads), is_shipped)
+    router = LanguageRouter(lambda name: load_from_folder(shipped_folder(name), threads, wait=False), is_shipped)
     router.detector_for(ENGLISH)
+    if wait:
+        router.ready()
     return router
 
 
-def load_detector(name: str | None = None, threads: int = 0) -> Detector:
+def load_detector(name: str | None = None, threads: int = 0, wait: bool = True) -> Detector:
     """A shipped detector by name, a model folder path, or (the default) ``auto``: the shipped
-    detector for each text's language."""
+    detector for each text's language. ``wait=False`` returns while an ONNX session is still
+    being built (the caller does other work, then calls the detector's ``ready``)."""
     name = name or DEFAULT_DETECTOR
     if name == AUTO:
-        return language_router(threads)
+        return language_router(threads, wait)
     shipped = shipped_folder(name)
     if shipped.is_dir():
-        return load_from_folder(shipped, threads)
+        return load_from_folder(shipped, threads, wait)
     path = Path(name)
     if path.is_dir():
-        return load_from_folder(path, threads)
+        return load_from_folder(path, threads, wait)
     raise ModelError(
         f"unknown detector {name!r}: give {AUTO}, one of {', '.join(shipped_names())} or a model folder"
     )

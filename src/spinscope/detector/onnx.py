@@ -78,21 +78,32 @@ def _runner(path: Path) -> Runner:
 
 class OnnxDetector(NeuralDetector):
     """A trained span + technique model loaded from a folder; ``threads`` encoder calls
-    run at once (0: one per core)."""
+    run at once (0: one per core). With ``wait=False`` the ONNX session is still being built
+    when the detector is returned: ``ready`` waits for it (and raises a ModelError if it cannot
+    be built), and so does the first encoder call."""
 
-    def __init__(self, folder: Path, card: ModelCard, threads: int = 0) -> None:
+    def __init__(self, folder: Path, card: ModelCard, threads: int = 0, wait: bool = True) -> None:
         self.folder = Path(folder)
-        session = opening(self.folder / "model.onnx")  # built while the tokenizer loads
+        self._session = opening(self.folder / "model.onnx")  # built while the tokenizer loads
         tokenizer, head = load_tokenizer(self.folder / "tokenizer.json"), TcHead.load(self.folder / "tc_head.npz")
-        super().__init__(session(), tokenizer, head, card, threads or usable_cores())
+        super().__init__(self._run, tokenizer, head, card, threads or usable_cores())
+        if wait:
+            self.ready()
+
+    def _run(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self._session()(input_ids, attention_mask)
+
+    def ready(self) -> None:
+        """Wait until the ONNX session is built (ModelError if it cannot be)."""
+        self._session()
 
     @classmethod
-    def load(cls, folder: Path, threads: int = 0) -> OnnxDetector:
+    def load(cls, folder: Path, threads: int = 0, wait: bool = True) -> OnnxDetector:
         folder = Path(folder)
         missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
         if missing:
             raise ModelError(f"{folder}: incomplete model folder, missing {', '.join(missing)}")
-        return cls(folder, ModelCard.load(folder), threads)
+        return cls(folder, ModelCard.load(folder), threads, wait)
 
     def save(self, folder: Path) -> None:
         folder = Path(folder)

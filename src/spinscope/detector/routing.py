@@ -63,6 +63,15 @@ class LanguageRouter:
                 self._detectors[name] = self._load(name)
             return self._detectors[name]
 
+    def ready(self) -> None:
+        """Wait until every detector loaded so far can run (see ``OnnxDetector.ready``)."""
+        with self._lock:
+            loaded = list(self._detectors.values())
+        for detector in loaded:
+            ready = getattr(detector, "ready", None)
+            if ready is not None:
+                ready()
+
     def installed(self) -> list[str]:
         """The shipped detectors this router can use here (what a corpus run's version is made of)."""
         return [n for n in (ENGLISH_DETECTOR, MULTILINGUAL_DETECTOR) if self._installed(n)]

@@ -67,7 +67,23 @@ reported speech in German or Polish, Russian names in other cases than the nomin
 
 from __future__ import annotations
 
-from spinscope.quotes.finder import find_quotes, voice_of
+from typing import TYPE_CHECKING, Any
+
 from spinscope.quotes.quote import KINDS, VOICES, Quote
 
+if TYPE_CHECKING:
+    from spinscope.quotes.finder import find_quotes, voice_of
+
 __all__ = ["KINDS", "VOICES", "Quote", "find_quotes", "voice_of"]
+
+
+def __getattr__(name: str) -> Any:
+    """``find_quotes`` and ``voice_of`` are imported when first asked for: the finder compiles
+    some seventy patterns, and the ``Quote`` values alone (what documents, the store and the
+    report need) should not pay for that. The pipeline imports the finder while the ONNX
+    session is being built (``pipeline.load``)."""
+    if name in ("find_quotes", "voice_of"):
+        from spinscope.quotes import finder
+
+        return getattr(finder, name)
+    raise AttributeError(f"module 'spinscope.quotes' has no attribute {name!r}")
