@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import spinscope.pipeline
+from spinscope.quotes import finder
 from spinscope import corpus
 from spinscope.corpus.outcomes import analyse_records
 from spinscope.corpus.store import DetectorId, Store
@@ -52,8 +52,8 @@ def voices_by_document(store: Store, detector: DetectorId) -> dict[str, tuple]:
 @pytest.fixture
 def quote_finder(monkeypatch):
     """The stand-in quote finder in this process's pipeline, removed again after the test."""
-    monkeypatch.setattr(spinscope.pipeline, "find_quotes", fakes.find_quotes)
-    monkeypatch.setattr(spinscope.pipeline, "voice_of", fakes.voice_of)
+    monkeypatch.setattr(finder, "find_quotes", fakes.find_quotes)
+    monkeypatch.setattr(finder, "voice_of", fakes.voice_of)
 
 
 def test_add_same_folder_twice_adds_nothing_the_second_time(tmp_path):

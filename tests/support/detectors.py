@@ -204,11 +204,12 @@ class KeywordDetector(FirstWordDetector):
 
 
 def quoting() -> KeywordDetector:
-    """A KeywordDetector, with the stand-in quote finder installed in this process's pipeline."""
-    import spinscope.pipeline
+    """A KeywordDetector, with the stand-in quote finder installed where this process's pipeline
+    looks it up (``spinscope.quotes.finder``)."""
+    from spinscope.quotes import finder
 
-    spinscope.pipeline.find_quotes = find_quotes
-    spinscope.pipeline.voice_of = voice_of
+    finder.find_quotes = find_quotes
+    finder.voice_of = voice_of
     return KeywordDetector()
 
 
