@@ -18,7 +18,7 @@ from tokenizers import Tokenizer
 
 from spinscope.detector.decode import merge_window_scores
 from spinscope.detector.windows import (
-    TokenizedText, Window, batches, make_windows, pad_windows, segment_cuts, special_ids, tokenize,
+    TokenizedText, Window, batches, document_windows, pad_windows, special_ids,
 )
 
 Runner = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -65,15 +65,13 @@ class PendingEncoding:
 
     def __init__(self, texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int, stride: int,
                  batch_size: int, keep_hidden: bool, pool: Executor | None, split_head: bool) -> None:
-        self.tokenized = tokenize(tokenizer, texts)
-        cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, self.tokenized)] if split_head else None
-        self.windows = make_windows(self.tokenized, size, stride, cuts=cuts)
+        self.tokenized, windows, self.by_doc = document_windows(tokenizer, texts, size, stride, split_head)
         specials = special_ids(tokenizer)
 
         def run(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
             return run_group(group, self.tokenized, specials, runner, keep_hidden)
 
-        groups = batches(self.windows, batch_size)
+        groups = batches(windows, batch_size)
         if pool is not None and len(groups) > 1:
             futures = [pool.submit(run, group) for group in groups]
             self._outputs = lambda: [future.result() for future in futures]
@@ -83,11 +81,8 @@ class PendingEncoding:
     def result(self) -> list[EncodedDocument]:
         """Each document's merged probabilities, windows and hidden states, in order."""
         outputs = {window: output for results in self._outputs() for window, output in results}
-        by_doc: list[list[Window]] = [[] for _ in self.tokenized]
-        for window in self.windows:
-            by_doc[window.doc].append(window)
         encoded = []
-        for tokens, mine in zip(self.tokenized, by_doc):
+        for tokens, mine in zip(self.tokenized, self.by_doc):
             probs = [outputs[w][0] for w in mine]
             channels = probs[0].shape[1] if probs else 0
             merged = merge_window_scores(mine, probs, len(tokens)) if probs else np.zeros((0, channels), np.float32)

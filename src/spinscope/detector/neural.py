@@ -32,7 +32,7 @@ from spinscope.resources import share_the_interpreter
 
 
 CHUNK = 16  # documents encoded together: enough to fill batches, little memory
-STREAM_FROM_CHARS = 60_000  # longer articles are encoded streamed (see ``encode_for_spans``)
+STREAM_FROM_CHARS = 60_000  # longer articles are encoded streamed (see ``start_for_spans``)
 
 
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
@@ -203,7 +203,7 @@ class NeuralDetector:
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """Spans of each document, found a chunk of documents at a time, with bounded memory
-        (see ``encode_for_spans``)."""
+        (see ``start_for_spans``)."""
         return list(self.analyses(documents))
 
     def analyses(self, documents: Sequence[Document]) -> Iterator[Analysis]:
@@ -221,10 +221,6 @@ class NeuralDetector:
             for document, found in zip(chunk, encoded):
                 yield Analysis(document, tuple(self.spans_of(found, document.text, document.language)),
                                detector=self.name, scale=self.card.scale)
-
-    def encode_for_spans(self, chunk: Sequence[Document]) -> list[EncodedDocument]:
-        """The encoder's output for decoding (see ``start_for_spans``)."""
-        return self.start_for_spans(chunk)()
 
     def start_for_spans(self, chunk: Sequence[Document]) -> Callable[[], list[EncodedDocument]]:
         """Start encoding for decoding, keeping only the hidden states needed (``streaming``);

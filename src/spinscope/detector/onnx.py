@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -27,39 +28,27 @@ MODEL_FILES = ("model.onnx", "tokenizer.json", "tc_head.npz")
 OUTPUTS = ("token_logits", "hidden")
 
 
+def opening(path: Path) -> Callable[[], Runner]:
+    """Start building ``onnx_runner(path)`` on a side thread and return a function that waits
+    for it (raising its ModelError, if any). onnxruntime releases the GIL while it reads and
+    optimises the graph, so a caller that loads the tokenizer meanwhile starts sooner (the
+    CLI's cold start)."""
+    built: Future[Runner] = Future()
+
+    def build() -> None:
+        try:
+            built.set_result(onnx_runner(path))
+        except ModelError as error:
+            built.set_exception(error)
+
+    threading.Thread(target=build, name="spinscope-onnx-load", daemon=True).start()
+    return built.result
+
+
 def onnx_runner(path: Path) -> Runner:
     """A Runner backed by an onnxruntime CPU session that computes each call on the
     calling thread, so that several threads can call it at once, one core each (on two
     cores this gives more articles/s than one call spread over both cores)."""
-    return opening(path)()
-
-
-def opening(path: Path) -> Callable[[], Runner]:
-    """Start building the session of ``onnx_runner`` on a side thread and return a function
-    that waits for it. onnxruntime releases the GIL while it reads and optimises the graph,
-    so a caller that loads the tokenizer meanwhile starts sooner (the CLI's cold start)."""
-    built: list[Runner] = []
-    failed: list[ModelError] = []
-
-    def build() -> None:
-        try:
-            built.append(_runner(path))
-        except ModelError as error:
-            failed.append(error)
-
-    worker = threading.Thread(target=build, name="spinscope-onnx-load", daemon=True)
-    worker.start()
-
-    def ready() -> Runner:
-        worker.join()
-        if failed:
-            raise failed[0]
-        return built[0]
-
-    return ready
-
-
-def _runner(path: Path) -> Runner:
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1

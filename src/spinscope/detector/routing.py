@@ -63,14 +63,18 @@ class LanguageRouter:
                 self._detectors[name] = self._load(name)
             return self._detectors[name]
 
-    def ready(self) -> None:
-        """Wait until every detector loaded so far can run (see ``OnnxDetector.ready``)."""
+    def _each_loaded(self, method: str) -> None:
+        """Call ``method`` of every detector loaded so far that has one."""
         with self._lock:
             loaded = list(self._detectors.values())
         for detector in loaded:
-            ready = getattr(detector, "ready", None)
-            if ready is not None:
-                ready()
+            call = getattr(detector, method, None)
+            if call is not None:
+                call()
+
+    def ready(self) -> None:
+        """Wait until every detector loaded so far can run (see ``OnnxDetector.ready``)."""
+        self._each_loaded("ready")
 
     def installed(self) -> list[str]:
         """The shipped detectors this router can use here (what a corpus run's version is made of)."""
@@ -84,25 +88,25 @@ class LanguageRouter:
             groups.setdefault(id(detector), (detector, []))[1].append(i)
         return list(groups.values())
 
-    def _dispatch(self, items: Sequence[T], documents: Sequence[Document],
+    def _dispatch(self, items: Sequence[T], groups: list[tuple[Detector, list[int]]],
                   call: Callable[[Detector, list[T]], list[Analysis]]) -> list[Analysis]:
-        """``call`` once per detector with its share of ``items``; the results back in order."""
+        """``call`` once per detector with its share of ``items`` (``_groups``); the results back in order."""
         results: list[Analysis | None] = [None] * len(items)
-        for detector, positions in self._groups(documents):
+        for detector, positions in groups:
             for i, analysis in zip(positions, call(detector, [items[i] for i in positions])):
                 results[i] = analysis
         return results  # type: ignore[return-value]
 
     def predict(self, documents: Sequence[Document]) -> list[Analysis]:
         """One analysis per document, in order, each by the detector for its language."""
-        return self._dispatch(documents, documents, lambda detector, share: detector.predict(share))
+        return self._dispatch(documents, self._groups(documents), lambda detector, share: detector.predict(share))
 
     def analyses(self, documents: Sequence[Document]) -> Iterator[Analysis]:
         """``predict``'s analyses one by one; streamed by the detector when one detector takes
         every document (the usual case: one language), so its encoder overlaps the caller's work."""
         groups = self._groups(documents)
         if len(groups) != 1:
-            yield from self.predict(documents)
+            yield from self._dispatch(documents, groups, lambda detector, share: detector.predict(share))
             return
         detector = groups[0][0]
         stream = getattr(detector, "analyses", None)
@@ -110,7 +114,7 @@ class LanguageRouter:
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The given spans named by the detector for each document's language."""
-        return self._dispatch(analyses, [a.document for a in analyses],
+        return self._dispatch(analyses, self._groups([a.document for a in analyses]),
                               lambda detector, share: detector.classify(share))
 
     def save(self, folder: Path) -> None:
@@ -118,9 +122,4 @@ class LanguageRouter:
 
     def close(self) -> None:
         """Stop the encoder threads of every detector loaded so far."""
-        with self._lock:
-            loaded = list(self._detectors.values())
-        for detector in loaded:
-            close = getattr(detector, "close", None)
-            if close is not None:
-                close()
+        self._each_loaded("close")

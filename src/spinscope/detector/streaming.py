@@ -29,7 +29,7 @@ from spinscope.detector.decode import token_spans
 from spinscope.detector.inference import EncodedDocument, Runner, run_group
 from spinscope.detector.span_classifier import best_window, pool as pool_states
 from spinscope.detector.windows import (
-    TokenizedText, Window, batches, make_windows, segment_cuts, special_ids, tokenize, token_range,
+    TokenizedText, Window, batches, document_windows, special_ids, token_range,
 )
 
 
@@ -163,12 +163,7 @@ def encode_streamed(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, 
     (``rule``; None when it wants none) and dropped as soon as they are not: the documents'
     ``hidden`` is empty and ``pooled`` holds what ``span_features`` reads. Windows are batched
     as ``encode_documents`` batches them, so the figures are the same."""
-    tokenized = tokenize(tokenizer, texts)
-    cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, tokenized)] if split_head else None
-    windows = make_windows(tokenized, size, stride, cuts=cuts)
-    by_doc: list[list[Window]] = [[] for _ in texts]
-    for window in windows:
-        by_doc[window.doc].append(window)
+    tokenized, windows, by_doc = document_windows(tokenizer, texts, size, stride, split_head)
     streams = [DocumentStream(tokens, mine, rule) for tokens, mine in zip(tokenized, by_doc)]
     # groups in order of their first window, so each document's windows arrive nearly in order
     groups = sorted(batches(windows, batch_size), key=lambda g: min((w.doc, w.start) for w in g))

@@ -231,6 +231,19 @@ def make_windows(tokenized: Sequence[TokenizedText], size: int, stride: int, pha
             for window in segment_windows(doc, len(text), cuts[doc] if cuts else (), size, stride, phase)]
 
 
+def document_windows(tokenizer: Tokenizer, texts: Sequence[str], size: int, stride: int, split_head: bool = False,
+                     ) -> tuple[list[TokenizedText], list[Window], list[list[Window]]]:
+    """The texts tokenised and cut into windows (``split_head``: each title-like line at the top
+    apart from the body, see ``segment_cuts``): the tokens, all windows, and each text's windows."""
+    tokenized = tokenize(tokenizer, texts)
+    cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, tokenized)] if split_head else None
+    windows = make_windows(tokenized, size, stride, cuts=cuts)
+    by_doc: list[list[Window]] = [[] for _ in texts]
+    for window in windows:
+        by_doc[window.doc].append(window)
+    return tokenized, windows, by_doc
+
+
 def pad_windows(windows: Sequence[Window], tokenized: Sequence[TokenizedText],
                 specials: tuple[int, int, int]) -> WindowBatch:
     """``start tokens end`` per window ([CLS]/[SEP] or <s>/</s>), right-padded to the longest in
