@@ -2,7 +2,7 @@
 and the CLI's cold start.
 
     python benchmarks/bench_pipeline.py [--detector minilm-ptc] [--repeats 5] [--dev ../shared/data/ptc/dev]
-    python benchmarks/bench_pipeline.py --compare OLD_SRC [--rounds 3] [--repeats 3]
+    python benchmarks/bench_pipeline.py --compare OLD_SRC [--rounds 3] [--repeats 3] [--cold-starts 5]
 
 ``--compare`` measures another tree's ``src`` folder (e.g. ``git archive <commit> src | tar -x -C /tmp/old``)
 against this one: each round runs the overhead measurement in a fresh process for each tree in turn, then
@@ -105,11 +105,13 @@ def compare(old: Path, args: argparse.Namespace) -> None:
             done = subprocess.run(worker, env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True,
                                   text=True, check=True)
             print(f"round {round_ + 1} {name}: {done.stdout.strip()}", flush=True)
-        for _ in range(5):
+        for _ in range(args.cold_starts):
             for (output_format, name), values in starts.items():
                 command, env = cli_command(trees[name], output_format)
                 values.append(timed(lambda: subprocess.run(command, env=env, capture_output=True, check=True)))
     for (output_format, name), values in starts.items():
+        if not values:
+            continue
         print(f"cold start -f {output_format} {name}: median {statistics.median(values):.3f} s, "
               f"min {min(values):.3f} s ({len(values)} runs)")
 
@@ -121,6 +123,7 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--compare", type=Path, help="another tree's src folder to measure against this one")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cold-starts", type=int, default=5, help="cold starts per tree and format a round (0: none)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.compare:

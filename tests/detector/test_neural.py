@@ -116,6 +116,30 @@ def test_neural_analyses_queue_the_next_chunk_before_yielding_this_one(detector)
     twin.close()
 
 
+def test_neural_analyses_hand_back_a_document_once_its_own_windows_are_done(detector, tokenizer):
+    """A document's analysis does not wait for the windows of the documents after it."""
+    slow_word = tokenizer.token_to_id("cafe")
+    assert slow_word is not None
+    release, finished = threading.Event(), threading.Event()
+
+    def runner(input_ids, attention_mask):
+        if (input_ids == slow_word).any():
+            release.wait(timeout=10)  # held until the first analysis is back (10 s at worst)
+            finished.set()
+        return detector.runner(input_ids, attention_mask)
+
+    twin = NeuralDetector(runner, detector.tokenizer, detector.tc_head, detector.card, workers=2)
+    documents = [Document("fast", TEXT), Document("slow", "A cafe. " + TEXT)]
+    stream = twin.analyses(documents)
+    try:
+        first = next(stream)
+        assert not finished.is_set()  # the slow document's window is still running
+    finally:
+        release.set()
+    assert [first, *stream] == detector.predict(documents)
+    twin.close()
+
+
 def test_an_encoder_pool_shortens_the_gil_switch_interval(detector):
     before = sys.getswitchinterval()
     try:

@@ -60,8 +60,9 @@ def run_group(group: Sequence[Window], tokenized: Sequence[TokenizedText], speci
 
 class PendingEncoding:
     """An encoder pass under way: its windows are queued in the pool, so the caller can
-    decode the previous documents while the encoder threads work; ``result`` waits for them.
-    Without a pool the windows run when ``result`` is called."""
+    decode other documents while the encoder threads work; ``document`` waits for one
+    document's windows only, ``result`` for all. Without a pool a document's windows run
+    when it is asked for."""
 
     def __init__(self, texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int, stride: int,
                  batch_size: int, keep_hidden: bool, pool: Executor | None, split_head: bool) -> None:
@@ -71,23 +72,31 @@ class PendingEncoding:
         def run(group: list[Window]) -> list[tuple[Window, tuple[np.ndarray, np.ndarray]]]:
             return run_group(group, self.tokenized, specials, runner, keep_hidden)
 
-        groups = batches(windows, batch_size)
+        groups = batches(windows, batch_size)  # a group never holds two documents
+        self._groups_of: list[list[int]] = [[] for _ in texts]
+        for index, group in enumerate(groups):
+            self._groups_of[group[0].doc].append(index)
         if pool is not None and len(groups) > 1:
             futures = [pool.submit(run, group) for group in groups]
-            self._outputs = lambda: [future.result() for future in futures]
+            self._output = lambda index: futures[index].result()
         else:
-            self._outputs = lambda: [run(group) for group in groups]
+            self._output = lambda index: run(groups[index])
+
+    def __len__(self) -> int:
+        return len(self.by_doc)
+
+    def document(self, index: int) -> EncodedDocument:
+        """Document ``index``'s merged probabilities, windows and hidden states (asked once)."""
+        outputs = {window: output for group in self._groups_of[index] for window, output in self._output(group)}
+        tokens, mine = self.tokenized[index], self.by_doc[index]
+        probs = [outputs[w][0] for w in mine]
+        channels = probs[0].shape[1] if probs else 0
+        merged = merge_window_scores(mine, probs, len(tokens)) if probs else np.zeros((0, channels), np.float32)
+        return EncodedDocument(tokens, merged, tuple(mine), tuple(outputs[w][1] for w in mine))
 
     def result(self) -> list[EncodedDocument]:
-        """Each document's merged probabilities, windows and hidden states, in order."""
-        outputs = {window: output for results in self._outputs() for window, output in results}
-        encoded = []
-        for tokens, mine in zip(self.tokenized, self.by_doc):
-            probs = [outputs[w][0] for w in mine]
-            channels = probs[0].shape[1] if probs else 0
-            merged = merge_window_scores(mine, probs, len(tokens)) if probs else np.zeros((0, channels), np.float32)
-            encoded.append(EncodedDocument(tokens, merged, tuple(mine), tuple(outputs[w][1] for w in mine)))
-        return encoded
+        """Every document's encoding, in order."""
+        return [self.document(index) for index in range(len(self))]
 
 
 def encode_documents(texts: Sequence[str], tokenizer: Tokenizer, runner: Runner, size: int,

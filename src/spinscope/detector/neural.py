@@ -207,29 +207,32 @@ class NeuralDetector:
         return list(self.analyses(documents))
 
     def analyses(self, documents: Sequence[Document]) -> Iterator[Analysis]:
-        """``predict``'s analyses one by one. The next chunk's windows are queued for the
-        encoder threads before this chunk is decoded, so decoding (and whatever the caller does
-        with each analysis before asking for the next) overlaps the encoder's work."""
+        """``predict``'s analyses one by one. The encoder threads always have the next chunk's
+        windows queued while this chunk's documents are decoded, and each document is decoded
+        as soon as its own windows are done: decoding (and whatever the caller does with each
+        analysis before asking for the next) overlaps the encoder's work, and the encoder waits
+        neither for a chunk to be tokenised nor for one to be decoded."""
         chunks = [documents[i:i + CHUNK] for i in range(0, len(documents), CHUNK)]
         if not chunks:
             return
         pending = self.start_for_spans(chunks[0])
         for index, chunk in enumerate(chunks):
-            encoded = pending()
+            encoded = pending
             if index + 1 < len(chunks):
                 pending = self.start_for_spans(chunks[index + 1])
-            for document, found in zip(chunk, encoded):
-                yield Analysis(document, tuple(self.spans_of(found, document.text, document.language)),
+            for position, document in enumerate(chunk):
+                yield Analysis(document, tuple(self.spans_of(encoded(position), document.text, document.language)),
                                detector=self.name, scale=self.card.scale)
 
-    def start_for_spans(self, chunk: Sequence[Document]) -> Callable[[], list[EncodedDocument]]:
+    def start_for_spans(self, chunk: Sequence[Document]) -> Callable[[int], EncodedDocument]:
         """Start encoding for decoding, keeping only the hidden states needed (``streaming``);
-        the function returned waits for the output.
+        the function returned waits for one document's output (by its position in ``chunk``;
+        each asked for once).
 
         A card with technique calibration needs the TC head's probability of every span's
         technique, so an article of up to ``STREAM_FROM_CHARS`` characters keeps all its
         hidden states, as tuning did, and its windows are queued at once; a longer one is
-        streamed (memory bounded) when the output is asked for, and its spans outside the
+        streamed (memory bounded) when its output is asked for, and its spans outside the
         regions the stream pools get no ``technique_score``."""
         card = self.card
         rule = None if card.decode == "per_technique" else self.region_rule()
@@ -237,20 +240,16 @@ class NeuralDetector:
         whole = [i for i, s in enumerate(streamed) if not s]
         queued = PendingEncoding([chunk[i].text for i in whole], self.tokenizer, self.runner, card.window,
                                  card.stride, card.batch_size, True, self.pool(), card.split_head) if whole else None
+        place = {i: n for n, i in enumerate(whole)}
 
-        def result() -> list[EncodedDocument]:
-            encoded: list[EncodedDocument | None] = [None] * len(chunk)
-            picked = [i for i, s in enumerate(streamed) if s]
-            if picked:
-                found = encode_streamed([chunk[i].text for i in picked], self.tokenizer, self.runner, card.window,
-                                        card.stride, card.batch_size, rule, self.pool(), card.split_head)
-                for i, e in zip(picked, found):
-                    encoded[i] = e
-            for i, e in zip(whole, queued.result() if queued else []):
-                encoded[i] = e
-            return encoded  # type: ignore[return-value]
+        def encoded(position: int) -> EncodedDocument:
+            if position in place:
+                return queued.document(place[position])  # type: ignore[union-attr]
+            [found] = encode_streamed([chunk[position].text], self.tokenizer, self.runner, card.window,
+                                      card.stride, card.batch_size, rule, self.pool(), card.split_head)
+            return found
 
-        return result
+        return encoded
 
     def classify_encoded(self, analysis: Analysis, encoded: EncodedDocument) -> Analysis:
         """The analysis's spans, each named by the TC head (duplicates get distinct names)."""
