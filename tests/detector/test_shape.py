@@ -189,3 +189,23 @@ def test_every_languages_lists_are_lower_case_and_consistent():
     for language, words in function_words.BY_LANGUAGE.items():
         assert words.trailing <= words.function and words.leading <= words.function, language
         assert all(w == w.lower() for w in words.function), language
+
+
+def test_word_ranges_by_pattern_agree_with_the_character_reading():
+    """Texts without combining marks are read by a regular expression; it must find exactly the
+    words ``continues_word`` finds (apostrophes inside words, digits, underscores, edges)."""
+    from hypothesis import given, settings  # here, not when the module is collected
+    from hypothesis import strategies as st
+
+    letters = st.sampled_from(list("ab1 '’_-.,\"Y9") + ["é", "ß", "²", "½", "Ж", "٣", "\u00a0", "\n", "e\u0301"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(letters, max_size=16).map("".join), st.data())
+    def agree(text, data):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert shape.word_ranges(text, start, end) == shape.word_ranges_by_char(text, start, end)
+
+    agree()
+    assert shape.has_marks("cafe\u0301") and not shape.has_marks("café ’quoted’")
+    assert shape.word_ranges("don't stop", 0, 4) == [(0, 4)]  # the apostrophe's right side is read past the end

@@ -22,7 +22,7 @@ from tokenizers import Tokenizer
 
 from spinscope.detector import calibration, shape
 from spinscope.detector.card import ModelCard
-from spinscope.detector.decode import technique_spans, to_span
+from spinscope.detector.decode import mean, technique_spans, to_span
 from spinscope.detector.inference import EncodedDocument, PendingEncoding, Runner, encode_documents
 from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features
 from spinscope.detector.streaming import RegionRule, encode_streamed, strongest  # noqa: F401 (strongest: re-export)
@@ -109,10 +109,10 @@ class NeuralDetector:
         range (0 for none): how sure the model is that some technique is there."""
         offsets, top = encoded.tokens.offsets, strongest(encoded.probs)
 
-        def mean(start: int, end: int) -> float:
+        def measure(start: int, end: int) -> float:
             first, last = token_range(offsets, start, end)
-            return float(top[first:last].mean()) if first < last else 0.0
-        return mean
+            return float(mean(top[first:last])) if first < last else 0.0
+        return measure
 
     def evidence(self, encoded: EncodedDocument, text: str,
                  spans: Sequence[Span]) -> tuple[list[float], list[float | None]]:
@@ -125,7 +125,7 @@ class NeuralDetector:
         # the tokens wholly inside each span (offsets are sorted)
         firsts = np.searchsorted(offsets[:, 0], [s.start for s in spans], side="left").tolist()
         lasts = np.searchsorted(offsets[:, 1], [s.end for s in spans], side="right").tolist()
-        propaganda = [float(top[first:last].mean()) if first < last else span.score
+        propaganda = [float(mean(top[first:last])) if first < last else span.score
                       for span, first, last in zip(spans, firsts, lasts)]
         return propaganda, self.technique_probabilities(encoded, text, spans)
 

@@ -25,9 +25,11 @@ function word from 5.3% to 4.1%, SI F1 unchanged and end-to-end F1 up (BENCHMARK
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from spinscope.detector.function_words import BY_LANGUAGE, Words
 from spinscope.document import Span
@@ -101,8 +103,32 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A word as ``continues_word`` reads one in a text without combining marks: a letter or digit,
+# then letters, digits and apostrophes that stand between two of them.
+_PLAIN_WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
+
+
+@lru_cache(maxsize=8)
+def has_marks(text: str) -> bool:
+    """Whether the text holds a combining mark (cached: asked once per span of a document)."""
+    return any(unicodedata.combining(c) for c in set(text) if not c.isascii())
+
+
 def word_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Character ranges of the words inside ``[start, end)``."""
+    """Character ranges of the words inside ``[start, end)``: by a regular expression where the text
+    has no combining mark (the same ranges, a tenth of the time), else character by character."""
+    if has_marks(text):
+        return word_ranges_by_char(text, start, end)
+    found = []
+    for match in _PLAIN_WORD.finditer(text, start, min(end + 1, len(text))):  # one more: an apostrophe's right
+        if match.start() >= end:
+            break
+        found.append((match.start(), min(match.end(), end)))
+    return found
+
+
+def word_ranges_by_char(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``word_ranges`` read with ``continues_word``, character by character."""
     found, i = [], start
     while i < end:
         if is_word_char(text[i]) and not unicodedata.combining(text[i]):

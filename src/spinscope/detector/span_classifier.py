@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from spinscope.detector.decode import mean
 from spinscope.detector.inference import EncodedDocument
 from spinscope.detector.windows import Window, token_range
 from spinscope.errors import ModelError
@@ -54,7 +55,7 @@ def best_window(windows: Sequence[Window], first: int, last: int) -> int:
 
 def pool(hidden: np.ndarray) -> np.ndarray:
     """Mean and max of the hidden states of a span's tokens."""
-    return np.concatenate((hidden.mean(axis=0), hidden.max(axis=0)))
+    return np.concatenate((mean(hidden), np.maximum.reduce(hidden, axis=0)))
 
 
 def span_features(encoded: EncodedDocument, text: str, start: int, end: int) -> np.ndarray:
