@@ -12,7 +12,8 @@ Overhead: in one process, alternating, (a) the bare encoder, the ONNX session ru
 exactly the windows ``predict`` would make (padded ids prepared beforehand, the detector's
 own thread pool), and (b) ``Pipeline.predict`` on the same documents (tokenising, windows,
 the encoder, decoding, span shape, calibration, quotes and voices). Overhead = median(b) /
-median(a) - 1. Cold start: wall time of ``spinscope analyze examples/rally-speech.txt -f json``
+median(a) - 1, and the median over the pairs of b / a - 1 (each pipeline run against the bare run
+just before it: the host's speed drifts by a quarter within minutes, least within a pair). Cold start: wall time of ``spinscope analyze examples/rally-speech.txt -f json``
 in a fresh process, median of five, and of ``python -c "import spinscope"`` for scale.
 """
 
@@ -71,9 +72,10 @@ def cold_start(command: list[str], repeats: int = 5) -> float:
                              for _ in range(repeats))
 
 
-def overhead(detector: str, dev: Path, repeats: int) -> tuple[float, float, int, int]:
+def overhead(detector: str, dev: Path, repeats: int) -> tuple[float, float, float, int, int]:
     """Median seconds of the bare encoder and of ``Pipeline.predict`` over the same documents,
-    alternating; and the numbers of documents and windows."""
+    alternating; the median of the pairs' overheads (each pipeline run against the bare run just
+    before it, which the host's drift touches least); and the numbers of documents and windows."""
     from spinscope.pipeline import load
 
     pipeline = load(detector)
@@ -84,7 +86,8 @@ def overhead(detector: str, dev: Path, repeats: int) -> tuple[float, float, int,
     for _ in range(repeats):
         a.append(timed(bare))
         b.append(timed(lambda: pipeline.predict(docs)))
-    return statistics.median(a), statistics.median(b), len(docs), n_windows
+    pairs = statistics.median(y / x for x, y in zip(a, b)) - 1
+    return statistics.median(a), statistics.median(b), pairs, len(docs), n_windows
 
 
 def cli_command(src: Path | None = None, output_format: str = "json") -> tuple[list[str], dict[str, str] | None]:
@@ -128,12 +131,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.compare:
         return compare(args.compare, args)
-    ma, mb, n_docs, n_windows = overhead(args.detector, args.dev, args.repeats)
+    ma, mb, pairs, n_docs, n_windows = overhead(args.detector, args.dev, args.repeats)
+    line = f"bare encoder {ma:.3f} s, pipeline {mb:.3f} s: overhead {mb / ma - 1:+.1%} (median of pairs {pairs:+.1%})"
     if args.worker:
-        print(f"bare encoder {ma:.3f} s, pipeline {mb:.3f} s: overhead {mb / ma - 1:+.1%}")
+        print(line)
         return
     print(f"{n_docs} documents, {n_windows} windows, detector {args.detector}, {args.repeats} alternating runs")
-    print(f"bare encoder {ma:.3f} s, pipeline {mb:.3f} s: overhead {mb / ma - 1:+.1%}")
+    print(line)
     command, _ = cli_command()
     print(f"cold start, `spinscope analyze examples/rally-speech.txt -f json`: {cold_start(command):.3f} s "
           f"(python -c 'import spinscope': {cold_start([sys.executable, '-c', 'import spinscope']):.3f} s), median of 5")
