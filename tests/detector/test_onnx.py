@@ -19,7 +19,7 @@ from tests.conftest import shared_path
 if TYPE_CHECKING:  # onnxruntime is imported when a test runs, not when this module is collected
     from spinscope.detector.onnx import OnnxDetector
 
-NAMES = ("minilm-ptc", "minilm-ptc-fast", "multilingual")
+NAMES = ("minilm-ptc", "minilm-ptc-fast", "multilingual", "mpnet-ptc")
 """The shipped ONNX models; the default's English model is one of them (checked below, so it is never left out)."""
 SENTENCE = ("The corrupt, treasonous elites have launched a vicious, disgusting attack on our "
             "brave patriots, and these evil traitors will stop at nothing to destroy our great nation.")
