@@ -97,7 +97,7 @@ def technique_spans(probs: np.ndarray, offsets: np.ndarray, continues: np.ndarra
     seeds = seeds or thresholds
     peaks = probs.max(axis=0) if len(probs) else np.zeros(probs.shape[1])
     for column, (technique, threshold, seed) in enumerate(zip(labels, thresholds, seeds)):
-        if threshold > 1 or peaks[column] < max(threshold, threshold if seed is None else seed):
+        if threshold > 1 or peaks[column] < (threshold if seed is None else max(threshold, seed)):
             continue  # no token reaches the threshold, or no run reaches the seed
         for start, end, score in token_spans(probs[:, column], threshold, continues, max_gap, seed, punctuation):
             spans.append(to_span(offsets, start, end, technique, score))
