@@ -6,7 +6,8 @@ and the CLI's cold start.
 
 ``--compare`` measures another tree's ``src`` folder (e.g. ``git archive <commit> src | tar -x -C /tmp/old``)
 against this one: each round runs the overhead measurement in a fresh process for each tree in turn, then
-the cold start of both trees alternating, so host drift falls on both alike.
+the cold start of both trees alternating, so host drift falls on both alike. The bare encoder cuts
+windows with the measured tree's own ``windows.document_windows`` (trees from 9622c2d on have it).
 
 Overhead: in one process, alternating, (a) the bare encoder, the ONNX session run over
 exactly the windows ``predict`` would make (padded ids prepared beforehand, the detector's
@@ -43,13 +44,10 @@ def documents(dev: Path):
 
 def bare_encoder(detector, texts):
     """A function that runs only the encoder over the windows ``predict`` makes for ``texts``."""
-    from spinscope.detector.windows import (batches, make_windows, pad_windows, segment_cuts, special_ids,
-                                            tokenize)
+    from spinscope.detector.windows import batches, document_windows, pad_windows, special_ids
 
     card = detector.card
-    tokenized = tokenize(detector.tokenizer, texts)
-    cuts = [segment_cuts(t, tokens) for t, tokens in zip(texts, tokenized)] if card.split_head else None
-    windows = make_windows(tokenized, card.window, card.stride, cuts=cuts)
+    tokenized, windows, _ = document_windows(detector.tokenizer, texts, card.window, card.stride, card.split_head)
     specials = special_ids(detector.tokenizer)
     prepared = [pad_windows(group, tokenized, specials) for group in batches(windows, card.batch_size)]
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
-from spinscope.detector.base import Detector
+from spinscope.detector.base import Detector, stream_analyses
 from spinscope.document import Analysis, Document
 from spinscope.errors import ContractError, InputError
 from spinscope.io.text import check_text
@@ -80,9 +80,7 @@ class Pipeline:
         A detector that streams its analyses (``analyses``) encodes the next documents while
         this one finds the quotes of those already done."""
         documents = [with_language(d) for d in documents]
-        stream = getattr(self.detector, "analyses", None)
-        found = stream(documents) if stream is not None else self.detector.predict(documents)
-        return [with_voices(a) for a in found]
+        return [with_voices(a) for a in stream_analyses(self.detector, documents)]
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The detector's technique for each given span (the TC setting; no voices added)."""

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
+from types import ModuleType
 
 import typer
 
@@ -32,36 +33,38 @@ class Format(str, Enum):
     html = "html"
 
 
+RENDERERS = {Format.html: "spinscope.render.html", Format.ptc: "spinscope.io.ptc", Format.table: "spinscope.render.terminal"}
+"""The module that writes each format (JSON needs none): imported only when its format is asked for,
+which keeps the command's start quick."""
+
+
+def renderer(output_format: Format) -> ModuleType:
+    return importlib.import_module(RENDERERS[output_format])
+
+
 def formatted(analyses: Sequence[Analysis], output_format: Format, show_possible: bool = False) -> str:
     """The analyses as text in the chosen format (what --out writes). JSON and PTC keep
     every span (JSON with its level); the table and HTML show likely spans unless
-    ``show_possible``. Each renderer is imported when its format is asked for, which keeps
-    the command's start quick."""
+    ``show_possible``."""
     if output_format is Format.html:
-        from spinscope.render import html as html_render
-        return html_render.page(analyses, show_possible)
+        return renderer(output_format).page(analyses, show_possible)
     if output_format is Format.ptc:
-        from spinscope.io import ptc
-        return ptc.format_labels(analyses)
+        return renderer(output_format).format_labels(analyses)
     if output_format is Format.json:
         data = [a.to_dict() for a in analyses]
         return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n"
-    from spinscope.render.terminal import render
+    render = renderer(output_format).render
     with console.capture() as capture:
         for analysis in analyses:
             console.print(render(analysis, show_possible))
     return capture.get()
 
 
-RENDERERS = {Format.html: "spinscope.render.html", Format.ptc: "spinscope.io.ptc", Format.table: "spinscope.render.terminal"}
-
-
 def prepare_output(output_format: Format) -> None:
     """Import the chosen format's renderer (and for the table, rich) now: ``analyze`` does it
     while the model's session is being built on its own thread."""
-    module = RENDERERS.get(output_format)
-    if module is not None:
-        importlib.import_module(module)
+    if output_format in RENDERERS:
+        renderer(output_format)
     if output_format is Format.table:
         console.real()
 

@@ -7,7 +7,7 @@ of spans that are already given (the SemEval TC setting). Neither changes its in
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -32,6 +32,14 @@ class Detector(Protocol):
     def save(self, folder: Path) -> None:
         """Write JSON settings and weights to ``folder`` (never a pickle)."""
         ...
+
+
+def stream_analyses(detector: Detector, documents: Sequence[Document]) -> Iterable[Analysis]:
+    """The detector's analyses of ``documents`` in order: handed back one by one by a detector
+    that streams them (``analyses``: it encodes ahead while the caller works on each one),
+    else its ``predict``'s list."""
+    stream = getattr(detector, "analyses", None)
+    return stream(documents) if stream is not None else detector.predict(documents)
 
 
 def read_model_json(path: Path, expected_format: str, what: str) -> dict[str, Any]:

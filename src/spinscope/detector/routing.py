@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from spinscope.detector.base import Detector
+from spinscope.detector.base import Detector, stream_analyses
 from spinscope.document import Analysis, Document
 from spinscope.errors import ModelError, ModelNotInstalledError
 from spinscope.language import ENGLISH, check_supported, detect, name_of
@@ -108,9 +108,7 @@ class LanguageRouter:
         if len(groups) != 1:
             yield from self._dispatch(documents, groups, lambda detector, share: detector.predict(share))
             return
-        detector = groups[0][0]
-        stream = getattr(detector, "analyses", None)
-        yield from stream(documents) if stream is not None else detector.predict(documents)
+        yield from stream_analyses(groups[0][0], documents)
 
     def classify(self, analyses: Sequence[Analysis]) -> list[Analysis]:
         """The given spans named by the detector for each document's language."""
