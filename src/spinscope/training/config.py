@@ -48,6 +48,11 @@ class TrainConfig:
     # the word-embedding table stays as it is: fine-tuning on English alone then neither moves
     # nor weight-decays the pieces of the other languages a multilingual encoder knows
     freeze_embeddings: bool = False
+    # distillation: a trained detector (shipped name or model folder) whose token and TC
+    # probabilities the targets move towards, by these shares (training/distill.py)
+    teacher: str | None = None
+    teacher_weight: float = 0.5
+    teacher_tc_weight: float = 0.5
 
     def __post_init__(self) -> None:
         problems = []
@@ -69,6 +74,8 @@ class TrainConfig:
             problems.append("warmup and dropouts must be in [0, 1)")
         if self.max_pos_weight < 1 or self.tc_loss_weight < 0 or self.span_loss_weight <= 0:
             problems.append("max_pos_weight must be >= 1, tc_loss_weight >= 0 and span_loss_weight > 0")
+        if not (0 <= self.teacher_weight <= 1 and 0 <= self.teacher_tc_weight <= 1):
+            problems.append("teacher_weight and teacher_tc_weight must be in [0, 1]")
         if self.precision not in ("auto", "fp32", "bf16"):
             problems.append("precision must be auto, fp32 or bf16")
         if problems:

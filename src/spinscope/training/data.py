@@ -36,6 +36,7 @@ class SpanExample:
     last: int
     label: int
     features: np.ndarray
+    soft: np.ndarray | None = None  # a distribution over techniques to learn instead of ``label`` (distill.py)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Batch:
     target_mask: np.ndarray
     spans: np.ndarray  # (n, 4) int64
     span_features: np.ndarray  # (n, text features)
+    span_targets: np.ndarray | None = None  # (n, techniques): soft TC targets, where the spans have them
 
 
 def prepare(analyses: Sequence[Analysis], tokenizer: Tokenizer) -> list[TrainingDocument]:
@@ -103,15 +105,16 @@ def epoch_windows(documents: Sequence[TrainingDocument], size: int, stride: int,
     return [windows[i] for i in order]
 
 
-def _window_spans(documents: Sequence[TrainingDocument], windows: Sequence[Window]) -> tuple[list, list]:
-    rows, features = [], []
+def _window_spans(documents: Sequence[TrainingDocument], windows: Sequence[Window]) -> tuple[list, list, list]:
+    rows, features, softs = [], [], []
     for row, window in enumerate(windows):
         for span in spans_in_window(documents[window.doc], window):
             first = max(span.first, window.start) - window.start + 1  # +1: the start token ([CLS] or <s>)
             last = min(span.last, window.end) - window.start + 1
             rows.append((row, first, last, span.label))
             features.append(span.features)
-    return rows, features
+            softs.append(span.soft)
+    return rows, features, softs
 
 
 def make_batch(documents: Sequence[TrainingDocument], windows: Sequence[Window],
@@ -125,10 +128,11 @@ def make_batch(documents: Sequence[TrainingDocument], windows: Sequence[Window],
         n = window.end - window.start
         targets[row, 1:n + 1] = documents[window.doc].targets[window.start:window.end]
         target_mask[row, 1:n + 1] = 1.0
-    rows, features = _window_spans(documents, windows)
+    rows, features, softs = _window_spans(documents, windows)
     spans = np.asarray(rows, np.int64).reshape(-1, 4)
     feats = np.stack(features) if features else np.zeros((0, len(text_features("a", 0, 1))), np.float32)
-    return Batch(padded.input_ids, padded.attention_mask, targets, target_mask, spans, feats)
+    soft = np.stack(softs) if softs and all(s is not None for s in softs) else None
+    return Batch(padded.input_ids, padded.attention_mask, targets, target_mask, spans, feats, soft)
 
 
 def batch_windows(windows: Sequence[Window], batch_size: int) -> list[list[Window]]:

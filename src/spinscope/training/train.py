@@ -161,7 +161,8 @@ def losses(model: SpanTechniqueModel, batch: data.Batch, pos_weight: torch.Tenso
         return token_loss, torch.zeros(())
     spans = torch.from_numpy(batch.spans)
     span_logits = model.span_logits(hidden.float(), spans, torch.from_numpy(batch.span_features).to(device))
-    return token_loss, nn.functional.cross_entropy(span_logits, spans[:, 3].to(device))
+    wanted = spans[:, 3] if batch.span_targets is None else torch.from_numpy(batch.span_targets)
+    return token_loss, nn.functional.cross_entropy(span_logits, wanted.to(device))
 
 
 def make_optimizer(model: SpanTechniqueModel, config: TrainConfig, total_steps: int):
@@ -279,7 +280,10 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     seed_everything(config.seed)
     tokenizer = load_tokenizer(base_model_folder(config.base_model) / "tokenizer.json")
     specials = special_ids(tokenizer)
-    docs = data.prepare(read_folders(config.train, config.limit_articles), tokenizer)
+    gold = read_folders(config.train, config.limit_articles)
+    docs = data.prepare(gold, tokenizer)
+    if config.teacher:
+        docs = taught(docs, gold, config, log)
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
     model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout).to(device)
@@ -309,6 +313,24 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
         marker.write_text(label, encoding="utf-8")
         scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, label)
     return TrainResult(run_dir, config.epochs, scores)
+
+
+def taught(docs: list[data.TrainingDocument], gold: Sequence[Analysis], config: TrainConfig,
+           log: RunLog) -> list[data.TrainingDocument]:
+    """The documents with targets blended towards the config's teacher (``distill.blend``)."""
+    from spinscope.detector.loading import load_detector
+    from spinscope.training import distill
+
+    started = time.time()
+    teacher = load_detector(config.teacher, threads=config.threads)
+    if not isinstance(teacher, NeuralDetector):
+        raise ConfigError(f"teacher {config.teacher!r} is not a neural model of one language")
+    try:
+        views = distill.teach(teacher, gold)
+    finally:
+        teacher.close()
+    log(f"teacher {config.teacher}: {len(views)} articles in {time.time() - started:.0f}s")
+    return distill.blend(docs, views, config.teacher_weight, config.teacher_tc_weight)
 
 
 def log_dev(model, config: TrainConfig, tokenizer, dev, bf16: bool, log: RunLog, run_dir: Path,
