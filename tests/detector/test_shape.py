@@ -209,3 +209,25 @@ def test_word_ranges_by_pattern_agree_with_the_character_reading():
     agree()
     assert shape.has_marks("cafe\u0301") and not shape.has_marks("café ’quoted’")
     assert shape.word_ranges("don't stop", 0, 4) == [(0, 4)]  # the apostrophe's right side is read past the end
+
+
+@pytest.mark.parametrize("text, phrase, shown", [
+    ("Communists say a resolute ‘no’ to the policies.", "resolute ‘no", "resolute ‘no’"),
+    ("They said “no” and “never” to them.", "no” and “never", "“no” and “never”"),
+    ('They said "no" and "never" to them.', 'no" and "never', '"no" and "never"'),
+    ("Они сказали «полный провал» вчера.", "сказали «полный провал", "сказали «полный провал»"),
+])
+def test_clean_closes_a_quotation_the_span_cuts_into(text, phrase, shown):
+    start, end = trimmed(text, phrase)
+    assert text[start:end] == shown
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The United States’ aggression ‘grows’ daily.", "United States’ aggression"),  # a possessive
+    ("They don’t care about ‘us’ at all.", "don’t care"),  # an apostrophe inside a word
+    ("He called it “a total disgrace” on Monday.", "called it “a total"),  # the closing mark is further on
+    ("He called it “a total disgrace” on Monday.", "“a total disgrace”"),  # closed: edge marks trimmed
+])
+def test_clean_leaves_apostrophes_and_quotations_it_cannot_close_alone(text, phrase):
+    start, end = trimmed(text, phrase)
+    assert text[start:end] == phrase.strip("“”")

@@ -264,13 +264,56 @@ def without_fragments(text: str, start: int, end: int, words: Words = ENGLISH,
     return parts[0][0], parts[-1][1]
 
 
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ('"', '"'))
+
+
+def is_opening(inside: str, i: int, opening: str, closing: str) -> bool | None:
+    """Whether the mark at ``i`` opens (True) or closes (False) a quotation; None where it is
+    neither (a ’ between two letters is an apostrophe). A straight double quote opens before a
+    letter or digit that follows it directly."""
+    c = inside[i]
+    if opening == closing:
+        return c == opening and (i + 1 < len(inside) and inside[i + 1].isalnum())
+    if c == opening:
+        return True
+    if c != closing:
+        return None
+    between_letters = 0 < i < len(inside) - 1 and inside[i - 1].isalpha() and inside[i + 1].isalpha()
+    return None if between_letters else False
+
+
+def quotes_closed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range widened by one mark where it opens a quotation whose closing mark stands right
+    after it ("a resolute ‘no" -> "a resolute ‘no’"), or closes one opened right before it."""
+    inside = text[start:end]
+    for opening, closing in QUOTE_PAIRS:
+        if opening not in inside and closing not in inside:
+            continue
+        depth = unopened = 0
+        for i in range(len(inside)):
+            kind = is_opening(inside, i, opening, closing)
+            if kind:
+                depth += 1
+            elif kind is False and inside[i] == closing:
+                depth, unopened = (depth - 1, unopened) if depth else (depth, unopened + 1)
+        if depth and text[end:end + 1] == closing:
+            end += 1
+        if unopened and start > 0 and text[start - 1] == opening:
+            start -= 1
+    return start, end
+
+
 def clean(span: Span, text: str, words: Words = ENGLISH, strength: Strength | None = None,
           max_piece: int = MAX_PIECE) -> Span | None:
-    """The span on whole words, without fragments of other sentences (see ``without_fragments``)
-    and without edge words that cannot end or start a highlight (None when nothing is left)."""
+    """The span on whole words, without fragments of other sentences (see ``without_fragments``),
+    without edge words that cannot end or start a highlight, and with the marks of a quotation
+    it cuts into (``quotes_closed``); None when nothing is left."""
     kept = without_fragments(text, span.start, span.end, words, strength, max_piece)
     trimmed = trim(text, *whole_words(text, *kept), words)
-    return replace(span, start=trimmed[0], end=trimmed[1]) if trimmed else None
+    if not trimmed:
+        return None
+    start, end = quotes_closed(text, *trimmed)
+    return replace(span, start=start, end=end)
 
 
 def merge_same_range(spans: Iterable[Span]) -> list[Span]:
