@@ -109,3 +109,12 @@ def test_distill_a_shipped_model_teaches_probabilities_for_every_character_and_g
 def test_distill_config_rejects_teacher_weights_outside_zero_to_one():
     with pytest.raises(ConfigError, match="teacher_weight"):
         TrainConfig(teacher="mpnet-ptc", teacher_weight=1.5)
+
+
+def test_distill_a_distilled_models_card_names_its_teacher_and_shares(tmp_path):
+    from spinscope.training.ship import run_notes
+
+    notes = run_notes(tmp_path, TrainConfig(teacher="mpnet-ptc", teacher_weight=0.5, teacher_tc_weight=0.7))
+    assert notes["distilled_from"].startswith("mpnet-ptc:") and "0.5" in notes["distilled_from"]
+    assert "0.7" in notes["distilled_from"]
+    assert "distilled_from" not in run_notes(tmp_path, TrainConfig())

@@ -115,11 +115,14 @@ def base_description(config: TrainConfig) -> str:
 
 
 def run_notes(run_dir: Path, config: TrainConfig) -> dict:
-    """Provenance beyond the recipe: a frozen word-embedding table, and for a run whose
-    vocabulary was pruned (pruning.json) the pruning and the languages it keeps."""
+    """Provenance beyond the recipe: a frozen word-embedding table, the teacher of a distilled
+    model, and for a run whose vocabulary was pruned (pruning.json) the pruning and the languages it keeps."""
     notes = {}
     if config.freeze_embeddings:
         notes["word_embeddings"] = "frozen while fine-tuning: every piece keeps the base encoder's vectors"
+    if config.teacher:
+        notes["distilled_from"] = (f"{config.teacher}: token targets moved {config.teacher_weight:g} and technique "
+                                   f"targets {config.teacher_tc_weight:g} of the way towards its probabilities")
     path = Path(run_dir) / "pruning.json"
     if path.is_file():
         pruning = json.loads(path.read_text(encoding="utf-8"))
