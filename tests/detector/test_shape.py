@@ -231,3 +231,15 @@ def test_clean_closes_a_quotation_the_span_cuts_into(text, phrase, shown):
 def test_clean_leaves_apostrophes_and_quotations_it_cannot_close_alone(text, phrase):
     start, end = trimmed(text, phrase)
     assert text[start:end] == phrase.strip("“”")
+
+
+@pytest.mark.parametrize("text, phrase, shown", [
+    ("Our nation has never bowed to anyone, and it will not bow now.", "never bowed to anyone, and it",
+     "never bowed to anyone"),
+    ("Trump is a traitor because he lied.", "Trump is a traitor because he", "Trump is a traitor"),
+    ("They must destroy it now.", "must destroy it", "must destroy it"),  # an object stays
+    ("We will crush you and you know it.", "will crush you", "will crush you"),
+])
+def test_clean_trims_a_subject_pronoun_that_opens_the_next_clause(text, phrase, shown):
+    start, end = trimmed(text, phrase)
+    assert text[start:end] == shown
