@@ -8,8 +8,9 @@ and tokens/s (word pieces of the MiniLM tokenizer) for one batch of all dev arti
 for one article at a time (each the median of three runs, after one that warms up).
 Cold start is the wall time of ``spinscope analyze`` on one dev
 article in a fresh process. For trained models a reliability table compares span scores
-with the observed precision of those spans (share of their characters inside a gold span
-of the same technique).
+with the observed precision of those spans: the share of their characters inside a gold span
+of any technique, what ``score`` predicts (in sample: dev also fitted the score map; the
+held-out tables come from ``bench_calibration.py``).
 """
 
 from __future__ import annotations
@@ -44,10 +45,10 @@ def count_tokens(texts: list[str]) -> int:
 
 def reliability(gold, predicted) -> list[dict]:
     """Spans per score bin, with their mean score and observed precision."""
-    from spinscope.detector.calibration import observed_precision
+    from spinscope.detector.calibration import propaganda_share
 
     rows = []
-    pairs = [(s.score, observed_precision(s, g.spans)) for g, p in zip(gold, predicted) for s in p.spans]
+    pairs = [(s.score, propaganda_share(s, g.spans)) for g, p in zip(gold, predicted) for s in p.spans]
     for low, high in zip(BINS, BINS[1:]):
         chosen = [(s, q) for s, q in pairs if low <= s < high]
         if chosen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from spinscope.detector.calibration import apply, fit_map, isotonic, observed_precision
+from spinscope.detector.calibration import apply, fit_map, isotonic
 from spinscope.document import Span
 
 
@@ -27,12 +27,6 @@ def test_fit_map_gives_a_non_decreasing_map_into_unit_interval():
 
 def test_apply_without_knots_keeps_the_raw_score():
     assert apply((), 0.37) == 0.37
-
-
-def test_observed_precision_counts_characters_of_the_same_technique():
-    span = Span(0, 10, "doubt")
-    gold = [Span(5, 20, "doubt"), Span(0, 10, "slogans")]
-    assert observed_precision(span, gold) == 0.5
 
 
 # --- the two calibrated scores, cross-fitting, spread and the likely cut (issue 13, part 3)

@@ -160,11 +160,6 @@ def covered(span, gold_spans, same_technique: bool) -> int:
     return len(chars)
 
 
-def observed_precision(span, gold_spans) -> float:
-    """Share of the span's characters inside gold spans of the same technique."""
-    return covered(span, gold_spans, True) / (span.end - span.start)
-
-
 def propaganda_share(span, gold_spans) -> float:
     """Share of the span's characters inside gold spans of any technique (what ``score`` predicts)."""
     return covered(span, gold_spans, False) / (span.end - span.start)
