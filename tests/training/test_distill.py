@@ -118,3 +118,25 @@ def test_distill_a_distilled_models_card_names_its_teacher_and_shares(tmp_path):
     assert notes["distilled_from"].startswith("mpnet-ptc:") and "0.5" in notes["distilled_from"]
     assert "0.7" in notes["distilled_from"]
     assert "distilled_from" not in run_notes(tmp_path, TrainConfig())
+
+
+@pytest.mark.slow
+def test_distill_a_training_run_teaches_with_its_torch_weights_and_a_student_trains_on_it(tiny_run, tmp_path,
+                                                                                          tiny_encoder):
+    from dataclasses import replace
+
+    from spinscope.detector.neural import NeuralDetector
+    from spinscope.training.train import load_teacher, train
+
+    config, result, ptc = tiny_run
+    teacher = load_teacher(str(result.run_dir), 1, False)
+    assert isinstance(teacher, NeuralDetector)
+    views = distill.teach(teacher, read_gold(ptc))
+    # the tiny teacher was trained to overfit these articles: it is sure of the gold spans' techniques
+    gold = read_gold(ptc)
+    assert all(int(view.spans[i].argmax()) == techniques.index(span.technique)
+               for analysis, view in zip(gold, views) for i, span in enumerate(analysis.spans))
+    student = replace(config, name="student", epochs=1, dev=None, teacher=str(result.run_dir))
+    train(student, tmp_path / "student", encoder=tiny_encoder())
+    log = (tmp_path / "student" / "train.log").read_text(encoding="utf-8")
+    assert f"teacher {result.run_dir}: 4 articles" in log

@@ -48,7 +48,7 @@ class TrainConfig:
     # the word-embedding table stays as it is: fine-tuning on English alone then neither moves
     # nor weight-decays the pieces of the other languages a multilingual encoder knows
     freeze_embeddings: bool = False
-    # distillation: a trained detector (shipped name or model folder) whose token and TC
+    # distillation: a trained detector (shipped name, model folder or training run) whose token and TC
     # probabilities the targets move towards, by these shares (training/distill.py)
     teacher: str | None = None
     teacher_weight: float = 0.5

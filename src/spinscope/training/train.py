@@ -36,7 +36,8 @@ from spinscope.training import data
 from spinscope.training.config import TrainConfig
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
-    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, mean_state, save_state, save_weights,
+    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, load_weights, mean_state, save_state,
+    save_weights,
 )
 
 CHECKPOINT = "checkpoint.pt"
@@ -283,7 +284,7 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     gold = read_folders(config.train, config.limit_articles)
     docs = data.prepare(gold, tokenizer)
     if config.teacher:
-        docs = taught(docs, gold, config, log)
+        docs = taught(docs, gold, config, log, bf16)
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
     model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout).to(device)
@@ -315,16 +316,29 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     return TrainResult(run_dir, config.epochs, scores)
 
 
-def taught(docs: list[data.TrainingDocument], gold: Sequence[Analysis], config: TrainConfig,
-           log: RunLog) -> list[data.TrainingDocument]:
-    """The documents with targets blended towards the config's teacher (``distill.blend``)."""
+def load_teacher(name: str, threads: int, bf16: bool) -> NeuralDetector:
+    """A teacher: a training run folder (its torch weights, not quantised), or a shipped model's
+    name or a model folder (ONNX)."""
     from spinscope.detector.loading import load_detector
+
+    folder = Path(name)
+    if (folder / "weights.safetensors").is_file() and (folder / "config.json").is_file():
+        model = load_weights(folder)
+        return torch_detector(model, TrainConfig.load(folder / "config.json"),
+                              load_tokenizer(folder / "tokenizer.json"), bf16)
+    teacher = load_detector(name, threads=threads)
+    if not isinstance(teacher, NeuralDetector):
+        raise ConfigError(f"teacher {name!r} is not a neural model of one language")
+    return teacher
+
+
+def taught(docs: list[data.TrainingDocument], gold: Sequence[Analysis], config: TrainConfig,
+           log: RunLog, bf16: bool = False) -> list[data.TrainingDocument]:
+    """The documents with targets blended towards the config's teacher (``distill.blend``)."""
     from spinscope.training import distill
 
     started = time.time()
-    teacher = load_detector(config.teacher, threads=config.threads)
-    if not isinstance(teacher, NeuralDetector):
-        raise ConfigError(f"teacher {config.teacher!r} is not a neural model of one language")
+    teacher = load_teacher(config.teacher, config.threads, bf16)
     try:
         views = distill.teach(teacher, gold)
     finally:
