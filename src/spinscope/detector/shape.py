@@ -284,12 +284,12 @@ def is_opening(inside: str, i: int, opening: str, closing: str) -> bool | None:
     neither (a ’ between two letters is an apostrophe). A straight double quote opens before a
     letter or digit that follows it directly."""
     c = inside[i]
+    if c not in (opening, closing):
+        return None
     if opening == closing:
-        return c == opening and (i + 1 < len(inside) and inside[i + 1].isalnum())
+        return i + 1 < len(inside) and inside[i + 1].isalnum()
     if c == opening:
         return True
-    if c != closing:
-        return None
     between_letters = 0 < i < len(inside) - 1 and inside[i - 1].isalpha() and inside[i + 1].isalpha()
     return None if between_letters else False
 
@@ -306,7 +306,7 @@ def quotes_closed(text: str, start: int, end: int) -> tuple[int, int]:
             kind = is_opening(inside, i, opening, closing)
             if kind:
                 depth += 1
-            elif kind is False and inside[i] == closing:
+            elif kind is False:
                 depth, unopened = (depth - 1, unopened) if depth else (depth, unopened + 1)
         if depth and text[end:end + 1] == closing:
             end += 1
