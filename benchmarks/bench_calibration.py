@@ -2,12 +2,14 @@
 
     python benchmarks/bench_calibration.py [--dev ../shared/data/ptc/dev] [MODEL ...]
 
-For each model (default: both shipped ONNX models) it decodes dev with the card's
+For each model (default: the three shipped English models) it decodes dev with the card's
 settings, fits both score maps by 5-fold cross-fitting over articles, choosing isotonic or
 Platt for each (the code that ``spinscope retune`` runs) and prints the held-out reliability tables of ``score`` and
 ``technique_score``, their ECE (10 bins of width 0.1, weighted by spans), the spread
 (largest share of spans holding one score, bins used), the likely cut and its held-out
-precision; then what the shipped card gives on dev (its own maps, fitted on all of dev).
+precision, first for each score feature the card may read (``ModelCard.score_feature``; retune
+keeps the one whose held-out likely spans are the more precise); then what the shipped card gives
+on dev (its own maps, fitted on all of dev).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from pathlib import Path
 from spinscope.detector import calibration as cal
 from spinscope.detector.loading import load_detector
 from spinscope.io.ptc import read_gold
-from spinscope.training.scores import calibrate
+from spinscope.detector.card import SCORE_FEATURES
+from spinscope.training.scores import calibrate, fit_scores
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "dev"
 
@@ -29,6 +32,14 @@ def report(name: str, dev: Path) -> None:
     encoded = detector.encode([g.document for g in gold])
     card, held = calibrate(detector, detector.card, gold, encoded)
     print(f"## {name}: {held.spans} dev spans, held out (5-fold cross-fitting by article)\n")
+    print("| score feature | map | ECE | likely cut | held-out likely precision | share likely |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for feature in SCORE_FEATURES:
+        _, fit = fit_scores(detector, detector.card.with_changes(score_feature=feature), gold, encoded)
+        chosen = " (**chosen**)" if feature == card.score_feature else ""
+        print(f"| {feature}{chosen} | {fit.method} | {fit.score.ece:.4f} | {fit.likely_cut:.2f} | "
+              f"{fit.likely_precision:.3f} | {fit.likely_share:.1%} |")
+    print()
     for label, rel, method in (("score (is propaganda)", held.score, held.method),
                                ("technique_score (technique right)", held.technique_score, held.technique_method)):
         print(f"{label}, {method} map: ECE {rel.ece:.4f}, largest share at one value {rel.top_share:.2%}, "
@@ -47,7 +58,7 @@ def report(name: str, dev: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("models", nargs="*", default=["minilm-ptc", "minilm-ptc-fast"])
+    parser.add_argument("models", nargs="*", default=["minilm-ptc", "minilm-ptc-fast", "mpnet-ptc"])
     parser.add_argument("--dev", type=Path, default=DEV)
     args = parser.parse_args()
     for name in args.models:

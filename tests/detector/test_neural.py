@@ -259,3 +259,37 @@ def test_tune_fits_score_maps_and_a_likely_cut_and_density_reference_fills_quant
     assert tuned.calibration.spans == 6 and 0.0 <= tuned.card.likely_cut <= 1.0
     card = density_reference(detector, tuned.card, [g.document for g in gold])
     assert len(card.densities) == 101 and card.densities[0] == pytest.approx(16 / len(TEXT), abs=0.01)
+
+
+def test_neural_score_feature_technique_reads_the_spans_own_column(detector):
+    encoded = detector.encode([Document("d", TEXT)])[0]
+    start = TEXT.index("traitors")
+    spans = [Span(start, start + 8, "name_calling"), Span(start, start + 8, "doubt")]
+    strongest, _ = detector.evidence(encoded, TEXT, spans)
+    own, _ = detector.with_card(detector.card.with_changes(score_feature="technique")).evidence(encoded, TEXT, spans)
+    assert strongest[0] == strongest[1] == pytest.approx(1.0, abs=0.01)  # the name-calling column, either way
+    assert own[0] == pytest.approx(1.0, abs=0.01) and own[1] == pytest.approx(0.0, abs=0.01)  # doubt's column is low
+
+
+def test_neural_card_rejects_an_unknown_score_feature():
+    from spinscope.errors import ModelError
+
+    with pytest.raises(ModelError, match="score_feature"):
+        ModelCard("fake", score_feature="loudest")
+
+
+def test_calibrate_keeps_the_score_feature_whose_held_out_likely_spans_are_more_precise(detector):
+    from spinscope.training import scores
+
+    start, other = TEXT.index("traitors"), TEXT.index("shameful")
+    gold = [Analysis(Document(f"d{i}", TEXT), (Span(start, start + 8, "name_calling"),
+                                               Span(other, other + 8, "loaded_language"))) for i in range(3)]
+    encoded = detector.encode([g.document for g in gold])
+    fits = {f: scores.fit_scores(detector, detector.card.with_changes(score_feature=f), gold, encoded)
+            for f in ("strongest", "technique")}
+    card, report = scores.calibrate(detector, detector.card, gold, encoded)
+    assert card.score_feature == report.feature
+    best = max(fits.values(), key=lambda fit: (fit[1].likely_precision >= 0.6, fit[1].likely_share
+                                                if fit[1].likely_precision >= 0.6 else fit[1].likely_precision))
+    assert report.likely_precision == best[1].likely_precision and report.likely_share == best[1].likely_share
+    assert report.figures()["score"]["feature"] == card.score_feature

@@ -20,6 +20,7 @@ from spinscope.errors import ModelError
 FORMAT = "spinscope-onnx/1"
 SPAN_CHANNEL = "any"  # the last token column: "some technique is here"
 DECODE_MODES = ("per_technique", "span_then_classify", "per_technique_and_regions")
+SCORE_FEATURES = ("strongest", "technique")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ class ModelCard:
     # with tidy: also cut pieces of a neighbouring sentence (up to shape.MAX_PIECE content words)
     # at span edges; off for cards fitted before that rule (their score maps fit the spans without it)
     cut_pieces: bool = False
+    # what the score map reads: the mean over the span's tokens of each token's strongest column
+    # ("strongest"), or of the column of the span's own technique ("technique"); ``spinscope
+    # retune`` keeps the one whose likely spans are more precise on held-out articles
+    score_feature: str = "strongest"
     about: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -65,6 +70,8 @@ class ModelCard:
             raise ModelError(f"model card: {len(self.seeds)} seed thresholds for {len(self.labels)} labels")
         if self.decode not in DECODE_MODES:
             raise ModelError(f"model card: decode must be one of {DECODE_MODES}, got {self.decode!r}")
+        if self.score_feature not in SCORE_FEATURES:
+            raise ModelError(f"model card: score_feature must be one of {SCORE_FEATURES}, got {self.score_feature!r}")
         if not 0.0 <= self.likely_cut <= 1.0:
             raise ModelError(f"model card: likely_cut must be within [0, 1], got {self.likely_cut}")
         if not 2 < self.window <= 512 or not 0 < self.stride <= self.window - 2:

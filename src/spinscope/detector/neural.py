@@ -116,17 +116,24 @@ class NeuralDetector:
 
     def evidence(self, encoded: EncodedDocument, text: str,
                  spans: Sequence[Span]) -> tuple[list[float], list[float | None]]:
-        """The raw inputs of the two calibrations, per span: the mean of each token's
-        strongest column over the span, and the TC head's probability of its technique
-        (None when the encoder pass kept no hidden states)."""
+        """The raw inputs of the two calibrations, per span: the mean over the span's tokens of
+        the card's ``score_feature`` column (each token's strongest, or the span's technique's),
+        and the TC head's probability of its technique (None when the encoder pass kept no
+        hidden states)."""
         if not spans:
             return [], []
-        offsets, top = encoded.tokens.offsets, strongest(encoded.probs)
+        offsets = encoded.tokens.offsets
         # the tokens wholly inside each span (offsets are sorted)
         firsts = np.searchsorted(offsets[:, 0], [s.start for s in spans], side="left").tolist()
         lasts = np.searchsorted(offsets[:, 1], [s.end for s in spans], side="right").tolist()
-        propaganda = [float(mean(top[first:last])) if first < last else span.score
-                      for span, first, last in zip(spans, firsts, lasts)]
+        if self.card.score_feature == "technique":
+            labels = self.card.labels
+            columns = [encoded.probs[:, labels.index(s.technique)] for s in spans]
+        else:
+            top = strongest(encoded.probs)
+            columns = [top] * len(spans)
+        propaganda = [float(mean(column[first:last])) if first < last else span.score
+                      for span, column, first, last in zip(spans, columns, firsts, lasts)]
         return propaganda, self.technique_probabilities(encoded, text, spans)
 
     def technique_probabilities(self, encoded: EncodedDocument, text: str,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from spinscope.detector import calibration as cal
-from spinscope.detector.card import ModelCard
+from spinscope.detector.card import SCORE_FEATURES, ModelCard
 from spinscope.detector.inference import EncodedDocument
 from spinscope.detector.neural import NeuralDetector
 from spinscope.document import Analysis, Document
@@ -51,11 +51,12 @@ class CalibrationReport:
     in_sample: dict[str, float]  # the shipped maps applied to dev itself
     method: str = "isotonic"  # how the score map was fitted (calibration.METHODS)
     technique_method: str = "isotonic"
+    feature: str = "strongest"  # what the score map reads (ModelCard.score_feature)
 
     def figures(self) -> dict[str, object]:
         """What the model card records (``about.calibration``)."""
         return {"measured": "5-fold cross-fitting by article (figures held out)", "spans": self.spans,
-                "score": self.score.figures() | {"method": self.method},
+                "score": self.score.figures() | {"method": self.method, "feature": self.feature},
                 "technique_score": self.technique_score.figures() | {"method": self.technique_method},
                 "likely_cut": self.likely_cut,
                 "likely_precision_held_out": round(self.likely_precision, 4),
@@ -88,7 +89,21 @@ def _known(ev: Evidence) -> tuple[list[str], list[float], list[float]]:
 
 def calibrate(detector: NeuralDetector, card: ModelCard, gold: Sequence[Analysis],
               encoded: Sequence[EncodedDocument]) -> tuple[ModelCard, CalibrationReport]:
-    """``card`` with both maps (fitted on all of dev) and the likely cut; the held-out report."""
+    """``card`` with both maps (fitted on all of dev), the likely cut and the score feature whose
+    likely spans are the more precise on held-out articles (or, where both reach the target
+    precision, the more numerous; "strongest" on a tie); the held-out report."""
+    fits = [fit_scores(detector, card.with_changes(score_feature=f), gold, encoded) for f in SCORE_FEATURES]
+
+    def rank(fit: tuple[ModelCard, CalibrationReport]) -> tuple[bool, float]:
+        report = fit[1]
+        enough = report.likely_precision >= cal.LIKELY_PRECISION
+        return enough, report.likely_share if enough else report.likely_precision
+    return max(fits, key=rank)
+
+
+def fit_scores(detector: NeuralDetector, card: ModelCard, gold: Sequence[Analysis],
+               encoded: Sequence[EncodedDocument]) -> tuple[ModelCard, CalibrationReport]:
+    """``card`` with both maps fitted for its score feature and the likely cut; the held-out report."""
     ev = evidence(detector, card, gold, encoded)
     method, held_score = cal.choose_method(ev.propaganda_raw, ev.propaganda, ev.article)
     articles, t_raw, t_obs = _known(ev)
@@ -103,7 +118,8 @@ def calibrate(detector: NeuralDetector, card: ModelCard, gold: Sequence[Analysis
                  "score_top_share": cal.reliability(shipped, ev.propaganda).top_share,
                  "likely_precision": in_precision, "likely_share": in_share}
     report = CalibrationReport(cal.reliability(held_score, ev.propaganda), cal.reliability(held_technique, t_obs),
-                               cut, precision, share, len(ev.article), in_sample, method, t_method)
+                               cut, precision, share, len(ev.article), in_sample, method, t_method,
+                               card.score_feature)
     return card.with_changes(calibration=knots, technique_calibration=technique_knots, likely_cut=cut), report
 
 
