@@ -140,3 +140,6 @@ def test_distill_a_training_run_teaches_with_its_torch_weights_and_a_student_tra
     train(student, tmp_path / "student", encoder=tiny_encoder())
     log = (tmp_path / "student" / "train.log").read_text(encoding="utf-8")
     assert f"teacher {result.run_dir}: 4 articles" in log
+    train(student, tmp_path / "student", encoder=tiny_encoder())  # finished: nothing left to teach
+    log = (tmp_path / "student" / "train.log").read_text(encoding="utf-8")
+    assert log.count(f"teacher {result.run_dir}:") == 1

@@ -92,8 +92,13 @@ def calibrate(detector: NeuralDetector, card: ModelCard, gold: Sequence[Analysis
     """``card`` with both maps (fitted on all of dev), the likely cut and the score feature whose
     likely spans are the more precise on held-out articles (or, where both reach the target
     precision, the more numerous; "strongest" on a tie); the held-out report."""
-    fits = [fit_scores(detector, card.with_changes(score_feature=f), gold, encoded) for f in SCORE_FEATURES]
+    return best_fit([fit_scores(detector, card.with_changes(score_feature=f), gold, encoded)
+                     for f in SCORE_FEATURES])
 
+
+def best_fit(fits: Sequence[tuple[ModelCard, CalibrationReport]]) -> tuple[ModelCard, CalibrationReport]:
+    """The fit whose held-out likely spans are the more precise, or, where several reach the
+    target precision, the more numerous (the first on a tie)."""
     def rank(fit: tuple[ModelCard, CalibrationReport]) -> tuple[bool, float]:
         report = fit[1]
         enough = report.likely_precision >= cal.LIKELY_PRECISION

@@ -283,8 +283,6 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     specials = special_ids(tokenizer)
     gold = read_folders(config.train, config.limit_articles)
     docs = data.prepare(gold, tokenizer)
-    if config.teacher:
-        docs = taught(docs, gold, config, log, bf16)
     dev = read_folders([config.dev], config.limit_articles) if config.dev else []
     encoder = encoder or load_base_encoder(config.base_model, config.attention_dropout, config.hidden_dropout)
     model = SpanTechniqueModel(keep_layers(encoder, config.layers), config.hidden_dropout).to(device)
@@ -294,6 +292,8 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
                                    config.batch_size))
     optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
     done = load_checkpoint(run_dir, model, optimizer, scheduler)
+    if config.teacher and done < config.epochs:  # a finished run needs no teacher to average or export
+        docs = taught(docs, gold, config, log, bf16)
     pos_weight = torch.from_numpy(data.positive_weights(docs, config.max_pos_weight)).to(device)
     log(f"start: {len(docs)} articles, {steps} steps/epoch, {device}, bf16={bf16}, resuming after epoch {done}")
     scores: dict[str, float] = {}
@@ -333,7 +333,7 @@ def load_teacher(name: str, threads: int, bf16: bool) -> NeuralDetector:
 
 
 def taught(docs: list[data.TrainingDocument], gold: Sequence[Analysis], config: TrainConfig,
-           log: RunLog, bf16: bool = False) -> list[data.TrainingDocument]:
+           log: RunLog, bf16: bool) -> list[data.TrainingDocument]:
     """The documents with targets blended towards the config's teacher (``distill.blend``)."""
     from spinscope.training import distill
 
