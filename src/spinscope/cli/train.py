@@ -90,7 +90,7 @@ def ship_command(
     from spinscope.training.ship import ship
 
     report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, log=console.print)
-    console.print(f"wrote {report.folder} ({'int8' if report.int8 else 'fp32'}, decode {report.card.decode})")
+    console.print(f"wrote {report.folder} ({report.precision}, decode {report.card.decode})")
     for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1"):
         if key in report.dev:
             console.print(f"dev {key}: {report.dev[key]:.4f}")
