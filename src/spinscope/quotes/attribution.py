@@ -85,7 +85,7 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     line_start = lay.line(lo)[0]
     if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
         return _who(headline.group(1).split())
-    verbs = list(_ATTR_RE.finditer(window))
+    verbs = [v for v in _ATTR_RE.finditer(window) if v.group() not in ("read", "reads")]   # "read Trump's tweet:"
     if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
         lead = _main_subject(text[sent_start:start])
         return lead if lead[0] in ("name", "pronoun") else None

@@ -18,6 +18,7 @@ from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GENERIC as _GENERIC
 from spinscope.quotes.words import MODIFIERS as _MODIFIERS
+from spinscope.quotes.words import ORG_NOUNS as _ORG_NOUNS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 from spinscope.quotes.words import PARTICLES as _PARTICLES
 from spinscope.quotes.words import SKIP as _SKIP
@@ -29,6 +30,8 @@ _PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")          # "Rep. Jackie Speier 
 _ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a name
 _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
               "statement", "representative", "representatives"}      # "X’s office said": X's words
+_DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
+              "post", "motion", "petition", "ruling", "order", "notice"}
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 
 
@@ -91,8 +94,13 @@ def _who(toks: list[str]) -> tuple:
     last = toks[-1].lower() if toks else ""
     if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", last)
-    if last in _BODIES and len(toks) == 2 and toks[0].lower() in ("the", "this"):
+    if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and toks[0].lower() in ("the", "this"):
         return ("body", last)                         # "the bureau said": the bureau named last
+    if last in _DOCUMENTS and len(toks) == 2 and toks[0].lower() in ("the", "this", "that", "its", "their"):
+        return ("document", last)                     # "the statement read": whoever just issued it
+    if len(toks) >= 3 and toks[0].lower() == "the" and toks[1].lower().endswith(_POSSESSIVE) and all(
+            t.lower() in _OWN_VOICE for t in toks[2:]) and toks[1][:-2].lower() in _BODIES | _ORG_NOUNS:
+        return ("body", toks[1][:-2].lower())         # "the group’s statement read": the group's words
     return ("unnamed",)
 
 

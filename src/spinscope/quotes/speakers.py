@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from spinscope.quotes.attribution import _Speech
+from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
 from spinscope.quotes.names import _clean_name, _is_cap
@@ -39,6 +40,9 @@ class _Speakers:
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self.last_spoke: tuple[int, str] | None = None     # the end of the last person's speech, and who
+        self.last_body: str | None = None             # the last organisation that spoke ("the company said")
+        self.entities: _Entities | None = None
+        self.issuer: tuple[int, str] | None = None    # where the last named speaker spoke, and who
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -49,7 +53,11 @@ class _Speakers:
                 inherit = sp.attr[0] == "inherit"
                 sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
                     self.resolve(sp.attr, sp.anchor, lay)
+                if sp.attr[0] == "document":          # "the statement read": who issued it just before
+                    sp.speaker = self.issuer[1] if self.issuer and sp.anchor - self.issuer[0] <= 400 else None
                 last = (para, sp.speaker)
+                if sp.speaker:
+                    self.issuer = (sp.anchor, sp.speaker)
                 if sp.speaker and sp.speaker == self.last_person:
                     self.last_spoke = (lay.sentence(max(sp.end, sp.anchor))[1], sp.speaker)
 
@@ -58,7 +66,8 @@ class _Speakers:
         if attr[0] == "pronoun":
             return self.pronoun(pos, lay, attr[1])
         if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
-            return self.roles.get(attr[1]) or self.last_person
+            holder = self.tracker().holder(attr[1], pos)
+            return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
         if attr[0] == "body":
             return self.body(attr[1], pos)
         if attr[0] != "name":
@@ -66,12 +75,27 @@ class _Speakers:
         name, titles = self.fullest(attr[1], pos)
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
-        if len(parts) > 1 and not name.isupper() and not any(p.lower() in _ORG_WORDS | _BODIES for p in parts):
-            self.last_person = name
+        if (len(parts) > 1 or name in self.tracker().persons) and not name.isupper() and not any(
+                p.lower() in _ORG_WORDS | _BODIES for p in parts):
+            self.last_person = name               # "Trump" too, where the text calls him "President Trump"
+        elif self.tracker().is_body(name):
+            self.last_body = name
         if len(parts) > 1:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def described(self, word: str, pos: int) -> str | None:
+        """A body the text calls 'the group' without writing the word in its name: the one last introduced with
+        that noun ('the activist group MoveOn.org'), else the last organisation that spoke, else None."""
+        holder = self.tracker().holder(word, pos)
+        return self.fullest(holder, pos)[0] if holder else self.last_body
+
+    def tracker(self) -> _Entities:
+        """The article's names with their titles and nouns, read when first needed."""
+        if self.entities is None:
+            self.entities = _Entities(self.masked)
+        return self.entities
 
     def pronoun(self, pos: int, lay: _Layout, pronoun: str) -> str | None:
         """Whom 'he' or 'she' at ``pos`` means: the person who spoke last, at most 600 characters back, when the
@@ -94,7 +118,7 @@ class _Speakers:
             named = [m for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked[:pos])
                      if m.group(1).split()[-1] not in ("The", "This", "That")]
             words = (named[-1].group(1) + named[-1].group(2)).split() + [word] if named else []
-            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or None
+            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or self.described(word, pos)
         words = runs[-1].group().split()
         name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
         initials = "".join(w[0] for w in name.split() if _is_cap(w))
@@ -183,7 +207,7 @@ class _Speakers:
             self.runs = {}
             for m in _RUN_RE.finditer(self.text):
                 run, last = m.group().split(), m.group().split()[-1]
-                key = last[:-2] if last.endswith(("’s", "'s")) else last.rstrip("’'")   # Putin's -> Putin
+                key = last[:-2] if last.endswith(("’s", "'s")) else last.rstrip(".’'")   # Putin's, Barr. -> …
                 self.runs.setdefault(key, []).append((m.start(), run))
         found = []
         for start, run in self.runs.get(name, ()):

@@ -20,7 +20,7 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "notified|notifies|notify|notifying")
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
-       "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|according to")
+       "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|read|reads|according to")
 EVALUATE = ("called|calls|call|calling|thanked|thanks|thanking|accused|accuses|accusing|condemned|condemns|described|"
             "describes|describing|praised|praises|slammed|slams|denounced|denounces|dismissed|dismisses|hailed|hails|"
             "criticized|criticised|criticizes|criticises|decried|decries|blasted|referred to|refers to|characterized|"
@@ -73,4 +73,8 @@ colombian argentine chilean peruvian federal republican democratic democrat cons
 catholic muslim jewish christian islamic us u.s uk u.k""")
 BODIES = {"police", "bureau", "department", "ministry", "agency", "office", "committee", "commission", "council",
           "service", "government", "administration", "party", "company", "court", "campaign", "embassy", "army"}
+ORG_NOUNS = _words("""company group network newspaper paper publication outlet site website platform firm organization
+organisation channel magazine broadcaster station nonprofit charity watchdog coalition alliance board panel union
+association institute university foundation""")    # "the group said": the body last given that noun, or the last body
+PERSON_TITLES = TITLES - {"justice"}     # "President Trump": a person ("Justice Department" is a body)
 PARTICLES = {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "ibn", "dos", "el"}
