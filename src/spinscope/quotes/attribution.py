@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
-from spinscope.quotes.names import _is_cap, _lead_phrase, _main_subject, _speaker_of, _subject, _who
+from spinscope.quotes.names import _is_cap, _lead_phrase, _main_subject, _pair, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
     _ABBREV_RE,
     _ATTR_RE,
@@ -36,6 +36,10 @@ _NEW_CLAUSE_RE = re.compile(r"\b(?:that\s+(?:he|she|they|it|we|I|you|there)|whic
 _NAME_LINE_RE = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,2}[A-Z][a-z’'-]+\.")      # "Dave Weigel.", a signature
 _PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click", "watch", "subscribe", "news",
                "video", "photo", "follow", "sign", "email", "print", "home", "top", "latest", "see", "also"}
+_ISSUED_RE = re.compile(r"\b(?:issued|released|put out|posted|published|sent out|shared)\s+(?:a|an|the|this|their|"
+                        r"his|her|its)\s+(?:[\w-]+\s+)?(?:statement|letter|message|tweet|release|memo)\b")
+_SIGNED_RE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]*(?:[.,(]|$)",
+                        re.MULTILINE)     # a name signed after the closing mark on its line
 _BYLINE_RE = re.compile(r"\s*by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:[,.(\n]|$)")
 
 
@@ -60,6 +64,10 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     if headline and line_end - line_start < 200:
         return _who(headline.group(1).split())
     last = text[start:end].rstrip()[-1:]
+    signed = _SIGNED_RE.match(window)
+    if signed:                                        # “…” – Einstein. / “…” –Edward Snowden (source)
+        who = _who(signed.group(1).split())
+        return who if who[0] == "name" else None
     byline = _BYLINE_RE.match(window) if last == "," else None
     if byline:                                        # “Title of the Piece,” by Peter Hasson, Daily Caller
         return _who(byline.group(1).split())
@@ -112,6 +120,11 @@ def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | N
     verbs = list(_ATTR_RE.finditer(prev)) if prev.endswith(":") else []
     if verbs:
         return _speaker_of(prev, 0, verbs[-1].span(), 0)
+    if _ISSUED_RE.search(prev) and not re.search("[“”\"«»]", prev):    # "X and Y issued a statement.\n“…”": X's
+        pair = _pair(prev)
+        lead = ("name", pair, ()) if pair else _main_subject(prev)
+        if lead[0] in ("name", "pronoun"):
+            return lead
     nxt = text[line_end:line_end + 200].strip().split("\n", 1)[0]
     if _NAME_LINE_RE.fullmatch(nxt) and text[end:end + 1] in _FAMILY and not _PAGE_WORDS & set(nxt.lower().split()):
         return _who(nxt.rstrip(".").split())          # “…”\nDave Weigel.: a signature under the quote

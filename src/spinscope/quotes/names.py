@@ -32,6 +32,8 @@ _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", 
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
               "post", "motion", "petition", "ruling", "order", "notice"}
+_PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
+                      r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 
 
@@ -81,6 +83,9 @@ def _who(toks: list[str]) -> tuple:
     toks = _before_of(t.strip("()") for t in toks if t.strip("()"))
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
+    if toks and (toks[-1].lower() in ("they", "couple") or len(toks) >= 2 and toks[0].lower() == "the" and toks[
+            -1].lower()[:-1] in _TITLES and toks[-1].endswith("s")):
+        return ("group",)                             # "they said", "the couple", "the Democratic leaders"
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
@@ -102,6 +107,21 @@ def _who(toks: list[str]) -> tuple:
             t.lower() in _OWN_VOICE for t in toks[2:]) and toks[1][:-2].lower() in _BODIES | _ORG_NOUNS:
         return ("body", toks[1][:-2].lower())         # "the group’s statement read": the group's words
     return ("unnamed",)
+
+
+def _pair(seg: str) -> str | None:
+    """The first of two people named together in ``seg`` ('House Speaker Nancy Pelosi and Senate Democratic
+    Leader Chuck Schumer' -> 'Nancy Pelosi'; 'Tanya and Jason Badger' -> 'Tanya Badger'), or None. Joint speakers
+    take the first named; a body on either side ('the Senate and House') makes no pair."""
+    for m in _PAIR_RE.finditer(seg):
+        first, second = _clean_name(m.group(1).split())[0], _clean_name(m.group(2).split())[0]
+        if not first or not second or any(w.lower() in _ORG_WORDS | _BODIES for w in f"{first} {second}".split()):
+            continue
+        if " " not in first and len(second.split()) == 2:
+            first = f"{first} {second.split()[-1]}"   # one surname for both
+        if " " in first and not first.isupper():
+            return first
+    return None
 
 
 def _before_of(tokens) -> list[str]:
@@ -155,7 +175,7 @@ def _subject(seg: str) -> tuple | None:
     if acronym and not _PARTY_RE.fullmatch(acronym.group(1)):    # "… the Communist Party (KPRF) wrote" (not "(D-CA)")
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
-    while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an")
+    while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an", "one")
                                 and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
                                 or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"

@@ -9,7 +9,7 @@ from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
-from spinscope.quotes.names import _clean_name, _is_cap
+from spinscope.quotes.names import _clean_name, _is_cap, _pair
 from spinscope.quotes.patterns import (
     _CAP_WORD_RE,
     _DEFINED_RE,
@@ -65,6 +65,8 @@ class _Speakers:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
         if attr[0] == "pronoun":
             return self.pronoun(pos, lay, attr[1])
+        if attr[0] == "group":
+            return self.group(pos, lay)
         if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
             holder = self.tracker().holder(attr[1], pos)
             return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
@@ -109,6 +111,20 @@ class _Speakers:
             if not between or self.last_spoke[1] in between:
                 return self.last_spoke[1]
         return self.mentioned(pos, lay, (pronoun,))
+
+    def group(self, pos: int, lay: _Layout) -> str | None:
+        """Whom 'they' or 'the couple' at ``pos`` means: the first of two people named together in this sentence
+        up to ``pos`` or in one of the three before it ('Nancy Pelosi and Chuck Schumer released a statement. “…,”
+        they said'), else None."""
+        start = lay.sentence(pos)[0]
+        for _ in range(4):
+            first = _pair(self.masked[start:pos])
+            if first:
+                return self.fullest(first, pos)[0]
+            if start == 0:
+                break
+            pos, start = start, lay.sentence(start - 1)[0]
+        return None
 
     def body(self, word: str, pos: int) -> str | None:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
