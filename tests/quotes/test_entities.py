@@ -60,3 +60,44 @@ def test_entities_one_word_name_with_a_persons_title_is_a_person_for_he():
 def test_entities_one_word_body_is_no_person():
     entities = _Entities("Facebook removed pages. President Trump spoke.")
     assert entities.is_body("Facebook") and not entities.is_body("Trump")
+
+
+def test_entities_title_never_given_is_bound_to_the_person_named_at_its_first_use():
+    text = ("On Wednesday, Donald Trump was flying to Lima, Ohio, but the president had something on his mind.\n"
+            "“We are prepared for anything,” Rudy Giuliani told The Daily Beast.\n"
+            "The president, who has repeatedly claimed that the probe is illegal, spoke to reporters.")
+    assert speakers(text, "reported") == ["Donald Trump"]
+
+
+def test_entities_title_bound_skips_places_and_takes_the_subject():
+    text = ("The boy's grandfather, Siraj Wahhaj, a cleric who leads a New York City mosque, told reporters about it.\n"
+            "The imam said he did not know the cause of death.")
+    assert speakers(text, "reported")[-1] == "Siraj Wahhaj"
+
+
+def test_entities_title_used_nowhere_before_binds_nobody():
+    text = "The president said he did not know.\nDonald Trump was flying to Lima, Ohio."
+    assert speakers(text, "reported") == [None]
+
+
+def test_entities_a_possessive_name_with_a_title_is_a_person():
+    entities = _Entities("The White House and President Trump’s lawyers said so.")
+    assert "Trump" in entities.persons
+
+
+def test_entities_he_is_the_person_named_last_not_the_last_speaker_named_again():
+    text = ("“We will see,” Attorney General William Barr wrote.\nThe next decisions are up to Barr.\n"
+            "Rep. Adam Schiff (D-CA), chairman of House Intelligence, called for transparency.\n"
+            "“By law, that evidence must be shared with our Committee,” he said in a tweet.")
+    assert speakers(text, "quoted")[-1] == "Adam Schiff"
+
+
+def test_entities_a_long_sentence_after_a_quote_line_is_no_attribution():
+    text = ("Rep. Adam Schiff called for transparency.\n“And his report must also be made public.\nNow.”\n"
+            "Trump has previously said he supports the idea of making the report public.")
+    assert speakers(text, "quoted") == [None]
+
+
+def test_entities_a_quote_ending_in_a_nested_quote_is_attributed_after_its_marks():
+    text = "“The message simply said in part, ‘We are starving and need food,’” Hogrefe said."
+    assert speakers(text, "quoted") == ["Hogrefe"]

@@ -63,7 +63,7 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     headline = _HEADLINE_AFTER_RE.match(window)
     if headline and line_end - line_start < 200:
         return _who(headline.group(1).split())
-    last = text[start:end].rstrip()[-1:]
+    last = text[start:end].rstrip().rstrip("’'”\"»")[-1:]     # "…, ‘We are starving,’” Hogrefe said
     signed = _SIGNED_RE.match(window)
     if signed:                                        # “…” – Einstein. / “…” –Edward Snowden (source)
         who = _who(signed.group(1).split())
@@ -129,8 +129,9 @@ def _neighbour_lines(text: str, lay: _Layout, start: int, end: int) -> tuple | N
     if _NAME_LINE_RE.fullmatch(nxt) and text[end:end + 1] in _FAMILY and not _PAGE_WORDS & set(nxt.lower().split()):
         return _who(nxt.rstrip(".").split())          # “…”\nDave Weigel.: a signature under the quote
     dash, verb = re.match(r"[—–-]+\s*(.+)", nxt), _ATTR_RE.search(nxt)
-    if len(nxt) > 80 or _MARK_RE.search(nxt) or not (dash or verb):
-        return None
+    if len(nxt) > 80 or _MARK_RE.search(nxt) or not (dash or verb) or verb and not dash and len(
+            nxt[verb.end():].split()) > 4:
+        return None                                   # "Trump has previously said he supports …": a new sentence
     if dash:
         return _lead_phrase(dash.group(1))
     return _speaker_of(nxt, 0, verb.span(), 0) if verb else None
@@ -162,7 +163,8 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
                 q.attr or whole or len(words) >= 4 and not title or sentence):
             q.kind = "scare"
         elif q.attr is None:                          # a headline in quotes has no speaker
-            q.attr, q.reach = ("unnamed",) if whole and content[-1:] not in ".!?,…" else ("inherit",), int(whole)
+            closed_by = content.rstrip("’'”\"»")[-1:]    # "“I told them, ‘Let them see it.’”" ends a sentence
+            q.attr, q.reach = ("unnamed",) if whole and closed_by not in ".!?,…" else ("inherit",), int(whole)
         quotes.append(q)
     return quotes
 

@@ -12,7 +12,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spinscope.quotes.layout import _Layout
 from spinscope.quotes.names import _clean_name
+from spinscope.quotes.patterns import _POSSESSIVE
 from spinscope.quotes.words import ORG_NOUNS as _ORG_NOUNS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 from spinscope.quotes.words import PERSON_TITLES as _PERSON_TITLES
@@ -40,6 +42,8 @@ class _Entities:
         self.persons: set[str] = set()        # one-word names that hold a person's title somewhere ("Trump")
         for m in _NAMED_RE.finditer(masked):
             run = m.group().split()
+            if run[-1].endswith(_POSSESSIVE):
+                run[-1] = run[-1][:-2 if run[-1][-1] in "sS" else -1]   # "President Trump’s lawyers": Trump
             name, titles = _clean_name(run)
             if not name or name.count(" ") > 3:
                 continue                              # a headline in Title Case names nobody
@@ -50,6 +54,33 @@ class _Entities:
             if " " not in name and not name.isupper() and set(nouns) & _PERSON_TITLES:
                 self.persons.add(name)
         self.starts = [mention.pos for mention in self.mentions]
+        self.masked = masked
+        self.first_use: dict[str, tuple[int, str | None] | None] = {}
+
+    def bound(self, noun: str, pos: int, lay: _Layout) -> str | None:
+        """The person a title with no named holder means ('the president' where the text never writes 'President
+        X'): the first person named in the sentence of the title's first use, before it, or else in the sentence
+        before ('Donald Trump was flying to Lima, Ohio, but the president had …'), when that use comes before
+        ``pos``; else None."""
+        if noun not in self.first_use:
+            use = re.search(rf"\b[Tt]he\s+{re.escape(noun)}\b", self.masked)
+            self.first_use[noun] = (use.start(), self._subject_before(use.start(), lay)) if use else None
+        found = self.first_use[noun]
+        return found[1] if found and found[0] < pos else None
+
+    def _subject_before(self, pos: int, lay: _Layout) -> str | None:
+        """The first person named in the sentence holding ``pos`` before it, else in the sentence before."""
+        start = lay.sentence(pos)[0]
+        for lo, hi in ((start, pos), (lay.sentence(max(0, start - 1))[0], start)):
+            for mention in self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]:
+                if self.is_person(mention.name):
+                    return mention.name
+        return None
+
+    def is_person(self, name: str) -> bool:
+        """Does ``name`` name a person: two words or more and no organisation's word, or a one-word name with a
+        person's title somewhere ('Trump')?"""
+        return not self.is_body(name) and (" " in name or name in self.persons)
 
     def holder(self, noun: str, pos: int) -> str | None:
         """The last name before ``pos`` given the title or noun ``noun`` ('president' -> 'Trump' after

@@ -68,7 +68,7 @@ class _Speakers:
         if attr[0] == "group":
             return self.group(pos, lay)
         if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
-            holder = self.tracker().holder(attr[1], pos)
+            holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
             return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
         if attr[0] == "body":
             return self.body(attr[1], pos)
@@ -107,9 +107,9 @@ class _Speakers:
             self.people = self._people(lay)
         where, names, gender = self.people
         if self.last_spoke and -100 < pos - self.last_spoke[0] <= 600 and gender.get(self.last_spoke[1], pronoun) == pronoun:
-            between = set(names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)])
-            if not between or self.last_spoke[1] in between:
-                return self.last_spoke[1]
+            between = names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)]
+            if not between or between[-1] == self.last_spoke[1]:
+                return self.last_spoke[1]             # nobody else named since, or that person named last
         return self.mentioned(pos, lay, (pronoun,))
 
     def group(self, pos: int, lay: _Layout) -> str | None:
@@ -167,6 +167,8 @@ class _Speakers:
             name, _ = _clean_name(m.group().split())
             if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
                 full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
+        for name in self.tracker().persons:           # "President Trump", never named in full
+            full.setdefault(name, name)
         where, names = [], []
         for m in _CAP_WORD_RE.finditer(self.masked):
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
