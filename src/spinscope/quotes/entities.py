@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from spinscope.quotes.layout import _Layout
-from spinscope.quotes.names import _clean_name
+from spinscope.quotes.names import _clean_name, _generic
 from spinscope.quotes.patterns import _POSSESSIVE
 from spinscope.quotes.words import ORG_NOUNS as _ORG_NOUNS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
@@ -21,7 +21,7 @@ from spinscope.quotes.words import PERSON_TITLES as _PERSON_TITLES
 from spinscope.quotes.words import TITLES as _TITLES
 
 _NAMED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.&-]*)*")
-_LOWER_BEFORE_RE = re.compile(r"(?:\b[a-z][a-z-]*[ \t]+){1,3}$")      # "press secretary ", "activist group "
+_NOUNS = _TITLES | _ORG_NOUNS
 _DOMAIN_RE = re.compile(r"\w\.(?:com|org|net|gov|edu|co)$", re.IGNORECASE)
 
 
@@ -34,6 +34,27 @@ class _Mention:
     nouns: tuple[str, ...]
 
 
+def _mention(masked: str, m: re.Match) -> _Mention | None:
+    """The mention a capitalised run makes, with the titles in it and the lower-case titles or nouns just before
+    it ('press secretary Sarah Sanders', 'the activist group MoveOn.org'); None for a word that names nobody
+    ('The', 'However') or a Title Case headline."""
+    run = m.group().split()
+    if run[-1].endswith(_POSSESSIVE):
+        run[-1] = run[-1][:-2 if run[-1][-1] in "sS" else -1]   # "President Trump’s lawyers": Trump
+    lower: list[str] = []
+    for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
+        if not word.isalpha() or not word.islower():
+            break
+        lower.append(word)
+    if len(run) == 1 and not set(lower) & _NOUNS:   # the common case, cheaply: "The", "But", "Mueller"
+        word = run[0].strip("().,’'")
+        return None if _generic(word) or word.lower() in _TITLES or not word else _Mention(m.start(), word, ())
+    name, titles = _clean_name(run)
+    if not name or name.count(" ") > 3:
+        return None                                   # a headline in Title Case names nobody
+    return _Mention(m.start(), name, titles + tuple(w for w in reversed(lower) if w in _NOUNS))
+
+
 class _Entities:
     """The names of an article with their titles and nouns, read once from the text with quotes masked."""
 
@@ -41,18 +62,11 @@ class _Entities:
         self.mentions: list[_Mention] = []
         self.persons: set[str] = set()        # one-word names that hold a person's title somewhere ("Trump")
         for m in _NAMED_RE.finditer(masked):
-            run = m.group().split()
-            if run[-1].endswith(_POSSESSIVE):
-                run[-1] = run[-1][:-2 if run[-1][-1] in "sS" else -1]   # "President Trump’s lawyers": Trump
-            name, titles = _clean_name(run)
-            if not name or name.count(" ") > 3:
-                continue                              # a headline in Title Case names nobody
-            before = _LOWER_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())
-            lower = tuple(w for w in (before.group().split() if before else ()) if w in _TITLES | _ORG_NOUNS)
-            nouns = titles + lower
-            self.mentions.append(_Mention(m.start(), name, nouns))
-            if " " not in name and not name.isupper() and set(nouns) & _PERSON_TITLES:
-                self.persons.add(name)
+            mention = _mention(masked, m)
+            if mention is not None:
+                self.mentions.append(mention)
+                if " " not in mention.name and not mention.name.isupper() and set(mention.nouns) & _PERSON_TITLES:
+                    self.persons.add(mention.name)
         self.starts = [mention.pos for mention in self.mentions]
         self.masked = masked
         self.first_use: dict[str, tuple[int, str | None] | None] = {}
