@@ -46,10 +46,11 @@ _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
 _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
+_SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
 _GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“\"«„])")   # "…, X said, because …"
-_PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
+_PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[“\"]?[a-z]")     # "claiming they found", "to say he will"
 
 
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
@@ -64,7 +65,8 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     if that and gap and _AUX_RE.match(rest, that.end()):
         return None                                   # "telling jokes that were criticized": a relative clause
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
-            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
+            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12) and not (
+            tell and len(gap) >= 2 and gap[1].lower() in _SUBJECTS):   # "told reporters he had learned … that"
         return verb_end + that.end()
     if verb in _ASK or verb in _THAT_ONLY:
         return None
@@ -150,6 +152,8 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
         return True                                   # "No one can say …", "The information suggests that …"
     last = before[-1].lower().replace("’", "'")
+    if last in ("be", "been", "being", "is", "are", "was", "were") and text[verb[0]:verb[1]].startswith("remind"):
+        return True                                   # "you should be reminded that": the reader is told
     return last in _DETERMINERS or last.endswith(_POSSESSIVE) and last not in _HAS or last in ("not", "never") or last.endswith(
         "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
 
@@ -297,6 +301,6 @@ def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
     for m in _AS_RE.finditer(text):
         toks = _TOKEN_RE.findall(m.group(1) or m.group(2))
         attr = _who(toks) if toks and toks[0].lower() not in ("i", "we", "you", "it", "they") else ("unnamed",)
-        if attr[0] in ("name", "pronoun", "role"):
+        if attr[0] in ("name", "pronoun", "role") and not _ACCORDING_RE.match(text, m.end() + 1):
             frames.append(_Speech(m.end(), lay.sentence(m.start())[1], m.start(), attr, "reported"))
     return frames

@@ -1,0 +1,42 @@
+"""Reported speech: 'reminds us that', 'made clear that', 'cautioned … that', a pronoun before a quote, an addressee
+before a pronoun's clause, 'As X reported <when>,' and their failure modes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.quotes import found
+
+
+@pytest.mark.parametrize("frame", ["Ron Paul reminds us that", "Ron Paul made clear to reporters that",
+                                   "Ron Paul cautioned in an interview with Fox News on Friday that"])
+def test_reported_more_speech_verbs_with_that(frame):
+    assert found(f"{frame} truth is treason in an empire of lies.", "reported") == [
+        ("reported", "truth is treason in an empire of lies", "Ron Paul")]
+
+
+def test_reported_more_the_reader_reminded_is_the_outlets_voice():
+    assert found("You should be reminded that the camps have existed for decades.", "reported") == []
+
+
+def test_reported_more_a_pronoun_before_a_quote_is_reported():
+    text = "In a letter to Congress, William Barr wrote he “may be in a position to advise you soon.”"
+    assert found(text) == [("reported", "he", "William Barr"), ("quoted", "may be in a position to advise you soon.",
+                                                                 "William Barr")]
+
+
+def test_reported_more_told_an_addressee_then_a_pronoun_clause():
+    text = "Siraj Wahhaj told reporters he had learned from family members that the remains were his grandson's."
+    assert found(text, "reported") == [("reported", "he had learned from family members that the remains were his "
+                                        "grandson's", "Siraj Wahhaj")]
+
+
+def test_reported_more_as_a_source_reported_at_a_time():
+    text = "As The New York Times reported early last year, Trump ordered the firing of the special counsel."
+    assert found(text, "reported") == [("reported", "Trump ordered the firing of the special counsel",
+                                        "New York Times")]
+
+
+def test_reported_more_as_a_source_reported_then_according_to_keeps_the_inner_source():
+    text = "As the Free Thought Project reported on Wednesday, according to police, Guyger went to the wrong flat."
+    assert found(text, "reported") == [("reported", "Guyger went to the wrong flat", None)]  # "police" names nobody
