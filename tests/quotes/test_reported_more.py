@@ -40,3 +40,32 @@ def test_reported_more_as_a_source_reported_at_a_time():
 def test_reported_more_as_a_source_reported_then_according_to_keeps_the_inner_source():
     text = "As the Free Thought Project reported on Wednesday, according to police, Guyger went to the wrong flat."
     assert found(text, "reported") == [("reported", "Guyger went to the wrong flat", None)]  # "police" names nobody
+
+
+def test_reported_more_a_relative_frame_ends_before_the_main_speech_verb():
+    text = ("The president, who has repeatedly claimed that the investigation is illegal and driven by liberals, made "
+            "clear to reporters that the report was weighing on him.")
+    assert [r[1] for r in found(text, "reported")] == ["the investigation is illegal and driven by liberals",
+                                                       "the report was weighing on him"]
+
+
+def test_reported_more_a_fronted_frame_ends_before_the_main_subject():
+    text = ("While New Mexico authorities have said they had yet to identify the remains, Siraj Wahhaj, the boy's "
+            "grandfather claims they are those of Wahhaj.")
+    assert [r[1] for r in found(text, "reported")] == ["they had yet to identify the remains",
+                                                       "they are those of Wahhaj"]
+
+
+def test_reported_more_but_then_a_speech_verb_ends_the_first_content():
+    text = "Giuliani said that the report could come today, but clarified that he was going off media reports."
+    assert [r[1] for r in found(text, "reported")] == ["the report could come today", "he was going off media reports"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Police said their officer called them and told responding officers that she mistook the flat.",
+     "their officer called them and told responding officers that she mistook the flat"),
+    ("He said the suspect, who police say fled on foot, was arrested later.",
+     "the suspect, who police say fled on foot, was arrested later"),
+])
+def test_reported_more_a_verb_inside_the_content_cuts_nothing(text, content):
+    assert found(text, "reported")[0][1] == content

@@ -46,6 +46,8 @@ _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
 _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
+_RELATIVE_ALL = {"who", "which", "whom", "whose", "that", "where", "when"}
+_CONJ_BEFORE_RE = re.compile(r",?\s+but(?:\s+(?:also|later|then|again|further))?\s+$")   # "… but clarified"
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -185,7 +187,33 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         if start is not None and start < sent_end and not _own_voice(before):
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+    _cut_before_main_verbs(text, frames)
     return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay)
+
+
+def _cut_before_main_verbs(text: str, frames: list[_Speech]) -> None:
+    """A frame whose content holds the speech verb of a later frame ends before that verb's clause: at the
+    'but' ('said that … but clarified that …'), or at the first comma after which only the later verb's
+    short subject follows ('who has claimed that …, made clear that …'; 'While X said …, Y, a cleric, claims …').
+    A verb inside a relative clause of the content ('the suspect, who police say fled') cuts nothing."""
+    frames.sort(key=lambda f: f.start)
+    for i, f in enumerate(frames):
+        verbs = [g.anchor for g in frames[i + 1:i + 4] if f.start < g.anchor < f.end]
+        if verbs:
+            f.end = _main_clause_cut(text, f.start, verbs[0]) or f.end
+
+
+def _main_clause_cut(text: str, start: int, verb: int) -> int | None:
+    """Where content starting at ``start`` ends before the clause of the speech verb at ``verb``, or None."""
+    lead = text[start:verb]
+    conj = _CONJ_BEFORE_RE.search(lead)
+    if conj:
+        return start + conj.start()
+    for comma in (m.start() for m in re.finditer(",", lead)):
+        rest = lead[comma + 1:].split()
+        if len(rest) <= 8 and not {w.lower().strip(",") for w in rest} & _RELATIVE_ALL:
+            return start + comma
+    return None
 
 
 def _headlines(text: str, lay: _Layout) -> list[_Speech]:
