@@ -69,3 +69,15 @@ def test_reported_more_but_then_a_speech_verb_ends_the_first_content():
 ])
 def test_reported_more_a_verb_inside_the_content_cuts_nothing(text, content):
     assert found(text, "reported")[0][1] == content
+
+
+@pytest.mark.parametrize("intro, who", [("He said:", "John Vibes"), ("He told Sputnik:", "John Vibes")])
+def test_reported_more_a_said_colon_line_reports_the_next_line(intro, who):
+    text = (f"My friend John Vibes writes for us.\n{intro}\nThis signifies a re-consolidation of the media.\n"
+            "Cable news controlled the narrative for decades.")
+    assert found(text, "reported") == [("reported", "This signifies a re-consolidation of the media", who)]
+
+
+@pytest.mark.parametrize("intro", ["Fox News reports:", "He said:\n“This signifies a re-consolidation.”"])
+def test_reported_more_an_outlets_block_or_a_quoted_line_is_not_reported(intro):
+    assert found(f"{intro}\nThis signifies a re-consolidation of the media.", "reported") == []

@@ -48,6 +48,8 @@ _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", 
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
 _RELATIVE_ALL = {"who", "which", "whom", "whose", "that", "where", "when"}
 _CONJ_BEFORE_RE = re.compile(r",?\s+but(?:\s+(?:also|later|then|again|further))?\s+$")   # "… but clarified"
+_SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told)(\s+[A-Z][\w.-]*)?[ \t]*:[ \t]*\n"
+                            r"(?=[^\s“\"‘'«„])")     # "He told Sputnik:\n…"
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -188,7 +190,26 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
     _cut_before_main_verbs(text, frames)
-    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay)
+    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay) + \
+        _said_colon(text, lay)
+
+
+def _said_colon(text: str, lay: _Layout) -> list[_Speech]:
+    """'He said:' or 'He told Sputnik:' ending a line, followed by a line without quotation marks: that line is
+    the person's words, reported (the words after it are a block quote whose marks were lost, not labelled).
+    Another outlet's block ('Fox News reports:') is no one's speech here."""
+    frames = []
+    for m in _SAID_COLON_RE.finditer(text):
+        line_start = lay.line(m.start())[0]
+        verb = _ATTR_RE.search(text, m.start(1), m.end(1))
+        nxt_end = lay.line(m.end())[1]
+        if verb is None or _MARK_RE.search(text, m.end(), nxt_end) or len(text[line_start:m.start()].split()) > 12:
+            continue
+        attr = _speaker_of(text, line_start, verb.span(), line_start)
+        end = len(text[:nxt_end].rstrip(" \t.!?…"))
+        if attr[0] in ("name", "pronoun", "role") and end > m.end():
+            frames.append(_Speech(m.end(), end, verb.start(), attr, "reported"))
+    return frames
 
 
 def _cut_before_main_verbs(text: str, frames: list[_Speech]) -> None:
