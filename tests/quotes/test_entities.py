@@ -101,3 +101,16 @@ def test_entities_a_long_sentence_after_a_quote_line_is_no_attribution():
 def test_entities_a_quote_ending_in_a_nested_quote_is_attributed_after_its_marks():
     text = "“The message simply said in part, ‘We are starving and need food,’” Hogrefe said."
     assert speakers(text, "quoted") == ["Hogrefe"]
+
+
+def test_entities_owner_in_a_possessive_run_is_a_person_for_he():
+    text = ("Cody Wilson's Texas-based company had made the blueprints available.\n"
+            "The Donald Trump administration gave permission.\nWilson complied with the order.\n"
+            "He told CBS News that he believes access to firearms is a human right.")
+    assert speakers(text, "reported") == ["Cody Wilson"]
+
+
+@pytest.mark.parametrize("who", ["House Democratic leader Nancy Pelosi (CA), Minority Leader of the US House of "
+                                 "Representatives,", "Nancy Pelosi (D-CA)"])
+def test_entities_a_role_apposition_or_state_code_is_not_the_speaker(who):
+    assert speakers(f"{who} declared that the president sold out the American people.") == ["Nancy Pelosi"]

@@ -13,8 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from spinscope.quotes.layout import _Layout
-from spinscope.quotes.names import _clean_name, _generic
-from spinscope.quotes.patterns import _POSSESSIVE
+from spinscope.quotes.names import _clean_name, _generic, _unowned
 from spinscope.quotes.words import ORG_NOUNS as _ORG_NOUNS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 from spinscope.quotes.words import PERSON_TITLES as _PERSON_TITLES
@@ -38,9 +37,7 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
     """The mention a capitalised run makes, with the titles in it and the lower-case titles or nouns just before
     it ('press secretary Sarah Sanders', 'the activist group MoveOn.org'); None for a word that names nobody
     ('The', 'However') or a Title Case headline."""
-    run = m.group().split()
-    if run[-1].endswith(_POSSESSIVE):
-        run[-1] = run[-1][:-2 if run[-1][-1] in "sS" else -1]   # "President Trump’s lawyers": Trump
+    run = _unowned(m.group().split())              # "President Trump’s lawyers": Trump
     lower: list[str] = []
     for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
         if not word.isalpha() or not word.islower():

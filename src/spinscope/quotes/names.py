@@ -32,6 +32,7 @@ _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", 
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
               "post", "motion", "petition", "ruling", "order", "notice"}
+_STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy Pelosi (CA)", "(R-IA)"
 _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
@@ -75,12 +76,20 @@ def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:
     return (None if _generic(run[-1]) else " ".join(run).strip("().,’'") or None), titles
 
 
+def _unowned(run: list[str]) -> list[str]:
+    """A capitalised run without the possessive ending of its last word ('Trump’s' -> 'Trump', 'Badgers’' ->
+    'Badgers')."""
+    if run and run[-1].endswith(_POSSESSIVE):
+        return run[:-1] + [run[-1][:-2 if run[-1][-1] in "sS" else -1]]
+    return run
+
+
 def _who(toks: list[str]) -> tuple:
     """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title), ('body', word) or
     ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
     before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
-    toks = _before_of(t.strip("()") for t in toks if t.strip("()"))
+    toks = _before_of(t.strip("()") for t in toks if t.strip("()") and not _STATE_RE.fullmatch(t))
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     if toks and (toks[-1].lower() in ("they", "couple") or len(toks) >= 2 and toks[0].lower() == "the" and toks[
@@ -163,6 +172,10 @@ def _named(toks: list[str], i: int) -> tuple | None:
 def _appositive(name: list[str], clause: list[str]) -> bool:
     """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
     'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4]
+    if role and clause[0][:1].isupper():             # a role: "Nancy Pelosi (CA), Minority Leader of the House,"
+        who = _who(name)
+        return who[0] == "name" and not any(w.lower() in _ORG_WORDS for w in who[1].split())
     if not (clause[0][:1].islower() or clause[0][:1].isdigit()) or clause[0].lower() in _CONJ:
         return False
     return all(_is_cap(t) or t.lower() in _PARTICLES for t in name) and _who(name)[0] == "name"

@@ -9,8 +9,9 @@ from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
-from spinscope.quotes.names import _clean_name, _is_cap, _pair
+from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned
 from spinscope.quotes.patterns import (
+    _POSSESSIVE,
     _CAP_WORD_RE,
     _DEFINED_RE,
     _FAMILY,
@@ -164,9 +165,12 @@ class _Speakers:
         pronoun counts twice: 'Ellison sent her messages as he dragged her off a bed' is a man)."""
         full: dict[str, str] = {}
         for m in _RUN_RE.finditer(self.masked):
-            name, _ = _clean_name(m.group().split())
-            if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
-                full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
+            run = m.group().split()
+            owner = next((i for i, w in enumerate(run[:-1]) if w.endswith(_POSSESSIVE)), None)
+            for part in [run] + ([run[:owner + 1]] if owner else []):   # "Cody Wilson's Texas-based company"
+                name, _ = _clean_name(_unowned(part))
+                if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
+                    full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
         for name in self.tracker().persons:           # "President Trump", never named in full
             full.setdefault(name, name)
         where, names = [], []
