@@ -178,7 +178,8 @@ class _Speakers:
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
             if key in full:
                 where.append(m.start())
-                names.append(self.fullest(key, m.start())[0])
+                widest = self.fullest(key, m.start())[0]
+                names.append(widest if " " in widest else full[key])      # "Wilson" -> "Cody Wilson"
         tally: dict[str, list[int]] = {}
         for i, (pos, name) in enumerate(zip(where, names)):
             s, e = lay.sentence(pos)
