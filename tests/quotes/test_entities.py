@@ -114,3 +114,15 @@ def test_entities_owner_in_a_possessive_run_is_a_person_for_he():
                                  "Representatives,", "Nancy Pelosi (D-CA)"])
 def test_entities_a_role_apposition_or_state_code_is_not_the_speaker(who):
     assert speakers(f"{who} declared that the president sold out the American people.") == ["Nancy Pelosi"]
+
+
+def test_entities_the_adjective_noun_body_is_the_body_named_just_before():
+    text = ("Another Google document found its way into the public domain, this time through Breitbart.\n"
+            "The news publication reports that an internal briefing advises tech companies to police tone.")
+    assert speakers(text, "reported") == ["Breitbart"]
+
+
+@pytest.mark.parametrize("before", ["Dallas, TX — Police announced the findings on the home of Botham Jean.\n"
+                                    "The search concerned Jean.\n", "News\n\n", "The release went out at 9 CST.\n"])
+def test_entities_a_surname_headline_word_or_time_zone_is_no_body(before):
+    assert speakers(f"{before}The department then went on to note that nothing was found.", "reported") == [None]

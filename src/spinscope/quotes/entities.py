@@ -21,6 +21,7 @@ from spinscope.quotes.words import TITLES as _TITLES
 
 _NAMED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.&-]*)*")
 _NOUNS = _TITLES | _ORG_NOUNS
+_NOT_BODIES = {"CST", "EST", "EDT", "PST", "PDT", "CDT", "GMT", "UTC", "AM", "PM", "US", "UK", "USA", "TV"}
 _DOMAIN_RE = re.compile(r"\w\.(?:com|org|net|gov|edu|co)$", re.IGNORECASE)
 
 
@@ -31,6 +32,7 @@ class _Mention:
     pos: int
     name: str
     nouns: tuple[str, ...]
+    lead: bool = False      # opens its line or sentence ("News", "Jean"): a capital that may only be the grammar's
 
 
 def _mention(masked: str, m: re.Match) -> _Mention | None:
@@ -45,7 +47,8 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
         lower.append(word)
     if len(run) == 1 and not set(lower) & _NOUNS:   # the common case, cheaply: "The", "But", "Mueller"
         word = run[0].strip("().,’'")
-        return None if _generic(word) or word.lower() in _TITLES or not word else _Mention(m.start(), word, ())
+        lead = masked[max(0, m.start() - 2):m.start()].strip() in ("", ".", "!", "?")
+        return None if _generic(word) or word.lower() in _TITLES or not word else _Mention(m.start(), word, (), lead)
     name, titles = _clean_name(run)
     if not name or name.count(" ") > 3:
         return None                                   # a headline in Title Case names nobody
@@ -65,6 +68,7 @@ class _Entities:
                 if " " not in mention.name and not mention.name.isupper() and set(mention.nouns) & _PERSON_TITLES:
                     self.persons.add(mention.name)
         self.starts = [mention.pos for mention in self.mentions]
+        self.surnames = {m.name.split()[-1] for m in self.mentions if " " in m.name and not self.is_body(m.name)}
         self.masked = masked
         self.first_use: dict[str, tuple[int, str | None] | None] = {}
 
@@ -91,13 +95,23 @@ class _Entities:
     def is_person(self, name: str) -> bool:
         """Does ``name`` name a person: two words or more and no organisation's word, or a one-word name with a
         person's title somewhere ('Trump')?"""
-        return not self.is_body(name) and (" " in name or name in self.persons)
+        return not self.is_body(name) and (" " in name or name in self.persons or name in self.surnames)
 
     def holder(self, noun: str, pos: int) -> str | None:
         """The last name before ``pos`` given the title or noun ``noun`` ('president' -> 'Trump' after
         'President Trump'), or None."""
         for mention in reversed(self.mentions[:bisect_left(self.starts, pos)]):
             if noun in mention.nouns:
+                return mention.name
+        return None
+
+    def last_body_named(self, lo: int, hi: int) -> str | None:
+        """The last organisation named in ``[lo, hi)``, or None; a one-word name counts only inside a sentence and
+        when it is nobody's surname ('through Breitbart.', not 'Botham Jean … Jean', nor a headline 'News')."""
+        for mention in reversed(self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]):
+            one = " " not in mention.name
+            if self.is_body(mention.name) and mention.name not in _NOT_BODIES and not (
+                    one and (mention.lead or mention.name in self.surnames)):
                 return mention.name
         return None
 

@@ -110,6 +110,8 @@ def _who(toks: list[str]) -> tuple:
         return ("role", last)
     if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and toks[0].lower() in ("the", "this"):
         return ("body", last)                         # "the bureau said": the bureau named last
+    if last in _ORG_NOUNS and 3 <= len(toks) <= 5 and toks[0].lower() == "the" and all(t.islower() for t in toks[1:]):
+        return ("body", last)                         # "the massive social media platform explained"
     if last in _DOCUMENTS and len(toks) == 2 and toks[0].lower() in ("the", "this", "that", "its", "their"):
         return ("document", last)                     # "the statement read": whoever just issued it
     if len(toks) >= 3 and toks[0].lower() == "the" and toks[1].lower().endswith(_POSSESSIVE) and all(

@@ -41,7 +41,7 @@ class _Speakers:
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self.last_spoke: tuple[int, str] | None = None     # the end of the last person's speech, and who
-        self.last_body: str | None = None             # the last organisation that spoke ("the company said")
+        self.last_body: tuple[int, str] | None = None    # where the last organisation spoke, and which             # the last organisation that spoke ("the company said")
         self.entities: _Entities | None = None
         self.issuer: tuple[int, str] | None = None    # where the last named speaker spoke, and who
 
@@ -72,7 +72,7 @@ class _Speakers:
             holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
             return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
         if attr[0] == "body":
-            return self.body(attr[1], pos)
+            return self.body(attr[1], pos, lay)
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
@@ -82,17 +82,24 @@ class _Speakers:
                 p.lower() in _ORG_WORDS | _BODIES for p in parts):
             self.last_person = name               # "Trump" too, where the text calls him "President Trump"
         elif self.tracker().is_body(name):
-            self.last_body = name
+            self.last_body = (pos, name)
         if len(parts) > 1:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
 
-    def described(self, word: str, pos: int) -> str | None:
+    def described(self, word: str, pos: int, lay: _Layout) -> str | None:
         """A body the text calls 'the group' without writing the word in its name: the one last introduced with
-        that noun ('the activist group MoveOn.org'), else the last organisation that spoke, else None."""
+        that noun ('the activist group MoveOn.org'), else the last organisation that spoke in the last 1,200
+        characters, else the last one named in this sentence or the one before ('… this time through Breitbart.
+        The news publication reports that …'), else the last organisation that spoke, else None."""
         holder = self.tracker().holder(word, pos)
-        return self.fullest(holder, pos)[0] if holder else self.last_body
+        if holder:
+            return self.fullest(holder, pos)[0]
+        if self.last_body and pos - self.last_body[0] <= 1200:
+            return self.last_body[1]
+        near = self.tracker().last_body_named(lay.sentence(max(0, lay.sentence(pos)[0] - 1))[0], pos)
+        return near or (self.last_body[1] if self.last_body else None)
 
     def tracker(self) -> _Entities:
         """The article's names with their titles and nouns, read when first needed."""
@@ -127,7 +134,7 @@ class _Speakers:
             pos, start = start, lay.sentence(start - 1)[0]
         return None
 
-    def body(self, word: str, pos: int) -> str | None:
+    def body(self, word: str, pos: int, lay: _Layout) -> str | None:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
         Investigation'), or its acronym where the text used that later ('FBI')."""
         runs = [m for m in _RUN_RE.finditer(self.masked, 0, pos) if word in m.group().lower().split()]
@@ -135,7 +142,7 @@ class _Speakers:
             named = [m for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked[:pos])
                      if m.group(1).split()[-1] not in ("The", "This", "That")]
             words = (named[-1].group(1) + named[-1].group(2)).split() + [word] if named else []
-            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or self.described(word, pos)
+            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or self.described(word, pos, lay)
         words = runs[-1].group().split()
         name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
         initials = "".join(w[0] for w in name.split() if _is_cap(w))
