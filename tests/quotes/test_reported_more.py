@@ -81,3 +81,19 @@ def test_reported_more_a_said_colon_line_reports_the_next_line(intro, who):
 @pytest.mark.parametrize("intro", ["Fox News reports:", "He said:\n“This signifies a re-consolidation.”"])
 def test_reported_more_an_outlets_block_or_a_quoted_line_is_not_reported(intro):
     assert found(f"{intro}\nThis signifies a re-consolidation of the media.", "reported") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("She added the boy suffers from a medical condition.", "the boy suffers from a medical condition"),
+    ("The documents claim Siraj Wahhaj and his co-defendants conducted weapons training.",
+     "Siraj Wahhaj and his co-defendants conducted weapons training"),
+    ("The lawsuit also argues the settlement violates the Tenth Amendment.", "the settlement violates the Tenth Amendment"),
+])
+def test_reported_more_a_finite_clause_without_that(text, content):
+    assert [r[1] for r in found(text, "reported")] == [content]
+
+
+@pytest.mark.parametrize("text", ["He denied the charges against him in court.",
+                                  "She stressed the importance of voting.", "They claimed the lives of three people."])
+def test_reported_more_an_object_is_no_clause(text):
+    assert found(text, "reported") == []

@@ -50,6 +50,9 @@ _RELATIVE_ALL = {"who", "which", "whom", "whose", "that", "where", "when"}
 _CONJ_BEFORE_RE = re.compile(r",?\s+but(?:\s+(?:also|later|then|again|further))?\s+$")   # "… but clarified"
 _SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told)(\s+[A-Z][\w.-]*)?[ \t]*:[ \t]*\n"
                             r"(?=[^\s“\"‘'«„])")     # "He told Sputnik:\n…"
+_FINITE_AHEAD_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|this|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
+                              r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+and\s+(?:his|her|their)\s+[\w-]+)?)"
+                              r"\s+[a-z]{3,}(?:ed|[^s’'\W]s)\b")   # "added the boy suffers", "claim Siraj Wahhaj conducted"
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -75,7 +78,7 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     if verb in _ASK or verb in _THAT_ONLY:
         return None
     if verb not in _NO_THAT:
-        ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest)
+        ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
