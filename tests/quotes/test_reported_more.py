@@ -97,3 +97,13 @@ def test_reported_more_a_finite_clause_without_that(text, content):
                                   "She stressed the importance of voting.", "They claimed the lives of three people."])
 def test_reported_more_an_object_is_no_clause(text):
     assert found(text, "reported") == []
+
+
+def test_reported_more_an_aside_attribution_splits_its_sentence():
+    text = "The president, these sources said, speculated on when he thought it would finally happen."
+    assert [r[1] for r in found(text, "reported")] == ["The president", "speculated on when he thought it would "
+                                                                         "finally happen"]
+
+
+def test_reported_more_no_aside_after_a_quote():
+    assert found("“We won,” he said, smiling at the crowd.", "reported") == []

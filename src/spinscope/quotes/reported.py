@@ -53,6 +53,9 @@ _SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|t
 _FINITE_AHEAD_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|this|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
                               r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+and\s+(?:his|her|their)\s+[\w-]+)?)"
                               r"\s+[a-z]{3,}(?:ed|[^s’'\W]s)\b")   # "added the boy suffers", "claim Siraj Wahhaj conducted"
+_ASIDE_AFTER_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+(?=[a-z])")
+_ASIDE_SUBJECT_RE = re.compile(r"(?:these|those|the|some|two|three|several|many|[A-Z][\w’'.-]*|he|she|they|officials|police|"
+                               r"sources)$")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -111,6 +114,19 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     if not subject and _apposition_after_quote(text, sent_start, end) or _introduced(text, sent_start, end):
         return None                                   # "“…,” Lee Merritt, one of the attorneys, told ABC News."
     return end if len(text[sent_start:end].split()) >= 2 else None
+
+
+def _aside(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> list[tuple[int, int]] | None:
+    """An attribution set off by commas inside the sentence it reports ('The president, these sources said,
+    speculated on …'): the sentence before its first comma and after its second, or None."""
+    after = _ASIDE_AFTER_RE.match(text, verb[1], sent_end)
+    comma = text.rfind(",", sent_start, verb[0])
+    subject = text[comma + 1:verb[0]].split()
+    if not after or comma < 0 or not 1 <= len(subject) <= 4 or not _ASIDE_SUBJECT_RE.match(subject[0]) or len(
+            text[after.end():sent_end].split()) < 3 or not text[sent_start:comma].split() or _MARK_RE.search(
+            text, sent_start, comma):
+        return None
+    return [(sent_start, comma), (after.end(), sent_end)]
 
 
 def _introduced(text: str, sent_start: int, end: int) -> bool:
@@ -180,6 +196,11 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             inverted = False                          # "…, who is now dead, told the world that …"
         tail = None if m.group() in _ASK or not inverted and start is not None else _tail(
             text, m.span(), sent_start, sent_end)
+        aside = _aside(text, m.span(), sent_start, sent_end) if tail is None else None
+        if aside:                                     # "The president, these sources said, speculated …"
+            attr = _speaker_of(text, aside[0][1] + 1, m.span(), sent_start)
+            frames += [_Speech(s, e, vs, attr, "reported") for s, e in aside]
+            continue
         if tail is not None:
             tails[sent_start] = _Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start),
                                         "reported")
