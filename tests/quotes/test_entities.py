@@ -126,3 +126,17 @@ def test_entities_the_adjective_noun_body_is_the_body_named_just_before():
                                     "The search concerned Jean.\n", "News\n\n", "The release went out at 9 CST.\n"])
 def test_entities_a_surname_headline_word_or_time_zone_is_no_body(before):
     assert speakers(f"{before}The department then went on to note that nothing was found.", "reported") == [None]
+
+
+def test_entities_the_place_and_title_is_a_role():
+    text = "“I will oppose both nominations,” Sen. Rand Paul said.\nThe Kentucky lawmaker added that he will block them."
+    assert speakers(text, "reported") == ["Rand Paul"]
+
+
+def test_entities_a_body_and_title_is_the_body():
+    assert speakers("The Pentagon spokesman added that the strikes would go on.", "reported") == ["Pentagon"]
+
+
+def test_entities_a_named_outlets_report_is_the_outlets():
+    text = "A 2013 Washington Post report on the new CIA head noted that she ran a black site in Thailand."
+    assert speakers(text, "reported") == ["Washington Post"]

@@ -32,6 +32,8 @@ _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", 
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
               "post", "motion", "petition", "ruling", "order", "notice"}
+_WORKS = {"report", "article", "story", "investigation", "analysis", "editorial", "study", "piece", "survey", "poll",
+          "review", "column"}     # "a Washington Post report on X": the Post's words
 _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy Pelosi (CA)", "(R-IA)"
 _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
@@ -95,6 +97,12 @@ def _who(toks: list[str]) -> tuple:
     if toks and (toks[-1].lower() in ("they", "couple") or len(toks) >= 2 and toks[0].lower() == "the" and toks[
             -1].lower()[:-1] in _TITLES and toks[-1].endswith("s")):
         return ("group",)                             # "they said", "the couple", "the Democratic leaders"
+    work = next((k for k in range(1, len(toks)) if toks[k].lower() in _WORKS and _is_cap(toks[k - 1])), None)
+    if work is not None:
+        toks = toks[:work]                            # "A 2013 Washington Post report on the new CIA head"
+    if len(toks) >= 3 and toks[0].lower() in ("the", "this") and toks[-1].lower() in _TITLES and all(
+            _is_cap(t) and not t.isupper() and t.lower() not in _ORG_WORDS for t in toks[1:-1]):
+        return ("role", toks[-1].lower())             # "the Kentucky lawmaker": a person named before
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
