@@ -59,3 +59,9 @@ def test_joint_apposition_with_one_of_is_no_subject():
     text = ("“We are prepared for anything,” Rudy Giuliani, one of Trump’s personal attorneys, told The Daily Beast "
             "on Friday, adding that he spoke with the president in person.")
     assert set(speakers(text)) == {"Rudy Giuliani"}
+
+
+@pytest.mark.parametrize("frame", ["Rudy Giuliani and Jay Sekulow said", "Tanya and Jason Badger said"])
+def test_joint_two_people_as_subject_take_the_first_named(frame):
+    assert speakers(f"{frame} the report was delivered properly.") == [
+        "Rudy Giuliani" if frame.startswith("Rudy") else "Tanya Badger"]

@@ -107,3 +107,19 @@ def test_reported_more_an_aside_attribution_splits_its_sentence():
 
 def test_reported_more_no_aside_after_a_quote():
     assert found("“We won,” he said, smiling at the crowd.", "reported") == []
+
+
+@pytest.mark.parametrize("line, content", [
+    ("Reports: No New Indictments Will Come From Robert Mueller’s Probe", "No New Indictments Will Come From Robert "
+                                                                          "Mueller’s Probe"),
+    ("WASHINGTON (AP) — AP Source: Mueller is not recommending any further indictments.",
+     "Mueller is not recommending any further indictments"),
+    ("MUELLER NOT RECOMMENDING MORE INDICTMENTS: SOURCE", "MUELLER NOT RECOMMENDING MORE INDICTMENTS"),
+])
+def test_reported_more_wire_lines_credit_unnamed_sources(line, content):
+    assert found(f"{line}\nMore text follows here.", "reported") == [("reported", content, None)]
+
+
+@pytest.mark.parametrize("line", ["Sources: Ministry of Health, World Bank.", "Reports: “A Quoted Headline Here”"])
+def test_reported_more_a_source_list_or_quoted_wire_line_is_not_reported(line):
+    assert found(line, "reported") == []

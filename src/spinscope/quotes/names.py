@@ -209,6 +209,9 @@ def _subject(seg: str) -> tuple | None:
         toks.pop(0)
     if not toks or toks[-1].lower() in _CONJ:
         return None
+    pair = _pair(" ".join(toks)) if "and" in toks else None
+    if pair:                                          # "Rudy Giuliani and Jay Sekulow said": the first named
+        return ("name", pair, ())
     who = _who(toks)
     if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
         lead = _lead_phrase(" ".join(clauses[-1]))

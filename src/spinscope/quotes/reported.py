@@ -56,6 +56,9 @@ _FINITE_AHEAD_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|this|the
 _ASIDE_AFTER_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+(?=[a-z])")
 _ASIDE_SUBJECT_RE = re.compile(r"(?:these|those|the|some|two|three|several|many|[A-Z][\w’'.-]*|he|she|they|officials|police|"
                                r"sources)$")
+_WIRE_RE = re.compile(r"(?:^|[—–][ \t]+)[ \t]*(?:(?:AP|Reuters)[ \t]+(?:Sources?|SOURCES?)|Reports?|REPORTS?)[ \t]*:[ \t]+"
+                      r"(.+?)[ \t.]*$|^[ \t]*(.+?)[ \t]*:[ \t]*(?:SOURCES?|Sources?|REPORTS?|Reports?)[ \t]*$", re.MULTILINE)
+_DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -215,7 +218,18 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
     _cut_before_main_verbs(text, frames)
     return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay) + \
-        _said_colon(text, lay)
+        _said_colon(text, lay) + _wire_lines(text)
+
+
+def _wire_lines(text: str) -> list[_Speech]:
+    """Wire and link lines that credit unnamed sources: 'Reports: No New Indictments …', 'AP Source: …', 'MUELLER
+    NOT RECOMMENDING MORE INDICTMENTS: SOURCE' (reported, nobody named)."""
+    frames = []
+    for m in _WIRE_RE.finditer(text):
+        start, end = (m.start(1), m.end(1)) if m.group(1) is not None else (m.start(2), m.end(2))
+        if len(text[start:end].split()) >= 3 and not _DOUBLE_MARK_RE.search(text, start, end):
+            frames.append(_Speech(start, end, m.start(), ("unnamed",), "reported"))
+    return frames
 
 
 def _said_colon(text: str, lay: _Layout) -> list[_Speech]:
