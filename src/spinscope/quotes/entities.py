@@ -40,15 +40,18 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
     it ('press secretary Sarah Sanders', 'the activist group MoveOn.org'); None for a word that names nobody
     ('The', 'However') or a Title Case headline."""
     run = _unowned(m.group().split())              # "President Trump’s lawyers": Trump
+    first = run[0].strip("().,’'")
+    if len(run) == 1 and (not first or _generic(first) or first.lower() in _TITLES):
+        return None                                   # the common case, cheaply: "The", "But", "President"
     lower: list[str] = []
-    for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
-        if not word.isalpha() or not word.islower():
-            break
-        lower.append(word)
-    if len(run) == 1 and not set(lower) & _NOUNS:   # the common case, cheaply: "The", "But", "Mueller"
-        word = run[0].strip("().,’'")
+    if m.start() >= 2 and masked[m.start() - 2].islower():       # "press secretary Sarah Sanders"
+        for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
+            if not word.isalpha() or not word.islower():
+                break
+            lower.append(word)
+    if len(run) == 1 and not set(lower) & _NOUNS:   # "Mueller": no need to clean it
         lead = masked[max(0, m.start() - 2):m.start()].strip() in ("", ".", "!", "?")
-        return None if _generic(word) or word.lower() in _TITLES or not word else _Mention(m.start(), word, (), lead)
+        return _Mention(m.start(), first, (), lead)
     name, titles = _clean_name(run)
     if not name or name.count(" ") > 3:
         return None                                   # a headline in Title Case names nobody

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spinscope.quotes.patterns import (
     _ACRONYM_RE,
@@ -54,7 +55,14 @@ def _generic(tok: str) -> bool:
 
 def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:
     """A capitalised run without titles and roles, and the titles: ['Russian', 'President', 'Vladimir', 'Putin']
-    -> ('Vladimir Putin', ('president',)). None for a role, nationality, generic word or owner ("Trump's")."""
+    -> ('Vladimir Putin', ('president',)). None for a role, nationality, generic word or owner ("Trump's").
+    Remembered per run: an article names the same people many times over."""
+    return _clean_run(tuple(run))
+
+
+@lru_cache(maxsize=4096)
+def _clean_run(run: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """``_clean_name`` of a run as a tuple."""
     while run and run[-1][:2] in ("R-", "D-", "I-"):             # "Chuck Grassley R-Iowa"
         run = run[:-1]
     if not run or run[-1].endswith(_POSSESSIVE):

@@ -48,16 +48,19 @@ _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", 
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
 _RELATIVE_ALL = {"who", "which", "whom", "whose", "that", "where", "when"}
 _CONJ_BEFORE_RE = re.compile(r",?\s+but(?:\s+(?:also|later|then|again|further))?\s+$")   # "… but clarified"
-_SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told)(\s+[A-Z][\w.-]*)?[ \t]*:[ \t]*\n"
-                            r"(?=[^\s“\"‘'«„])")     # "He told Sputnik:\n…"
+_LINE_COLON_RE = re.compile(r":[ \t]*\n")
+_SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told)(?:\s+[A-Z][\w.-]*)?[ \t]*$")
+_SPEECH_AHEAD_RE = re.compile(r"[^\s“\"‘'«„]")     # "He told Sputnik:\nOur approach …", not a quote
 _FINITE_AHEAD_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|this|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
                               r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+and\s+(?:his|her|their)\s+[\w-]+)?)"
                               r"\s+[a-z]{3,}(?:ed|[^s’'\W]s)\b")   # "added the boy suffers", "claim Siraj Wahhaj conducted"
 _ASIDE_AFTER_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+(?=[a-z])")
 _ASIDE_SUBJECT_RE = re.compile(r"(?:these|those|the|some|two|three|several|many|[A-Z][\w’'.-]*|he|she|they|officials|police|"
                                r"sources)$")
-_WIRE_RE = re.compile(r"(?:^|[—–][ \t]+)[ \t]*(?:(?:AP|Reuters)[ \t]+(?:Sources?|SOURCES?)|Reports?|REPORTS?)[ \t]*:[ \t]+"
-                      r"(.+?)[ \t.]*$|^[ \t]*(.+?)[ \t]*:[ \t]*(?:SOURCES?|Sources?|REPORTS?|Reports?)[ \t]*$", re.MULTILINE)
+_COLON_RE = re.compile(r":[ \t]*")
+_WIRE_END_RE = re.compile(r"(?:SOURCES?|Sources?|REPORTS?|Reports?)[ \t]*")
+_WIRE_START_RE = re.compile(r"(?:^|[—–][ \t]+)(?:(?:AP|Reuters)[ \t]+(?:Sources?|SOURCES?)|Reports?|REPORTS?)[ \t]*$",
+                            re.MULTILINE)
 _DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
@@ -223,12 +226,22 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
 
 def _wire_lines(text: str) -> list[_Speech]:
     """Wire and link lines that credit unnamed sources: 'Reports: No New Indictments …', 'AP Source: …', 'MUELLER
-    NOT RECOMMENDING MORE INDICTMENTS: SOURCE' (reported, nobody named)."""
+    NOT RECOMMENDING MORE INDICTMENTS: SOURCE' (reported, nobody named). Read at each colon: a scan of the whole
+    text for the words would cost more than the rest of the reported-speech rules."""
     frames = []
-    for m in _WIRE_RE.finditer(text):
-        start, end = (m.start(1), m.end(1)) if m.group(1) is not None else (m.start(2), m.end(2))
+    for colon in _COLON_RE.finditer(text):
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        line_end = text.find("\n", colon.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _WIRE_END_RE.fullmatch(text, colon.end(), line_end):      # "…: SOURCE" ends the line
+            start, end = line_start, len(text[:colon.start()].rstrip())
+        else:                                         # "Reports: …" opens it, or follows a dateline's dash
+            lead = _WIRE_START_RE.search(text, max(line_start, colon.start() - 60), colon.start())
+            if lead is None:
+                continue
+            start, end = colon.end(), len(text[:line_end].rstrip(" \t.!"))
         if len(text[start:end].split()) >= 3 and not _DOUBLE_MARK_RE.search(text, start, end):
-            frames.append(_Speech(start, end, m.start(), ("unnamed",), "reported"))
+            frames.append(_Speech(start, end, colon.start(), ("unnamed",), "reported"))
     return frames
 
 
@@ -237,16 +250,18 @@ def _said_colon(text: str, lay: _Layout) -> list[_Speech]:
     the person's words, reported (the words after it are a block quote whose marks were lost, not labelled).
     Another outlet's block ('Fox News reports:') is no one's speech here."""
     frames = []
-    for m in _SAID_COLON_RE.finditer(text):
-        line_start = lay.line(m.start())[0]
-        verb = _ATTR_RE.search(text, m.start(1), m.end(1))
-        nxt_end = lay.line(m.end())[1]
-        if verb is None or _MARK_RE.search(text, m.end(), nxt_end) or len(text[line_start:m.start()].split()) > 12:
+    for colon in _LINE_COLON_RE.finditer(text):
+        line_start = lay.line(colon.start())[0]
+        m = _SAID_COLON_RE.search(text, max(line_start, colon.start() - 40), colon.start())
+        nxt_end = lay.line(colon.end())[1]
+        if m is None or not _SPEECH_AHEAD_RE.match(text, colon.end()) or _MARK_RE.search(
+                text, colon.end(), nxt_end) or len(text[line_start:m.start()].split()) > 12:
             continue
-        attr = _speaker_of(text, line_start, verb.span(), line_start)
+        verb = _ATTR_RE.search(text, m.start(1), m.end(1))
+        attr = _speaker_of(text, line_start, verb.span(), line_start) if verb else ("unnamed",)
         end = len(text[:nxt_end].rstrip(" \t.!?…"))
-        if attr[0] in ("name", "pronoun", "role") and end > m.end():
-            frames.append(_Speech(m.end(), end, verb.start(), attr, "reported"))
+        if attr[0] in ("name", "pronoun", "role") and end > colon.end():
+            frames.append(_Speech(colon.end(), end, verb.start(), attr, "reported"))
     return frames
 
 
