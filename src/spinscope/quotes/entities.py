@@ -39,10 +39,13 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
     """The mention a capitalised run makes, with the titles in it and the lower-case titles or nouns just before
     it ('press secretary Sarah Sanders', 'the activist group MoveOn.org'); None for a word that names nobody
     ('The', 'However') or a Title Case headline."""
-    run = _unowned(m.group().split())              # "President Trump’s lawyers": Trump
+    found = m.group()
+    if " " not in found and "\t" not in found and _generic(found):
+        return None                                   # the common case, cheaply: "The", "But", "However"
+    run = _unowned(found.split())                   # "President Trump’s lawyers": Trump
     first = run[0].strip("().,’'")
     if len(run) == 1 and (not first or _generic(first) or first.lower() in _TITLES):
-        return None                                   # the common case, cheaply: "The", "But", "President"
+        return None                                   # "President", "Officials’"
     lower: list[str] = []
     if m.start() >= 2 and masked[m.start() - 2].islower():       # "press secretary Sarah Sanders"
         for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
@@ -58,28 +61,55 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
     return _Mention(m.start(), name, titles + tuple(w for w in reversed(lower) if w in _NOUNS))
 
 
+def _titled(masked: str) -> set[str]:
+    """One-word names written after a person's title ('President Trump', 'Sen. Booker', 'press secretary
+    Sanders'): people, whatever else the text calls them. A walk over the words, cheaper than a pattern."""
+    words = masked.split()
+    found = set()
+    for i in range(1, len(words)):
+        word = words[i]
+        if word[:1].isupper() and words[i - 1].rstrip(".").lower() in _PERSON_TITLES and not (
+                i + 1 < len(words) and words[i + 1][:1].isupper()):
+            name = _unowned([word.rstrip(".,;:!?")])[0]
+            if name[:1].isupper() and not name.isupper() and not _generic(name):
+                found.add(name)
+    return found
+
+
 class _Entities:
     """The names of an article with their titles and nouns, read once from the text with quotes masked."""
 
     def __init__(self, masked: str) -> None:
+        self.masked = masked
+        self.titled: set[str] | None = None
         self.mentions: list[_Mention] = []
-        self.persons: set[str] = set()        # one-word names that hold a person's title somewhere ("Trump")
-        for m in _NAMED_RE.finditer(masked):
-            mention = _mention(masked, m)
-            if mention is not None:
-                self.mentions.append(mention)
-                if " " not in mention.name and not mention.name.isupper() and set(mention.nouns) & _PERSON_TITLES:
-                    self.persons.add(mention.name)
+        self.starts: list[int] = []
+        self.surnames: set[str] = set()
+        self.scanned = False
+        self.first_use: dict[str, tuple[int, str | None] | None] = {}
+
+    @property
+    def persons(self) -> set[str]:
+        """One-word names that hold a person's title somewhere ('Trump'), read when first asked for."""
+        if self.titled is None:
+            self.titled = _titled(self.masked)
+        return self.titled
+
+    def _scan(self) -> None:
+        """Read every name once, when a title or a body noun first has to be resolved (most articles need none)."""
+        if self.scanned:
+            return
+        self.scanned = True
+        self.mentions = [x for x in (_mention(self.masked, m) for m in _NAMED_RE.finditer(self.masked)) if x]
         self.starts = [mention.pos for mention in self.mentions]
         self.surnames = {m.name.split()[-1] for m in self.mentions if " " in m.name and not self.is_body(m.name)}
-        self.masked = masked
-        self.first_use: dict[str, tuple[int, str | None] | None] = {}
 
     def bound(self, noun: str, pos: int, lay: _Layout) -> str | None:
         """The person a title with no named holder means ('the president' where the text never writes 'President
         X'): the first person named in the sentence of the title's first use, before it, or else in the sentence
         before ('Donald Trump was flying to Lima, Ohio, but the president had …'), when that use comes before
         ``pos``; else None."""
+        self._scan()
         if noun not in self.first_use:
             use = re.search(rf"\b[Tt]he\s+{re.escape(noun)}\b", self.masked)
             self.first_use[noun] = (use.start(), self._subject_before(use.start(), lay)) if use else None
@@ -103,6 +133,7 @@ class _Entities:
     def holder(self, noun: str, pos: int) -> str | None:
         """The last name before ``pos`` given the title or noun ``noun`` ('president' -> 'Trump' after
         'President Trump'), or None."""
+        self._scan()
         for mention in reversed(self.mentions[:bisect_left(self.starts, pos)]):
             if noun in mention.nouns:
                 return mention.name
@@ -111,6 +142,7 @@ class _Entities:
     def last_body_named(self, lo: int, hi: int) -> str | None:
         """The last organisation named in ``[lo, hi)``, or None; a one-word name counts only inside a sentence and
         when it is nobody's surname ('through Breitbart.', not 'Botham Jean … Jean', nor a headline 'News')."""
+        self._scan()
         for mention in reversed(self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]):
             one = " " not in mention.name
             if self.is_body(mention.name) and mention.name not in _NOT_BODIES and not (

@@ -46,6 +46,7 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def _generic(tok: str) -> bool:
     """A capitalised word that names nobody: 'The', 'Officials', 'Russian', 'Friday', 'Additionally', "I've"."""
     low = tok.rstrip(".").replace("’", "'").split("'", 1)[0].lower()
