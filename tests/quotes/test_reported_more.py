@@ -123,3 +123,10 @@ def test_reported_more_wire_lines_credit_unnamed_sources(line, content):
 @pytest.mark.parametrize("line", ["Sources: Ministry of Health, World Bank.", "Reports: “A Quoted Headline Here”"])
 def test_reported_more_a_source_list_or_quoted_wire_line_is_not_reported(line):
     assert found(line, "reported") == []
+
+
+@pytest.mark.parametrize("text", ["It should be stated that TFTP never hid the fact that we worked with others.",
+                                  "People cannot just say what they want on the internet anymore.",
+                                  "Ron Paul, former senator and the voice of reason, said when Jones was purged:"])
+def test_reported_more_the_authors_aside_a_negation_or_a_named_subject_is_not_reported(text):
+    assert found(text, "reported") == []

@@ -62,6 +62,8 @@ _WIRE_END_RE = re.compile(r"(?:SOURCES?|Sources?|REPORTS?|Reports?)[ \t]*")
 _WIRE_START_RE = re.compile(r"(?:^|[—–][ \t]+)(?:(?:AP|Reuters)[ \t]+(?:Sources?|SOURCES?)|Reports?|REPORTS?)[ \t]*$",
                             re.MULTILINE)
 _DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
+_OWN_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:should|must|can|may|might|could|would|will)\s+(?:also\s+)?be\s+$")
+_NEGATED_RE = re.compile(r"\b(?:not|never|cannot|\w+n[’']t)\s+(?:just|even|really|simply|ever|always|actually)\s+$")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -92,7 +94,8 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
     if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
-            0].lower() in ("in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as"):
+            0].lower() in ("in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
+                                    "when", "while"):
         return None
     return verb_end + lead.end()
 
@@ -117,7 +120,8 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
         end -= 1
-    if not subject and _apposition_after_quote(text, sent_start, end) or _introduced(text, sent_start, end):
+    if not subject and (_apposition_after_quote(text, sent_start, end) or _named_subject(text, sent_start, end)) or \
+            _introduced(text, sent_start, end):
         return None                                   # "“…,” Lee Merritt, one of the attorneys, told ABC News."
     return end if len(text[sent_start:end].split()) >= 2 else None
 
@@ -133,6 +137,14 @@ def _aside(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> 
             text, sent_start, comma):
         return None
     return [(sent_start, comma), (after.end(), sent_end)]
+
+
+def _named_subject(text: str, sent_start: int, end: int) -> bool:
+    """Is what stands before an attribution's comma only a name and its apposition ('Ron Paul, former senator and
+    the voice of reason, said when …')? Then it is the speaker, not what was said."""
+    clauses = [c.split() for c in _CLAUSE_RE.split(text[sent_start:end]) if c.strip()]
+    return len(clauses) >= 2 and 1 <= len(clauses[0]) <= 4 and all(w[:1].isupper() for w in clauses[0]) and not (
+        _AUX_RE.search(" ".join(clauses[1])) or _REPORT_RE.search(" ".join(clauses[1])))
 
 
 def _introduced(text: str, sent_start: int, end: int) -> bool:
@@ -176,6 +188,9 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     information suggests that')."""
     if not before:
         return False
+    if _OWN_PASSIVE_RE.search(text, max(0, verb[0] - 40), verb[0]) or _NEGATED_RE.search(
+            text, max(0, verb[0] - 40), verb[0]):
+        return True                                   # "It should be stated that", "cannot just say"
     words = [w.lower() for w in before]
     subject = [w for w in words if w not in _SKIP]
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
