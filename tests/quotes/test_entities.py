@@ -140,3 +140,14 @@ def test_entities_a_body_and_title_is_the_body():
 def test_entities_a_named_outlets_report_is_the_outlets():
     text = "A 2013 Washington Post report on the new CIA head noted that she ran a black site in Thailand."
     assert speakers(text, "reported") == ["Washington Post"]
+
+
+def test_entities_a_family_name_in_the_plural_is_the_family_named_before():
+    text = "Tanya Badger and her husband told police.\nThe Badgers, whose land the compound was on, said they saw a boy."
+    assert found(text, "reported") == [("reported", "they saw a boy", "Tanya Badger")]
+
+
+def test_entities_a_noun_after_a_determiner_is_no_earlier_verb_for_a_participle():
+    text = ("The National Rifle Association, the nation's gun rights group, echoed that claim, contending that the "
+            "1988 law made the issue moot.")
+    assert speakers(text, "reported") == ["National Rifle Association"]

@@ -33,6 +33,7 @@ _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", 
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
               "post", "motion", "petition", "ruling", "order", "notice"}
+_NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its|our|such)\s+$")
 _WORKS = {"report", "article", "story", "investigation", "analysis", "editorial", "study", "piece", "survey", "poll",
           "review", "column"}     # "a Washington Post report on X": the Post's words
 _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy Pelosi (CA)", "(R-IA)"
@@ -105,7 +106,7 @@ def _who(toks: list[str]) -> tuple:
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     if toks and (toks[-1].lower() in ("they", "couple") or len(toks) >= 2 and toks[0].lower() == "the" and toks[
             -1].lower()[:-1] in _TITLES and toks[-1].endswith("s")):
-        return ("group",)                             # "they said", "the couple", "the Democratic leaders"
+        return ("group", toks[-1].lower())           # "they said", "the couple", "the Democratic leaders"
     work = next((k for k in range(1, len(toks)) if toks[k].lower() in _WORKS and _is_cap(toks[k - 1])), None)
     if work is not None:
         toks = toks[:work]                            # "A 2013 Washington Post report on the new CIA head"
@@ -263,7 +264,8 @@ def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> t
     if _PASSIVE_RE.search(seg) and not word.endswith("ing"):
         return _agent(text, verb[1])                  # "was informed by police that": the agent, not the hearer
     if word.endswith("ing"):
-        earlier = list(_ATTR_RE.finditer(seg))
+        earlier = [v for v in _ATTR_RE.finditer(seg) if not _NOUN_BEFORE_RE.search(seg, max(0, v.start() - 12),
+                                                                                   v.start())]   # "echoed that claim"
         if earlier:
             return _subject(seg[:earlier[-1].start()]) or ("inherit",)
         return _main_subject(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)

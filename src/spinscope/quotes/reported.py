@@ -144,8 +144,9 @@ def _named_subject(text: str, sent_start: int, end: int) -> bool:
     """Is what stands before an attribution's comma only a name and its apposition ('Ron Paul, former senator and
     the voice of reason, said when …')? Then it is the speaker, not what was said."""
     clauses = [c.split() for c in _CLAUSE_RE.split(text[sent_start:end]) if c.strip()]
-    return len(clauses) >= 2 and 1 <= len(clauses[0]) <= 4 and all(w[:1].isupper() for w in clauses[0]) and not (
-        _AUX_RE.search(" ".join(clauses[1])) or _REPORT_RE.search(" ".join(clauses[1])))
+    return len(clauses) >= 2 and 1 <= len(clauses[0]) <= 4 and all(w[:1].isupper() for w in clauses[0]) and (
+        clauses[1][0].lower() in _APPOSITION | {"the", "former"} or not (_AUX_RE.search(" ".join(clauses[1])) or _REPORT_RE.search(
+            " ".join(clauses[1]))))                   # "The Badgers, whose land the compound was on, said …"
 
 
 def _introduced(text: str, sent_start: int, end: int) -> bool:

@@ -76,6 +76,8 @@ class _Speakers:
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
+        if " " not in name and name.endswith("s") and " " in self.fullest(name[:-1], pos)[0]:
+            name, titles = self.fullest(name[:-1], pos)   # "the Badgers": the family named before
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
         if (len(parts) > 1 or name in self.tracker().persons) and not name.isupper() and not any(
