@@ -65,3 +65,13 @@ def test_joint_apposition_with_one_of_is_no_subject():
 def test_joint_two_people_as_subject_take_the_first_named(frame):
     assert speakers(f"{frame} the report was delivered properly.") == [
         "Rudy Giuliani" if frame.startswith("Rudy") else "Tanya Badger"]
+
+
+def test_joint_a_long_quote_opening_a_relative_clause_is_its_antecedents():
+    text = ("The project runs under the Vox-Pol Network of Excellence, which “is designed to comprehensively research "
+            "violent extremism.”")
+    assert speakers(text, "quoted") == ["Vox-Pol Network of Excellence"]
+
+
+def test_joint_a_short_quote_opening_a_relative_clause_is_left_alone():
+    assert speakers("The new CIA Director Haspel, who “tortured some folks,” was confirmed.") == [None]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
+from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 from spinscope.quotes.names import _is_cap, _lead_phrase, _main_subject, _pair, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
     _ABBREV_RE,
@@ -32,6 +33,7 @@ _OWNED_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*)(?:’s|'s)\s
                        r"remarks?|comments?|statements?|warnings?|threats?|calls?|demands?|assertions?|tweets?|"
                        r"posts?|messages?|repl(?:y|ies)|responses?|answers?|insistence|description)(?:\s+(?:to|that|of|"
                        r"about|as))?\s*:?\s*$")      # "Trump's vow to “get involved.”": the owner's words
+_RELATIVE_OWNER_RE = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+)?){0,4}[A-Z][\w’'.-]*),\s+(?:which|who)\s*$")
 _NEW_CLAUSE_RE = re.compile(r"\b(?:that\s+(?:he|she|they|it|we|I|you|there)|which|who)\b")   # "… ensure that he was"
 _NAME_LINE_RE = re.compile(r"(?:[A-Z][a-z’'-]+\s){1,2}[A-Z][a-z’'-]+\.")      # "Dave Weigel.", a signature
 _PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click", "watch", "subscribe", "news",
@@ -155,7 +157,7 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             j = bisect_right(frame_starts, s + 1)
             around = [f for f in frames[max(0, j - 3):j] if f.start - 1 <= s < f.end]
             q.attr, q.anchor = (around[-1].attr, around[-1].anchor) if around else (
-                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e) or _owned(text, s), q.anchor)
+                _neighbour_lines(text, lay, s, e) if whole else _evaluation(text, lay, s, e) or _owned(text, s) or _relative_owner(text, s, e), q.anchor)
         long = [w for w in words if len(w) >= 4]
         title = len(words) >= 2 and len(long) >= 2 and all(map(_is_cap, long)) and not content.isupper()
         sentence = len(words) >= 2 and content[:1].isupper() and content[-1:] in ".!?" and not title
@@ -175,6 +177,20 @@ def _verb_before(text: str, lay: _Layout, s: int) -> int:
     lo = max(lay.sentence(s - 1)[0], s - 300)
     verbs = list(_ATTR_RE.finditer(text, lo, s)) + list(_EVALUATE_RE.finditer(text, lo, s))
     return max((v.start() for v in verbs), default=s)
+
+
+def _relative_owner(text: str, s: int, e: int) -> tuple | None:
+    """A quotation of four words or more opening a relative clause after a name ('the Vox-Pol Network of
+    Excellence, which “is designed to comprehensively research …”'): that body's or person's words. A short one
+    ('Haspel, who “tortured some folks,”') is left to the other rules."""
+    owner = _RELATIVE_OWNER_RE.search(text, max(0, s - 1 - 120), max(0, s - 1))
+    if owner is None or len(_WORD_RE.findall(text[s:e])) < 4:
+        return None
+    run = owner.group(1).split()
+    if any(w.lower() in _ORG_WORDS for w in run):
+        return ("name", " ".join(w for w in run if w not in ("The", "the")), ())   # the body's whole name
+    who = _who(run)
+    return who if who[0] == "name" else None
 
 
 def _owned(text: str, s: int) -> tuple | None:
