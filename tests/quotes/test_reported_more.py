@@ -130,3 +130,11 @@ def test_reported_more_a_source_list_or_quoted_wire_line_is_not_reported(line):
                                   "Ron Paul, former senator and the voice of reason, said when Jones was purged:"])
 def test_reported_more_the_authors_aside_a_negation_or_a_named_subject_is_not_reported(text):
     assert found(text, "reported") == []
+
+
+def test_reported_more_according_to_content_ends_at_a_quote_with_its_own_attribution():
+    text = ("According to the Daily Caller, the police found 11 children living in the “saddest conditions I have "
+            "seen,” Taos County Sheriff Jerry Hogrefe said in a statement.")
+    assert found(text) == [
+        ("reported", "the police found 11 children living in the", "Daily Caller"),
+        ("quoted", "saddest conditions I have seen,", "Jerry Hogrefe")]

@@ -34,6 +34,8 @@ _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", 
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
               "post", "motion", "petition", "ruling", "order", "notice"}
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its|our|such)\s+$")
+_NAMES_IN_LY = {"daily", "weekly", "kelly", "emily", "beverly", "kimberly", "holly", "sally", "billy", "molly", "shelly",
+                "italy", "riley", "ely"}     # "the Daily Caller", "Megyn Kelly": no adverbs
 _WORKS = {"report", "article", "story", "investigation", "analysis", "editorial", "study", "piece", "survey", "poll",
           "review", "column"}     # "a Washington Post report on X": the Post's words
 _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy Pelosi (CA)", "(R-IA)"
@@ -51,8 +53,8 @@ def _is_cap(tok: str) -> bool:
 def _generic(tok: str) -> bool:
     """A capitalised word that names nobody: 'The', 'Officials', 'Russian', 'Friday', 'Additionally', "I've"."""
     low = tok.rstrip(".").replace("’", "'").split("'", 1)[0].lower()
-    return low in _MODIFIERS or low in _SKIP or (low in _GENERIC or low.endswith("ly")) and not (
-        tok.isupper() and len(tok) > 1)
+    return low in _MODIFIERS or low in _SKIP or (low in _GENERIC or low.endswith("ly") and low not in _NAMES_IN_LY) \
+        and not (tok.isupper() and len(tok) > 1)
 
 
 def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:

@@ -66,6 +66,7 @@ _OWN_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:should|must|can|may|might|could|woul
 _NEGATED_RE = re.compile(r"\b(?:not|never|cannot|\w+n[’']t)\s+(?:just|even|really|simply|ever|always|actually)\s+$")
 _NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
                       "when", "while"}     # "said in a statement", "said when Jones was purged:"
+_CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -237,7 +238,8 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
     _cut_before_main_verbs(text, frames)
-    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay) + \
+    according = _according(text, lay)
+    return _with_tails(frames + according, tails, lay) + _as_noted(text, lay) + _headlines(text, lay) + \
         _said_colon(text, lay) + _wire_lines(text)
 
 
@@ -381,10 +383,19 @@ def _according(text: str, lay: _Layout) -> list[_Speech]:
             head_end -= 1
         start = _after_source(text, m.end(), sent_end)
         if start is not None:
-            frames.append(_Speech(start, sent_end, m.start(), attr, "reported"))
+            frames.append(_Speech(start, _before_quote_said(text, start, sent_end), m.start(), attr, "reported"))
         elif head_end > sent_start and sent_end - m.end() <= 200 and not _quote_said(text, sent_start, head_end):
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
     return frames
+
+
+def _before_quote_said(text: str, start: int, end: int) -> int:
+    """Where content that runs into a quotation with its own attribution ends ('According to the Daily Caller, the
+    police found children living in the “…,” Sheriff Jerry Hogrefe said in a statement'): after the quotation's
+    closing mark; else ``end``."""
+    for close in _CLOSE_SAID_RE.finditer(text, start, end):
+        return close.start() + 1
+    return end
 
 
 def _quote_said(text: str, start: int, end: int) -> bool:
