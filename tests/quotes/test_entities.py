@@ -151,3 +151,9 @@ def test_entities_a_noun_after_a_determiner_is_no_earlier_verb_for_a_participle(
     text = ("The National Rifle Association, the nation's gun rights group, echoed that claim, contending that the "
             "1988 law made the issue moot.")
     assert speakers(text, "reported") == ["National Rifle Association"]
+
+
+@pytest.mark.parametrize("contracted", ["he’s", "he'd"])
+def test_entities_a_contracted_pronoun_is_the_pronoun(contracted):
+    text = f"Tommy Robinson spoke on Friday.\nHe is a centrist – {contracted} said he agrees with Labour on some things."
+    assert speakers(text, "reported") == ["Tommy Robinson"]

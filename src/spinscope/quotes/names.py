@@ -36,6 +36,7 @@ _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", 
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its|our|such)\s+$")
 _NAMES_IN_LY = {"daily", "weekly", "kelly", "emily", "beverly", "kimberly", "holly", "sally", "billy", "molly", "shelly",
                 "italy", "riley", "ely"}     # "the Daily Caller", "Megyn Kelly": no adverbs
+_CONTRACTED_RE = re.compile(r"(?i:he|she|they|we|i)[’'](?:s|d)")
 _WORKS = {"report", "article", "story", "investigation", "analysis", "editorial", "study", "piece", "survey", "poll",
           "review", "column"}     # "a Washington Post report on X": the Post's words
 _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy Pelosi (CA)", "(R-IA)"
@@ -104,6 +105,8 @@ def _who(toks: list[str]) -> tuple:
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
     before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
     toks = _before_of(t.strip("()") for t in toks if t.strip("()") and not _STATE_RE.fullmatch(t))
+    if toks and _CONTRACTED_RE.fullmatch(toks[-1]):
+        toks[-1] = toks[-1][:-2]                      # "he’s said", "she'd said": the pronoun
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
     if toks and (toks[-1].lower() in ("they", "couple") or len(toks) >= 2 and toks[0].lower() == "the" and toks[
