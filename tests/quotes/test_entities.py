@@ -157,3 +157,10 @@ def test_entities_a_noun_after_a_determiner_is_no_earlier_verb_for_a_participle(
 def test_entities_a_contracted_pronoun_is_the_pronoun(contracted):
     text = f"Tommy Robinson spoke on Friday.\nHe is a centrist – {contracted} said he agrees with Labour on some things."
     assert speakers(text, "reported") == ["Tommy Robinson"]
+
+
+@pytest.mark.timeout(60)  # a guard against work that grows with the square of the text, not a speed test
+def test_entities_a_long_text_of_roles_and_bodies_is_read_in_linear_time():
+    base = ("Attorney General William Barr met President Trump. The attorney general said that the group was fine. "
+            "“We will see,” the company said. They said the Badgers, whose land it was, told reporters he had left. ")
+    assert len(speakers(base * 3000, "reported")) >= 3000

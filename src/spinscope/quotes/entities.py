@@ -85,6 +85,7 @@ class _Entities:
         self.mentions: list[_Mention] = []
         self.starts: list[int] = []
         self.surnames: set[str] = set()
+        self.given: dict[str, list[tuple[int, str]]] = {}     # each title or noun: where, and to whom, it was given
         self.scanned = False
         self.first_use: dict[str, tuple[int, str | None] | None] = {}
 
@@ -103,6 +104,9 @@ class _Entities:
         self.mentions = [x for x in (_mention(self.masked, m) for m in _NAMED_RE.finditer(self.masked)) if x]
         self.starts = [mention.pos for mention in self.mentions]
         self.surnames = {m.name.split()[-1] for m in self.mentions if " " in m.name and not self.is_body(m.name)}
+        for mention in self.mentions:
+            for noun in mention.nouns:
+                self.given.setdefault(noun, []).append((mention.pos, mention.name))
 
     def bound(self, noun: str, pos: int, lay: _Layout) -> str | None:
         """The person a title with no named holder means ('the president' where the text never writes 'President
@@ -134,10 +138,9 @@ class _Entities:
         """The last name before ``pos`` given the title or noun ``noun`` ('president' -> 'Trump' after
         'President Trump'), or None."""
         self._scan()
-        for mention in reversed(self.mentions[:bisect_left(self.starts, pos)]):
-            if noun in mention.nouns:
-                return mention.name
-        return None
+        given = self.given.get(noun, [])
+        i = bisect_left(given, (pos,))
+        return given[i - 1][1] if i else None
 
     def last_body_named(self, lo: int, hi: int) -> str | None:
         """The last organisation named in ``[lo, hi)``, or None; a one-word name counts only inside a sentence and

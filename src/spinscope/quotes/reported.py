@@ -133,6 +133,8 @@ def _aside(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> 
     speculated on …'): the sentence before its first comma and after its second, or None."""
     after = _ASIDE_AFTER_RE.match(text, verb[1], sent_end)
     comma = text.rfind(",", sent_start, verb[0])
+    if after is None or comma < 0:
+        return None
     subject = text[comma + 1:verb[0]].split()
     if not after or comma < 0 or not 1 <= len(subject) <= 4 or not _ASIDE_SUBJECT_RE.match(subject[0]) or len(
             text[after.end():sent_end].split()) < 3 or not text[sent_start:comma].split() or _MARK_RE.search(

@@ -44,6 +44,9 @@ class _Speakers:
         self.last_body: tuple[int, str] | None = None    # where the last organisation spoke, and which             # the last organisation that spoke ("the company said")
         self.entities: _Entities | None = None
         self.issuer: tuple[int, str] | None = None    # where the last named speaker spoke, and who
+        self.all_runs: list[tuple[int, int, str]] | None = None
+        self.holding: dict[str, list[tuple[int, int, str]]] = {}
+        self.lower_named: dict[str, list[tuple[int, int, str]]] = {}
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -138,19 +141,39 @@ class _Speakers:
 
     def body(self, word: str, pos: int, lay: _Layout) -> str | None:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
-        Investigation'), or its acronym where the text used that later ('FBI')."""
-        runs = [m for m in _RUN_RE.finditer(self.masked, 0, pos) if word in m.group().lower().split()]
-        if not runs:                                  # "the Dallas police department", named in lower case
-            named = [m for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked[:pos])
-                     if m.group(1).split()[-1] not in ("The", "This", "That")]
-            words = (named[-1].group(1) + named[-1].group(2)).split() + [word] if named else []
+        Investigation'), or its acronym where the text used that later ('FBI'). The names holding each word are
+        found once per text, so that a long text full of 'the department said' costs no more than linear time."""
+        runs = self._holding(word)
+        run = next((r for r in reversed(runs[:bisect_left(runs, (pos,))]) if r[1] <= pos), None)
+        if run is None:                               # "the Dallas police department", named in lower case
+            named = self._named_lower(word)
+            found = next((n for n in reversed(named[:bisect_left(named, (pos,))]) if n[1] <= pos), None)
+            words = found[2].split() + [word] if found else []
             return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or self.described(word, pos, lay)
-        words = runs[-1].group().split()
+        words = run[2].split()
         name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
         initials = "".join(w[0] for w in name.split() if _is_cap(w))
-        later = self.masked.rfind(initials, runs[-1].end(), pos) if len(initials) > 1 else -1
+        later = self.masked.rfind(initials, run[1], pos) if len(initials) > 1 else -1
         return initials if later >= 0 and not self.masked[later + len(initials):later + len(initials) + 1].isalpha() \
             else name
+
+    def _holding(self, word: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every capitalised run holding ``word`` ('Federal Bureau of Investigation')."""
+        if self.all_runs is None:
+            self.all_runs = [(m.start(), m.end(), m.group()) for m in _RUN_RE.finditer(self.masked)]
+        if word not in self.holding:
+            self.holding[word] = [r for r in self.all_runs if word in r[2].lower().split()]
+        return self.holding[word]
+
+    def _named_lower(self, word: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every 'Dallas police department': capitalised words, one lower-case word or
+        none, then ``word``."""
+        if word not in self.lower_named:
+            self.lower_named[word] = [
+                (m.start(), m.end(), m.group(1) + m.group(2))
+                for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked)
+                if m.group(1).split()[-1] not in ("The", "This", "That")]
+        return self.lower_named[word]
 
     def mentioned(self, pos: int, lay: _Layout, pronoun: tuple = ()) -> str | None:
         """Whom 'he' or 'she' at ``pos`` means: the first person of that gender (when the text tells it) named
