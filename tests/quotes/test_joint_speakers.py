@@ -75,3 +75,16 @@ def test_joint_a_long_quote_opening_a_relative_clause_is_its_antecedents():
 
 def test_joint_a_short_quote_opening_a_relative_clause_is_left_alone():
     assert speakers("The new CIA Director Haspel, who “tortured some folks,” was confirmed.") == [None]
+
+
+@pytest.mark.parametrize("after, who", [("The Associated Press reported", "Kirtan Khalsa"),
+                                        ("Judge Kirtan Khalsa said", "Kirtan Khalsa")])
+def test_joint_a_quote_inside_speech_an_outlet_reports_is_the_inner_speakers(after, who):
+    text = (f"During the hearing, Magistrate Judge Kirtan Khalsa told the defendants there was “clear and convincing "
+            f"evidence that you are a danger,” {after}.")
+    assert speakers(text, "quoted") == [who]
+
+
+def test_joint_a_quote_an_outlet_reports_with_no_inner_speaker_is_the_outlets():
+    assert speakers("There was “clear and convincing evidence of danger,” The Associated Press reported.", "quoted") == [
+        "Associated Press"]

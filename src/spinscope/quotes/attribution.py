@@ -40,6 +40,7 @@ _PAGE_WORDS = {"read", "more", "related", "share", "breaking", "source", "click"
                "video", "photo", "follow", "sign", "email", "print", "home", "top", "latest", "see", "also"}
 _ISSUED_RE = re.compile(r"\b(?:issued|released|put out|posted|published|sent out|shared)\s+(?:a|an|the|this|their|"
                         r"his|her|its)\s+(?:[\w-]+\s+)?(?:statement|letter|message|tweet|release|memo)\b")
+_REPORTER_AFTER_RE = re.compile(r",?[ \t]+(?:[Tt]he[ \t]+)?(?:[A-Z][\w’'.-]*[ \t]+){1,4}(?:reported|reports)\b")
 _SIGNED_RE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'-]*)[ \t]*(?:[.,(]|$)",
                         re.MULTILINE)     # a name signed after the closing mark on its line
 _BYLINE_RE = re.compile(r"\s*by\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:[,.(\n]|$)")
@@ -151,6 +152,8 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
         if q.attr is None:
             q.attr = _before(text, lay, s, ranges[i - 1][1] + 1 if i else 0) or _headline_name(text, lay, s)
             q.anchor = _verb_before(text, lay, s)
+        elif _REPORTER_AFTER_RE.match(text, e + 1):   # "X told them there was “…,” The AP reported.": X's
+            q.attr = _inner_speaker(text, lay, s) or q.attr
         content, whole = text[s:e].strip(), _fills_line(text, lay, s, e)
         words = _WORD_RE.findall(content)
         if q.attr is None:                            # inside reported speech, or a paragraph of speech
@@ -169,6 +172,17 @@ def _classify(text: str, lay: _Layout, ranges: list[tuple[int, int]], frames: li
             q.attr, q.reach = ("unnamed",) if whole and closed_by not in ".!?,…" else ("inherit",), int(whole)
         quotes.append(q)
     return quotes
+
+
+def _inner_speaker(text: str, lay: _Layout, s: int) -> tuple | None:
+    """The person a speech verb before the quote opening at ``s``, in its sentence, names ('Magistrate Judge Kirtan
+    Khalsa told the defendants there was “…”'), or None."""
+    sent_start = lay.sentence(s - 1)[0]
+    verbs = [v for v in _ATTR_RE.finditer(text, sent_start, s - 1) if v.group() != "according to"]
+    if not verbs:
+        return None
+    who = _speaker_of(text, sent_start, verbs[-1].span(), sent_start)
+    return who if who[0] in ("name", "pronoun") else None
 
 
 def _verb_before(text: str, lay: _Layout, s: int) -> int:
