@@ -128,15 +128,23 @@ def _who(toks: list[str]) -> tuple:
         named = _named(toks, i)
         if named:
             return named
+    return _by_noun(toks)
+
+
+def _by_noun(toks: list[str]) -> tuple:
+    """Whom a noun phrase with no name names by its noun: ('role', title) ('the minister'), ('body', noun) ('the
+    bureau', 'the massive social media platform', "the group's statement"), ('document', noun) ('the statement
+    read': whoever just issued it), else ('unnamed',)."""
     last = toks[-1].lower() if toks else ""
+    the = len(toks) >= 2 and toks[0].lower() in ("the", "this")
     if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", last)
-    if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and toks[0].lower() in ("the", "this"):
+    if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and the:
         return ("body", last)                         # "the bureau said": the bureau named last
     if last in _ORG_NOUNS and 3 <= len(toks) <= 5 and toks[0].lower() == "the" and all(t.islower() for t in toks[1:]):
         return ("body", last)                         # "the massive social media platform explained"
     if last in _DOCUMENTS and len(toks) == 2 and toks[0].lower() in ("the", "this", "that", "its", "their"):
-        return ("document", last)                     # "the statement read": whoever just issued it
+        return ("document", last)
     if len(toks) >= 3 and toks[0].lower() == "the" and toks[1].lower().endswith(_POSSESSIVE) and all(
             t.lower() in _OWN_VOICE for t in toks[2:]) and toks[1][:-2].lower() in _BODIES | _ORG_NOUNS:
         return ("body", toks[1][:-2].lower())         # "the group’s statement read": the group's words
