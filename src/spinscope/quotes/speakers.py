@@ -41,7 +41,7 @@ class _Speakers:
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self.last_spoke: tuple[int, str] | None = None     # the end of the last person's speech, and who
-        self.last_body: tuple[int, str] | None = None    # where the last organisation spoke, and which             # the last organisation that spoke ("the company said")
+        self.last_body: tuple[int, str] | None = None    # where the last organisation spoke, and which
         self.entities: _Entities | None = None
         self.issuer: tuple[int, str] | None = None    # where the last named speaker spoke, and who
         self.all_runs: list[tuple[int, int, str]] | None = None
@@ -143,11 +143,9 @@ class _Speakers:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
         Investigation'), or its acronym where the text used that later ('FBI'). The names holding each word are
         found once per text, so that a long text full of 'the department said' costs no more than linear time."""
-        runs = self._holding(word)
-        run = next((r for r in reversed(runs[:bisect_left(runs, (pos,))]) if r[1] <= pos), None)
+        run = _last_before(self._holding(word), pos)
         if run is None:                               # "the Dallas police department", named in lower case
-            named = self._named_lower(word)
-            found = next((n for n in reversed(named[:bisect_left(named, (pos,))]) if n[1] <= pos), None)
+            found = _last_before(self._named_lower(word), pos)
             words = found[2].split() + [word] if found else []
             return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or self.described(word, pos, lay)
         words = run[2].split()
@@ -270,6 +268,14 @@ class _Speakers:
             if full and " " in full:
                 found.append((start, full, titles))
         return found
+
+
+def _last_before(spans: list[tuple[int, int, str]], pos: int) -> tuple[int, int, str] | None:
+    """The last of the sorted ``spans`` that ends by ``pos``, or None."""
+    for j in range(bisect_left(spans, (pos,)) - 1, -1, -1):
+        if spans[j][1] <= pos:
+            return spans[j]
+    return None
 
 
 def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[Quote, ...]:
