@@ -51,12 +51,30 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   with no speech verb its subject's, a title's byline (``“…,” by Peter Hasson``) and a signature line under a
   quote (``Dave Weigel.``) name their authors; subject pronouns weigh twice in a person's gender.
 * **Speakers named by a word** (``speakers``): ``the bureau`` is the body named last with that word, or its
-  acronym where the text used that since; ``the lawmaker`` with no known holder is the last person who
-  spoke; ``he said`` keeps the last speaker (600 characters back at most, gender permitting) unless the
-  text names someone else, and not the speaker again, in between.
+  acronym where the text used that since; ``he said`` keeps the last speaker (600 characters back at most,
+  gender permitting) when that person is the last one named since.
+* **Mention tracker** (``entities``, fourth pass): every name outside quotes with the titles and describing nouns
+  written with it, read once and only when needed. ``the attorney general`` / ``the Kentucky lawmaker`` is the
+  last holder of that title named before (``Attorney General William Barr``); a title the text never gives a
+  named holder binds to the first person named where it is first used (``Donald Trump was flying …, but the
+  president …``); ``the group`` / ``the news publication`` is the body introduced with that noun, else the
+  last body that spoke nearby, else the last one named in the sentence or the one before; ``the statement
+  read`` is whoever issued it just before; a one-word name with a person's title somewhere (``President
+  Trump``) is a person for ``he``; ``they``, ``the couple`` and ``the Democratic leaders`` take the first of
+  two people named together nearby (``Tanya and Jason Badger`` -> Tanya Badger), as does a quote line after
+  ``X and Y issued a statement.``; ``the Badgers`` is the family named before. Also: a name signed after a
+  quote (``” – Einstein.``), a long quote opening a relative clause (``X, which “is designed to …”``), a
+  named outlet's report (``a Washington Post report on …``), a role apposition (``Nancy Pelosi (CA),
+  Minority Leader of …``).
+* **Reported speech, fourth pass**: ``reminds us that``, ``made clear``, ``cautioned``, ``clarified``; a clause
+  without "that" whose verb ends in -ed/-s (``She added the boy suffers …``); ``told reporters he had …``;
+  ``As X reported early last year,``; ``He said:`` ending a line reports the next line; an aside attribution
+  (``The president, these sources said, speculated …``); wire lines (``Reports: …``, ``AP Source: …``, ``…:
+  SOURCE``); content ends before a later frame's main clause (``who has claimed that …, made clear that``)
+  and before a quote with its own attribution; not after ``It should be stated``, ``cannot just say``.
 
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
-(paragraphs, lines, sentences), ``marks`` (pairing), ``names`` and ``speakers`` (who), ``attribution``
+(paragraphs, lines, sentences), ``marks`` (pairing), ``names``, ``entities`` and ``speakers`` (who), ``attribution``
 (a quotation's speaker), ``reported`` (reported speech), ``dialogue`` (Russian speech without marks) and
 ``finder`` (``find_quotes``, ``voice_of``).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spinscope.quotes.patterns import (
     _ACRONYM_RE,
@@ -18,6 +19,7 @@ from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GENERIC as _GENERIC
 from spinscope.quotes.words import MODIFIERS as _MODIFIERS
+from spinscope.quotes.words import ORG_NOUNS as _ORG_NOUNS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 from spinscope.quotes.words import PARTICLES as _PARTICLES
 from spinscope.quotes.words import SKIP as _SKIP
@@ -29,6 +31,17 @@ _PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")          # "Rep. Jackie Speier 
 _ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a name
 _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
               "statement", "representative", "representatives"}      # "X’s office said": X's words
+_DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
+              "post", "motion", "petition", "ruling", "order", "notice"}
+_NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its|our|such)\s+$")
+_NAMES_IN_LY = {"daily", "weekly", "kelly", "emily", "beverly", "kimberly", "holly", "sally", "billy", "molly", "shelly",
+                "italy", "riley", "ely"}     # "the Daily Caller", "Megyn Kelly": no adverbs
+_CONTRACTED_RE = re.compile(r"(?i:he|she|they|we|i)[’'](?:s|d)")
+_WORKS = {"report", "article", "story", "investigation", "analysis", "editorial", "study", "piece", "survey", "poll",
+          "review", "column"}     # "a Washington Post report on X": the Post's words
+_STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy Pelosi (CA)", "(R-IA)"
+_PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
+                      r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 
 
@@ -37,16 +50,24 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def _generic(tok: str) -> bool:
     """A capitalised word that names nobody: 'The', 'Officials', 'Russian', 'Friday', 'Additionally', "I've"."""
     low = tok.rstrip(".").replace("’", "'").split("'", 1)[0].lower()
-    return low in _MODIFIERS or low in _SKIP or (low in _GENERIC or low.endswith("ly")) and not (
-        tok.isupper() and len(tok) > 1)
+    return low in _MODIFIERS or low in _SKIP or (low in _GENERIC or low.endswith("ly") and low not in _NAMES_IN_LY) \
+        and not (tok.isupper() and len(tok) > 1)
 
 
 def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:
     """A capitalised run without titles and roles, and the titles: ['Russian', 'President', 'Vladimir', 'Putin']
-    -> ('Vladimir Putin', ('president',)). None for a role, nationality, generic word or owner ("Trump's")."""
+    -> ('Vladimir Putin', ('president',)). None for a role, nationality, generic word or owner ("Trump's").
+    Remembered per run: an article names the same people many times over."""
+    return _clean_run(tuple(run))
+
+
+@lru_cache(maxsize=4096)
+def _clean_run(run: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """``_clean_name`` of a run as a tuple."""
     while run and run[-1][:2] in ("R-", "D-", "I-"):             # "Chuck Grassley R-Iowa"
         run = run[:-1]
     if not run or run[-1].endswith(_POSSESSIVE):
@@ -70,14 +91,33 @@ def _clean_name(run: list[str]) -> tuple[str | None, tuple[str, ...]]:
     return (None if _generic(run[-1]) else " ".join(run).strip("().,’'") or None), titles
 
 
+def _unowned(run: list[str]) -> list[str]:
+    """A capitalised run without the possessive ending of its last word ('Trump’s' -> 'Trump', 'Badgers’' ->
+    'Badgers')."""
+    if run and run[-1].endswith(_POSSESSIVE):
+        return run[:-1] + [run[-1][:-2 if run[-1][-1] in "sS" else -1]]
+    return run
+
+
 def _who(toks: list[str]) -> tuple:
     """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title), ('body', word) or
     ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
     before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
-    toks = _before_of(t.strip("()") for t in toks if t.strip("()"))
+    toks = _before_of(t.strip("()") for t in toks if t.strip("()") and not _STATE_RE.fullmatch(t))
+    if toks and _CONTRACTED_RE.fullmatch(toks[-1]):
+        toks[-1] = toks[-1][:-2]                      # "he’s said", "she'd said": the pronoun
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
         return ("pronoun", "she" if toks[-1].lower() in ("she", "her") else "he")
+    if toks and (toks[-1].lower() in ("they", "couple") or len(toks) >= 2 and toks[0].lower() == "the" and toks[
+            -1].lower()[:-1] in _TITLES and toks[-1].endswith("s")):
+        return ("group", toks[-1].lower())           # "they said", "the couple", "the Democratic leaders"
+    work = next((k for k in range(1, len(toks)) if toks[k].lower() in _WORKS and _is_cap(toks[k - 1])), None)
+    if work is not None:
+        toks = toks[:work]                            # "A 2013 Washington Post report on the new CIA head"
+    if len(toks) >= 3 and toks[0].lower() in ("the", "this") and toks[-1].lower() in _TITLES and all(
+            _is_cap(t) and not t.isupper() and t.lower() not in _ORG_WORDS for t in toks[1:-1]):
+        return ("role", toks[-1].lower())             # "the Kentucky lawmaker": a person named before
     i = len(toks) - 1
     while i >= 0 and not _is_cap(toks[i]) and toks[i].lower() not in _STOP:
         i -= 1
@@ -88,12 +128,42 @@ def _who(toks: list[str]) -> tuple:
         named = _named(toks, i)
         if named:
             return named
+    return _by_noun(toks)
+
+
+def _by_noun(toks: list[str]) -> tuple:
+    """Whom a noun phrase with no name names by its noun: ('role', title) ('the minister'), ('body', noun) ('the
+    bureau', 'the massive social media platform', "the group's statement"), ('document', noun) ('the statement
+    read': whoever just issued it), else ('unnamed',)."""
     last = toks[-1].lower() if toks else ""
+    the = len(toks) >= 2 and toks[0].lower() in ("the", "this")
     if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", last)
-    if last in _BODIES and len(toks) == 2 and toks[0].lower() in ("the", "this"):
+    if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and the:
         return ("body", last)                         # "the bureau said": the bureau named last
+    if last in _ORG_NOUNS and 3 <= len(toks) <= 5 and toks[0].lower() == "the" and all(t.islower() for t in toks[1:]):
+        return ("body", last)                         # "the massive social media platform explained"
+    if last in _DOCUMENTS and len(toks) == 2 and toks[0].lower() in ("the", "this", "that", "its", "their"):
+        return ("document", last)
+    if len(toks) >= 3 and toks[0].lower() == "the" and toks[1].lower().endswith(_POSSESSIVE) and all(
+            t.lower() in _OWN_VOICE for t in toks[2:]) and toks[1][:-2].lower() in _BODIES | _ORG_NOUNS:
+        return ("body", toks[1][:-2].lower())         # "the group’s statement read": the group's words
     return ("unnamed",)
+
+
+def _pair(seg: str) -> str | None:
+    """The first of two people named together in ``seg`` ('House Speaker Nancy Pelosi and Senate Democratic
+    Leader Chuck Schumer' -> 'Nancy Pelosi'; 'Tanya and Jason Badger' -> 'Tanya Badger'), or None. Joint speakers
+    take the first named; a body on either side ('the Senate and House') makes no pair."""
+    for m in _PAIR_RE.finditer(seg):
+        first, second = _clean_name(m.group(1).split())[0], _clean_name(m.group(2).split())[0]
+        if not first or not second or any(w.lower() in _ORG_WORDS | _BODIES for w in f"{first} {second}".split()):
+            continue
+        if " " not in first and len(second.split()) == 2:
+            first = f"{first} {second.split()[-1]}"   # one surname for both
+        if " " in first and not first.isupper():
+            return first
+    return None
 
 
 def _before_of(tokens) -> list[str]:
@@ -135,6 +205,10 @@ def _named(toks: list[str], i: int) -> tuple | None:
 def _appositive(name: list[str], clause: list[str]) -> bool:
     """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
     'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4]
+    if role and clause[0][:1].isupper():             # a role: "Nancy Pelosi (CA), Minority Leader of the House,"
+        who = _who(name)
+        return who[0] == "name" and not any(w.lower() in _ORG_WORDS for w in who[1].split())
     if not (clause[0][:1].islower() or clause[0][:1].isdigit()) or clause[0].lower() in _CONJ:
         return False
     return all(_is_cap(t) or t.lower() in _PARTICLES for t in name) and _who(name)[0] == "name"
@@ -147,7 +221,7 @@ def _subject(seg: str) -> tuple | None:
     if acronym and not _PARTY_RE.fullmatch(acronym.group(1)):    # "… the Communist Party (KPRF) wrote" (not "(D-CA)")
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
-    while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an")
+    while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an", "one")
                                 and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
                                 or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
@@ -158,6 +232,9 @@ def _subject(seg: str) -> tuple | None:
         toks.pop(0)
     if not toks or toks[-1].lower() in _CONJ:
         return None
+    pair = _pair(" ".join(toks)) if "and" in toks else None
+    if pair:                                          # "Rudy Giuliani and Jay Sekulow said": the first named
+        return ("name", pair, ())
     who = _who(toks)
     if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
         lead = _lead_phrase(" ".join(clauses[-1]))
@@ -200,7 +277,8 @@ def _speaker_of(text: str, lo: int, verb: tuple[int, int], sent_start: int) -> t
     if _PASSIVE_RE.search(seg) and not word.endswith("ing"):
         return _agent(text, verb[1])                  # "was informed by police that": the agent, not the hearer
     if word.endswith("ing"):
-        earlier = list(_ATTR_RE.finditer(seg))
+        earlier = [v for v in _ATTR_RE.finditer(seg) if not _NOUN_BEFORE_RE.search(seg, max(0, v.start() - 12),
+                                                                                   v.start())]   # "echoed that claim"
         if earlier:
             return _subject(seg[:earlier[-1].start()]) or ("inherit",)
         return _main_subject(seg) if lo <= sent_start and seg.strip(" ,") else ("inherit",)

@@ -72,7 +72,8 @@ _AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented
                     r"([^,;:\n]{1,60}?)|([^,;:\n]{1,60}?)\s+(?:has\s+|had\s+)?(?:noted|notes|put it|puts it|documented|"
                     r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|"
                     r"argued|"
-                    r"argues|stated|told \w+))\s*,")
+                    r"argues|stated|told \w+))(?:\s+(?:early|late|earlier|last|this|in|on)\b[^,;:\n]{0,30})?\s*,")
+# "As The New York Times reported early last year, …" 
 _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                       r"tonight|earlier|later|also|then|recently|last\s+(?:week|month|year|night)|this\s+(?:week|month|"
                       r"year|morning)),?)*\s+")

@@ -46,10 +46,32 @@ _RELATIVE = {"who", "which", "whom", "whose"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such"}
 _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", "findings", "footage", "video",
              "records", "analysis", "results", "figures", "numbers", "polls", "poll"}     # they show, nobody speaks
+_RELATIVE_ALL = {"who", "which", "whom", "whose", "that", "where", "when"}
+_CONJ_BEFORE_RE = re.compile(r",?\s+but(?:\s+(?:also|later|then|again|further))?\s+$")   # "… but clarified"
+_LINE_COLON_RE = re.compile(r":[ \t]*\n")
+_SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told)(?:\s+[A-Z][\w.-]*)?[ \t]*$")
+_SPEECH_AHEAD_RE = re.compile(r"[^\s“\"‘'«„]")     # "He told Sputnik:\nOur approach …", not a quote
+_FINITE_AHEAD_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|this|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
+                              r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+and\s+(?:his|her|their)\s+[\w-]+)?)"
+                              r"\s+[a-z]{3,}(?:ed|[^s’'\W]s)\b")   # "added the boy suffers", "claim Siraj Wahhaj conducted"
+_ASIDE_AFTER_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?,\s+(?=[a-z])")
+_ASIDE_SUBJECT_RE = re.compile(r"(?:these|those|the|some|two|three|several|many|[A-Z][\w’'.-]*|he|she|they|officials|police|"
+                               r"sources)$")
+_COLON_RE = re.compile(r":[ \t]*")
+_WIRE_END_RE = re.compile(r"(?:SOURCES?|Sources?|REPORTS?|Reports?)[ \t]*")
+_WIRE_START_RE = re.compile(r"(?:^|[—–][ \t]+)(?:(?:AP|Reuters)[ \t]+(?:Sources?|SOURCES?)|Reports?|REPORTS?)[ \t]*$",
+                            re.MULTILINE)
+_DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
+_OWN_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:should|must|can|may|might|could|would|will)\s+(?:also\s+)?be\s+$")
+_NEGATED_RE = re.compile(r"\b(?:not|never|cannot|\w+n[’']t)\s+(?:just|even|really|simply|ever|always|actually)\s+$")
+_NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
+                      "when", "while"}     # "said in a statement", "said when Jones was purged:"
+_CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
+_SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
 _GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“\"«„])")   # "…, X said, because …"
-_PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[a-z]")     # "claiming they found", "to say he will"
+_PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[“\"]?[a-z]")     # "claiming they found", "to say he will"
 
 
 def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
@@ -64,17 +86,18 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     if that and gap and _AUX_RE.match(rest, that.end()):
         return None                                   # "telling jokes that were criticized": a relative clause
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
-            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12):
+            not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12) and not (
+            tell and len(gap) >= 2 and gap[1].lower() in _SUBJECTS):   # "told reporters he had learned … that"
         return verb_end + that.end()
     if verb in _ASK or verb in _THAT_ONLY:
         return None
     if verb not in _NO_THAT:
-        ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest)
+        ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
     if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
-            0].lower() in ("in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as"):
+            0].lower() in _NOT_CONTENT_START:
         return None
     return verb_end + lead.end()
 
@@ -99,9 +122,34 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
         end -= 1
-    if not subject and _apposition_after_quote(text, sent_start, end) or _introduced(text, sent_start, end):
+    if not subject and (_apposition_after_quote(text, sent_start, end) or _named_subject(text, sent_start, end)) or \
+            _introduced(text, sent_start, end):
         return None                                   # "“…,” Lee Merritt, one of the attorneys, told ABC News."
     return end if len(text[sent_start:end].split()) >= 2 else None
+
+
+def _aside(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> list[tuple[int, int]] | None:
+    """An attribution set off by commas inside the sentence it reports ('The president, these sources said,
+    speculated on …'): the sentence before its first comma and after its second, or None."""
+    after = _ASIDE_AFTER_RE.match(text, verb[1], sent_end)
+    comma = text.rfind(",", sent_start, verb[0])
+    if after is None or comma < 0:
+        return None
+    subject = text[comma + 1:verb[0]].split()
+    if not after or comma < 0 or not 1 <= len(subject) <= 4 or not _ASIDE_SUBJECT_RE.match(subject[0]) or len(
+            text[after.end():sent_end].split()) < 3 or not text[sent_start:comma].split() or _MARK_RE.search(
+            text, sent_start, comma):
+        return None
+    return [(sent_start, comma), (after.end(), sent_end)]
+
+
+def _named_subject(text: str, sent_start: int, end: int) -> bool:
+    """Is what stands before an attribution's comma only a name and its apposition ('Ron Paul, former senator and
+    the voice of reason, said when …')? Then it is the speaker, not what was said."""
+    clauses = [c.split() for c in _CLAUSE_RE.split(text[sent_start:end]) if c.strip()]
+    return len(clauses) >= 2 and 1 <= len(clauses[0]) <= 4 and all(w[:1].isupper() for w in clauses[0]) and (
+        clauses[1][0].lower() in _APPOSITION | {"the", "former"} or not (_AUX_RE.search(" ".join(clauses[1])) or _REPORT_RE.search(
+            " ".join(clauses[1]))))                   # "The Badgers, whose land the compound was on, said …"
 
 
 def _introduced(text: str, sent_start: int, end: int) -> bool:
@@ -145,11 +193,16 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     information suggests that')."""
     if not before:
         return False
+    if _OWN_PASSIVE_RE.search(text, max(0, verb[0] - 40), verb[0]) or _NEGATED_RE.search(
+            text, max(0, verb[0] - 40), verb[0]):
+        return True                                   # "It should be stated that", "cannot just say"
     words = [w.lower() for w in before]
     subject = [w for w in words if w not in _SKIP]
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
         return True                                   # "No one can say …", "The information suggests that …"
     last = before[-1].lower().replace("’", "'")
+    if last in ("be", "been", "being", "is", "are", "was", "were") and text[verb[0]:verb[1]].startswith("remind"):
+        return True                                   # "you should be reminded that": the reader is told
     return last in _DETERMINERS or last.endswith(_POSSESSIVE) and last not in _HAS or last in ("not", "never") or last.endswith(
         "n't") or last == "to" and not (_THAT_NEXT_RE.match(text, verb[1]) or _PRONOUN_CLAUSE_RE.match(text, verb[1]))
 
@@ -169,6 +222,11 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             inverted = False                          # "…, who is now dead, told the world that …"
         tail = None if m.group() in _ASK or not inverted and start is not None else _tail(
             text, m.span(), sent_start, sent_end)
+        aside = _aside(text, m.span(), sent_start, sent_end) if tail is None else None
+        if aside:                                     # "The president, these sources said, speculated …"
+            attr = _speaker_of(text, aside[0][1] + 1, m.span(), sent_start)
+            frames += [_Speech(s, e, vs, attr, "reported") for s, e in aside]
+            continue
         if tail is not None:
             tails[sent_start] = _Speech(sent_start, tail, vs, _speaker_of(text, tail + 1, m.span(), sent_start),
                                         "reported")
@@ -181,7 +239,76 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         if start is not None and start < sent_end and not _own_voice(before):
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
-    return _with_tails(frames, tails, lay) + _according(text, lay) + _as_noted(text, lay) + _headlines(text, lay)
+    _cut_before_main_verbs(text, frames)
+    according = _according(text, lay)
+    return _with_tails(frames + according, tails, lay) + _as_noted(text, lay) + _headlines(text, lay) + \
+        _said_colon(text, lay) + _wire_lines(text)
+
+
+def _wire_lines(text: str) -> list[_Speech]:
+    """Wire and link lines that credit unnamed sources: 'Reports: No New Indictments …', 'AP Source: …', 'MUELLER
+    NOT RECOMMENDING MORE INDICTMENTS: SOURCE' (reported, nobody named). Read at each colon: a scan of the whole
+    text for the words would cost more than the rest of the reported-speech rules."""
+    frames = []
+    for colon in _COLON_RE.finditer(text):
+        line_start = text.rfind("\n", 0, colon.start()) + 1
+        line_end = text.find("\n", colon.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _WIRE_END_RE.fullmatch(text, colon.end(), line_end):      # "…: SOURCE" ends the line
+            start, end = line_start, len(text[:colon.start()].rstrip())
+        else:                                         # "Reports: …" opens it, or follows a dateline's dash
+            lead = _WIRE_START_RE.search(text, max(line_start, colon.start() - 60), colon.start())
+            if lead is None:
+                continue
+            start, end = colon.end(), len(text[:line_end].rstrip(" \t.!"))
+        if len(text[start:end].split()) >= 3 and not _DOUBLE_MARK_RE.search(text, start, end):
+            frames.append(_Speech(start, end, colon.start(), ("unnamed",), "reported"))
+    return frames
+
+
+def _said_colon(text: str, lay: _Layout) -> list[_Speech]:
+    """'He said:' or 'He told Sputnik:' ending a line, followed by a line without quotation marks: that line is
+    the person's words, reported (the words after it are a block quote whose marks were lost, not labelled).
+    Another outlet's block ('Fox News reports:') is no one's speech here."""
+    frames = []
+    for colon in _LINE_COLON_RE.finditer(text):
+        line_start = lay.line(colon.start())[0]
+        m = _SAID_COLON_RE.search(text, max(line_start, colon.start() - 40), colon.start())
+        nxt_end = lay.line(colon.end())[1]
+        if m is None or not _SPEECH_AHEAD_RE.match(text, colon.end()) or _MARK_RE.search(
+                text, colon.end(), nxt_end) or len(text[line_start:m.start()].split()) > 12:
+            continue
+        verb = _ATTR_RE.search(text, m.start(1), m.end(1))
+        attr = _speaker_of(text, line_start, verb.span(), line_start) if verb else ("unnamed",)
+        end = len(text[:nxt_end].rstrip(" \t.!?…"))
+        if attr[0] in ("name", "pronoun", "role") and end > colon.end():
+            frames.append(_Speech(colon.end(), end, verb.start(), attr, "reported"))
+    return frames
+
+
+def _cut_before_main_verbs(text: str, frames: list[_Speech]) -> None:
+    """A frame whose content holds the speech verb of a later frame ends before that verb's clause: at the
+    'but' ('said that … but clarified that …'), or at the first comma after which only the later verb's
+    short subject follows ('who has claimed that …, made clear that …'; 'While X said …, Y, a cleric, claims …').
+    A verb inside a relative clause of the content ('the suspect, who police say fled') cuts nothing."""
+    frames.sort(key=lambda f: f.start)
+    for i, f in enumerate(frames):
+        verbs = [g.anchor for g in frames[i + 1:i + 4] if f.start < g.anchor < f.end]
+        if verbs:
+            f.end = _main_clause_cut(text, f.start, verbs[0]) or f.end
+
+
+def _main_clause_cut(text: str, start: int, verb: int) -> int | None:
+    """Where content starting at ``start`` ends before the clause of the speech verb at ``verb``, or None."""
+    lead = text[start:verb]
+    conj = _CONJ_BEFORE_RE.search(lead)
+    if conj:
+        return start + conj.start()
+    for comma in (m.start() for m in re.finditer(",", lead)):
+        rest = lead[comma + 1:].split()
+        if len(rest) <= 8 and not {w.lower().strip(",") for w in rest} & _RELATIVE_ALL:
+            return start + comma
+    return None
 
 
 def _headlines(text: str, lay: _Layout) -> list[_Speech]:
@@ -258,10 +385,19 @@ def _according(text: str, lay: _Layout) -> list[_Speech]:
             head_end -= 1
         start = _after_source(text, m.end(), sent_end)
         if start is not None:
-            frames.append(_Speech(start, sent_end, m.start(), attr, "reported"))
+            frames.append(_Speech(start, _before_quote_said(text, start, sent_end), m.start(), attr, "reported"))
         elif head_end > sent_start and sent_end - m.end() <= 200 and not _quote_said(text, sent_start, head_end):
             frames.append(_Speech(sent_start, head_end, m.start(), attr, "reported"))
     return frames
+
+
+def _before_quote_said(text: str, start: int, end: int) -> int:
+    """Where content that runs into a quotation with its own attribution ends ('According to the Daily Caller, the
+    police found children living in the “…,” Sheriff Jerry Hogrefe said in a statement'): after the quotation's
+    closing mark; else ``end``."""
+    for close in _CLOSE_SAID_RE.finditer(text, start, end):
+        return close.start() + 1
+    return end
 
 
 def _quote_said(text: str, start: int, end: int) -> bool:
@@ -297,6 +433,6 @@ def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
     for m in _AS_RE.finditer(text):
         toks = _TOKEN_RE.findall(m.group(1) or m.group(2))
         attr = _who(toks) if toks and toks[0].lower() not in ("i", "we", "you", "it", "they") else ("unnamed",)
-        if attr[0] in ("name", "pronoun", "role"):
+        if attr[0] in ("name", "pronoun", "role") and not _ACCORDING_RE.match(text, m.end() + 1):
             frames.append(_Speech(m.end(), lay.sentence(m.start())[1], m.start(), attr, "reported"))
     return frames

@@ -6,10 +6,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from spinscope.quotes.attribution import _Speech
+from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
-from spinscope.quotes.names import _clean_name, _is_cap
+from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned
 from spinscope.quotes.patterns import (
+    _POSSESSIVE,
     _CAP_WORD_RE,
     _DEFINED_RE,
     _FAMILY,
@@ -39,6 +41,12 @@ class _Speakers:
         self.runs: dict[str, list[tuple[int, list[str]]]] | None = None
         self.found: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self.last_spoke: tuple[int, str] | None = None     # the end of the last person's speech, and who
+        self.last_body: tuple[int, str] | None = None    # where the last organisation spoke, and which
+        self.entities: _Entities | None = None
+        self.issuer: tuple[int, str] | None = None    # where the last named speaker spoke, and who
+        self.all_runs: list[tuple[int, int, str]] | None = None
+        self.holding: dict[str, list[tuple[int, int, str]]] = {}
+        self.lower_named: dict[str, list[tuple[int, int, str]]] = {}
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -49,7 +57,11 @@ class _Speakers:
                 inherit = sp.attr[0] == "inherit"
                 sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
                     self.resolve(sp.attr, sp.anchor, lay)
+                if sp.attr[0] == "document":          # "the statement read": who issued it just before
+                    sp.speaker = self.issuer[1] if self.issuer and sp.anchor - self.issuer[0] <= 400 else None
                 last = (para, sp.speaker)
+                if sp.speaker:
+                    self.issuer = (sp.anchor, sp.speaker)
                 if sp.speaker and sp.speaker == self.last_person:
                     self.last_spoke = (lay.sentence(max(sp.end, sp.anchor))[1], sp.speaker)
 
@@ -57,21 +69,48 @@ class _Speakers:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
         if attr[0] == "pronoun":
             return self.pronoun(pos, lay, attr[1])
+        if attr[0] == "group":
+            return self.group(pos, lay)
         if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
-            return self.roles.get(attr[1]) or self.last_person
+            holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
+            return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
         if attr[0] == "body":
-            return self.body(attr[1], pos)
+            return self.body(attr[1], pos, lay)
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
+        if " " not in name and name.endswith("s") and " " in self.fullest(name[:-1], pos)[0]:
+            name, titles = self.fullest(name[:-1], pos)   # "the Badgers": the family named before
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
-        if len(parts) > 1 and not name.isupper() and not any(p.lower() in _ORG_WORDS | _BODIES for p in parts):
-            self.last_person = name
+        if (len(parts) > 1 or name in self.tracker().persons) and not name.isupper() and not any(
+                p.lower() in _ORG_WORDS | _BODIES for p in parts):
+            self.last_person = name               # "Trump" too, where the text calls him "President Trump"
+        elif self.tracker().is_body(name):
+            self.last_body = (pos, name)
         if len(parts) > 1:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def described(self, word: str, pos: int, lay: _Layout) -> str | None:
+        """A body the text calls 'the group' without writing the word in its name: the one last introduced with
+        that noun ('the activist group MoveOn.org'), else the last organisation that spoke in the last 1,200
+        characters, else the last one named in this sentence or the one before ('… this time through Breitbart.
+        The news publication reports that …'), else the last organisation that spoke, else None."""
+        holder = self.tracker().holder(word, pos)
+        if holder:
+            return self.fullest(holder, pos)[0]
+        if self.last_body and pos - self.last_body[0] <= 1200:
+            return self.last_body[1]
+        near = self.tracker().last_body_named(lay.sentence(max(0, lay.sentence(pos)[0] - 1))[0], pos)
+        return near or (self.last_body[1] if self.last_body else None)
+
+    def tracker(self) -> _Entities:
+        """The article's names with their titles and nouns, read when first needed."""
+        if self.entities is None:
+            self.entities = _Entities(self.masked)
+        return self.entities
 
     def pronoun(self, pos: int, lay: _Layout, pronoun: str) -> str | None:
         """Whom 'he' or 'she' at ``pos`` means: the person who spoke last, at most 600 characters back, when the
@@ -81,26 +120,58 @@ class _Speakers:
             self.people = self._people(lay)
         where, names, gender = self.people
         if self.last_spoke and -100 < pos - self.last_spoke[0] <= 600 and gender.get(self.last_spoke[1], pronoun) == pronoun:
-            between = set(names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)])
-            if not between or self.last_spoke[1] in between:
-                return self.last_spoke[1]
+            between = names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)]
+            if not between or between[-1] == self.last_spoke[1]:
+                return self.last_spoke[1]             # nobody else named since, or that person named last
         return self.mentioned(pos, lay, (pronoun,))
 
-    def body(self, word: str, pos: int) -> str | None:
+    def group(self, pos: int, lay: _Layout) -> str | None:
+        """Whom 'they' or 'the couple' at ``pos`` means: the first of two people named together in this sentence
+        up to ``pos`` or in one of the three before it ('Nancy Pelosi and Chuck Schumer released a statement. “…,”
+        they said'), else None."""
+        start = lay.sentence(pos)[0]
+        for _ in range(4):
+            first = _pair(self.masked[start:pos])
+            if first:
+                return self.fullest(first, pos)[0]
+            if start == 0:
+                break
+            pos, start = start, lay.sentence(start - 1)[0]
+        return None
+
+    def body(self, word: str, pos: int, lay: _Layout) -> str | None:
         """The body 'the bureau' at ``pos`` means: the last name before it holding that word ('Federal Bureau of
-        Investigation'), or its acronym where the text used that later ('FBI')."""
-        runs = [m for m in _RUN_RE.finditer(self.masked, 0, pos) if word in m.group().lower().split()]
-        if not runs:                                  # "the Dallas police department", named in lower case
-            named = [m for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked[:pos])
-                     if m.group(1).split()[-1] not in ("The", "This", "That")]
-            words = (named[-1].group(1) + named[-1].group(2)).split() + [word] if named else []
-            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or None
-        words = runs[-1].group().split()
+        Investigation'), or its acronym where the text used that later ('FBI'). The names holding each word are
+        found once per text, so that a long text full of 'the department said' costs no more than linear time."""
+        run = _last_before(self._holding(word), pos)
+        if run is None:                               # "the Dallas police department", named in lower case
+            found = _last_before(self._named_lower(word), pos)
+            words = found[2].split() + [word] if found else []
+            return " ".join(words[1:] if words and words[0] in ("The", "This") else words) or self.described(word, pos, lay)
+        words = run[2].split()
         name = " ".join(words[1:] if words[0].lower() in ("the", "this", "that") else words)
         initials = "".join(w[0] for w in name.split() if _is_cap(w))
-        later = self.masked.rfind(initials, runs[-1].end(), pos) if len(initials) > 1 else -1
+        later = self.masked.rfind(initials, run[1], pos) if len(initials) > 1 else -1
         return initials if later >= 0 and not self.masked[later + len(initials):later + len(initials) + 1].isalpha() \
             else name
+
+    def _holding(self, word: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every capitalised run holding ``word`` ('Federal Bureau of Investigation')."""
+        if self.all_runs is None:
+            self.all_runs = [(m.start(), m.end(), m.group()) for m in _RUN_RE.finditer(self.masked)]
+        if word not in self.holding:
+            self.holding[word] = [r for r in self.all_runs if word in r[2].lower().split()]
+        return self.holding[word]
+
+    def _named_lower(self, word: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every 'Dallas police department': capitalised words, one lower-case word or
+        none, then ``word``."""
+        if word not in self.lower_named:
+            self.lower_named[word] = [
+                (m.start(), m.end(), m.group(1) + m.group(2))
+                for m in re.finditer(rf"\b((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z]+\s+)?){word}\b", self.masked)
+                if m.group(1).split()[-1] not in ("The", "This", "That")]
+        return self.lower_named[word]
 
     def mentioned(self, pos: int, lay: _Layout, pronoun: tuple = ()) -> str | None:
         """Whom 'he' or 'she' at ``pos`` means: the first person of that gender (when the text tells it) named
@@ -124,15 +195,21 @@ class _Speakers:
         pronoun counts twice: 'Ellison sent her messages as he dragged her off a bed' is a man)."""
         full: dict[str, str] = {}
         for m in _RUN_RE.finditer(self.masked):
-            name, _ = _clean_name(m.group().split())
-            if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
-                full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
+            run = m.group().split()
+            owner = next((i for i, w in enumerate(run[:-1]) if w.endswith(_POSSESSIVE)), None)
+            for part in [run] + ([run[:owner + 1]] if owner else []):   # "Cody Wilson's Texas-based company"
+                name, _ = _clean_name(_unowned(part))
+                if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
+                    full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
+        for name in self.tracker().persons:           # "President Trump", never named in full
+            full.setdefault(name, name)
         where, names = [], []
         for m in _CAP_WORD_RE.finditer(self.masked):
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
             if key in full:
                 where.append(m.start())
-                names.append(self.fullest(key, m.start())[0])
+                widest = self.fullest(key, m.start())[0]
+                names.append(widest if " " in widest else full[key])      # "Wilson" -> "Cody Wilson"
         tally: dict[str, list[int]] = {}
         for i, (pos, name) in enumerate(zip(where, names)):
             s, e = lay.sentence(pos)
@@ -183,7 +260,7 @@ class _Speakers:
             self.runs = {}
             for m in _RUN_RE.finditer(self.text):
                 run, last = m.group().split(), m.group().split()[-1]
-                key = last[:-2] if last.endswith(("’s", "'s")) else last.rstrip("’'")   # Putin's -> Putin
+                key = last[:-2] if last.endswith(("’s", "'s")) else last.rstrip(".’'")   # Putin's, Barr. -> …
                 self.runs.setdefault(key, []).append((m.start(), run))
         found = []
         for start, run in self.runs.get(name, ()):
@@ -191,6 +268,14 @@ class _Speakers:
             if full and " " in full:
                 found.append((start, full, titles))
         return found
+
+
+def _last_before(spans: list[tuple[int, int, str]], pos: int) -> tuple[int, int, str] | None:
+    """The last of the sorted ``spans`` that ends by ``pos``, or None."""
+    for j in range(bisect_left(spans, (pos,)) - 1, -1, -1):
+        if spans[j][1] <= pos:
+            return spans[j]
+    return None
 
 
 def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[Quote, ...]:

@@ -17,10 +17,11 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "tweeting|contends|contended|contend|contending|complained|complains|acknowledge|testified|testifies|reports|reiterated|"
       "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
       "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
-      "notified|notifies|notify|notifying")
+      "notified|notifies|notify|notifying|reminds|reminded|remind|reminding|made clear|makes clear|make clear|"
+      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify")
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
-       "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|according to")
+       "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|read|reads|according to")
 EVALUATE = ("called|calls|call|calling|thanked|thanks|thanking|accused|accuses|accusing|condemned|condemns|described|"
             "describes|describing|praised|praises|slammed|slams|denounced|denounces|dismissed|dismisses|hailed|hails|"
             "criticized|criticised|criticizes|criticises|decried|decries|blasted|referred to|refers to|characterized|"
@@ -34,8 +35,9 @@ FOREIGN_SAY = "sagte|sagt|erklärte|betonte|meinte|powiedział|powiedziała|stwi
 ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
 NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
 THAT_ONLY = {"note", "reiterate", "insist", "warn", "explain", "admit", "confirm", "reveal", "suggest", "inform",
-             "notify"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
-TELL = ("tell", "told", "warn", "ask", "inform", "notif")      # verbs with an addressee before "that"
+             "notify", "remind", "make clear", "caution", "clarify"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
+TELL = ("tell", "told", "warn", "ask", "inform", "notif", "remind", "made clear", "makes clear", "make clear",
+        "caution")      # verbs with an addressee before "that"
 NO_CONTENT = {"something", "anything", "nothing", "everything", "much", "little", "more", "less", "so", "goodbye",
               "hello", "yes", "no", "sorry", "thanks", "otherwise"}   # "said something": no clause follows
 TITLES = _words("""president vice prime minister deputy head chancellor secretary secretary-general director
@@ -73,4 +75,8 @@ colombian argentine chilean peruvian federal republican democratic democrat cons
 catholic muslim jewish christian islamic us u.s uk u.k""")
 BODIES = {"police", "bureau", "department", "ministry", "agency", "office", "committee", "commission", "council",
           "service", "government", "administration", "party", "company", "court", "campaign", "embassy", "army"}
+ORG_NOUNS = _words("""company group network newspaper paper publication outlet site website platform firm organization
+organisation channel magazine broadcaster station nonprofit charity watchdog coalition alliance board panel union
+association institute university foundation""")    # "the group said": the body last given that noun, or the last body
+PERSON_TITLES = TITLES - {"justice"}     # "President Trump": a person ("Justice Department" is a body)
 PARTICLES = {"of", "de", "van", "von", "bin", "al", "da", "di", "del", "la", "le", "ibn", "dos", "el"}
