@@ -279,7 +279,9 @@ def _said_colon(text: str, lay: _Layout) -> list[_Speech]:
                 text, colon.end(), nxt_end) or len(text[line_start:m.start()].split()) > 12:
             continue
         verb = _ATTR_RE.search(text, m.start(1), m.end(1))
-        attr = _speaker_of(text, line_start, verb.span(), line_start) if verb else ("unnamed",)
+        if verb is None:
+            continue
+        attr = _speaker_of(text, line_start, verb.span(), line_start)
         end = len(text[:nxt_end].rstrip(" \t.!?…"))
         if attr[0] in ("name", "pronoun", "role") and end > colon.end():
             frames.append(_Speech(colon.end(), end, verb.start(), attr, "reported"))

@@ -70,8 +70,9 @@ def quantize_int8(source: Path, out: Path, float_last_feed_forward: bool = False
     Per-channel scales: per-tensor ones cost about 0.02 TC micro-F1 on dev, per-channel
     ones under 0.01. Weights use 7 bits (``reduce_range``): on CPUs without VNNI the
     8-bit products can saturate; on one model 7 bits halved the SI F1 loss (0.022 to 0.010).
-    ``float_last_feed_forward`` keeps the last layer's feed-forward weights in fp32: on the
-    distilled MiniLM that kept SI F1 0.4436 of fp32's 0.4465 (all int8: 0.4371), for 3.5 MB."""
+    ``float_last_feed_forward`` keeps the last layer's feed-forward weights in fp32: on a distilled
+    4-layer MiniLM that kept SI F1 0.4431 of fp32's 0.4465 (all int8: 0.4371), for 3.5 MB and 15% of
+    its batch speed (BENCHMARKS.md)."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.quantization.shape_inference import quant_pre_process
