@@ -3,12 +3,11 @@
 import numpy as np
 import pytest
 
-onnx = pytest.importorskip("onnx")
-pytest.importorskip("onnxruntime.quantization")
+from spinscope.training.onnx_conversion import last_feed_forward, quantize_int8
+
+onnx = pytest.importorskip("onnx")  # onnx alone is light; onnxruntime is imported by the test that quantises
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
-
-from spinscope.training.onnx_conversion import last_feed_forward, quantize_int8  # noqa: E402
 
 NAMES = [
     "/encoder/encoder/layer.0/attention/output/dense/MatMul",
@@ -49,6 +48,7 @@ def test_last_feed_forward_is_empty_for_a_graph_without_layers():
 
 @pytest.mark.parametrize("float_last", [False, True])
 def test_quantize_int8_keeps_the_last_feed_forward_in_fp32_only_when_asked(tmp_path, float_last):
+    pytest.importorskip("onnxruntime.quantization")
     chain_of_matmuls(tmp_path / "chain.onnx")
     out = quantize_int8(tmp_path / "chain.onnx", tmp_path / "int8.onnx", float_last_feed_forward=float_last)
     kept = {node.name for node in onnx.load(str(out)).graph.node if node.op_type == "MatMul"}

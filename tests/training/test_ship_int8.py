@@ -4,13 +4,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from spinscope.training import ship
-
 FP32_SCORES = {"si_f1": 0.45, "tc_micro_f1": 0.58, "e2e_f1": 0.28}
 
 
 def scripted(monkeypatch, si_by_form):
     """Make tuning answer ``si_by_form[float_last_feed_forward]`` and record what was quantised in place."""
+    from spinscope.training import ship
+
     tried, kept = [], []
 
     def tune_int8(staging, card, gold, float_ff, log):
@@ -26,13 +26,18 @@ def scripted(monkeypatch, si_by_form):
     return tried, kept
 
 
+ALL_INT8 = "int8 (dynamic, per channel, onnxruntime)"
+FLOAT_FF = "int8 (dynamic, per channel, onnxruntime; the last layer's feed-forward in fp32)"
+
+
 @pytest.mark.parametrize("si_by_form, precision, tried", [
-    ({False: 0.445, True: 0.449}, "int8 (dynamic, per channel, onnxruntime)", [False]),
-    ({False: 0.43, True: 0.445}, "int8 (dynamic, per channel, onnxruntime; the last layer's feed-forward in fp32)",
-     [False, True]),
-    ({False: 0.43, True: 0.435}, ship.FP32, [False, True]),
+    ({False: 0.445, True: 0.449}, ALL_INT8, [False]),
+    ({False: 0.43, True: 0.445}, FLOAT_FF, [False, True]),
+    ({False: 0.43, True: 0.435}, "fp32", [False, True]),
 ])
 def test_try_int8_keeps_the_first_form_within_tolerance(monkeypatch, tmp_path, si_by_form, precision, tried):
+    from spinscope.training import ship
+
     calls, kept = scripted(monkeypatch, si_by_form)
     chosen, tuned = ship.try_int8(tmp_path, card=None, gold=None, fp32=FP32_SCORES)
     assert chosen == precision and calls == tried
