@@ -20,10 +20,11 @@ REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "data" / "ptc" / "dev"
 
 
-def form_exclusions(model, layer_of) -> dict[str, list[str] | None]:
+def form_exclusions(model) -> dict[str, list[str] | None]:
     """Each form's fp32 MatMul names (None: fp32 throughout)."""
-    from spinscope.training.onnx_conversion import last_feed_forward
+    from spinscope.training.onnx_conversion import LAYER, last_feed_forward
 
+    layer_of = lambda name: int(m.group(1)) if (m := LAYER.search(name)) else None  # noqa: E731
     matmuls = [n.name for n in model.graph.node if n.op_type == "MatMul"]
     layers = sorted({layer_of(name) for name in matmuls} - {None})
     head = [name for name in matmuls if layer_of(name) is None]
@@ -54,7 +55,6 @@ def main() -> None:
     from spinscope.io.ptc import read_gold
     from spinscope.training.config import TrainConfig
     from spinscope.training.metrics import headline
-    from spinscope.training.onnx_conversion import LAYER
     from spinscope.training.ship import stage
     from spinscope.training.tuning import tune
 
@@ -64,8 +64,7 @@ def main() -> None:
         staged = stage(args.run_dir, Path(scratch) / "fp32", "candidate", config.window, config.eval_stride)
         prepared = Path(scratch) / "prepared.onnx"
         quant_pre_process(str(staged / "model.onnx"), str(prepared), skip_symbolic_shape=True)
-        layer_of = lambda name: int(m.group(1)) if (m := LAYER.search(name)) else None  # noqa: E731
-        forms = form_exclusions(onnx.load(str(prepared)), layer_of)
+        forms = form_exclusions(onnx.load(str(prepared)))
         for name in args.forms:
             folder = Path(scratch) / name
             shutil.copytree(staged, folder)

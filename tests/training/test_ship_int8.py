@@ -8,22 +8,20 @@ FP32_SCORES = {"si_f1": 0.45, "tc_micro_f1": 0.58, "e2e_f1": 0.28}
 
 
 def scripted(monkeypatch, si_by_form):
-    """Make tuning answer ``si_by_form[float_last_feed_forward]`` and record what was quantised in place."""
+    """Make tuning answer ``si_by_form[float_last_feed_forward]``, its model file naming the form; returns
+    the forms tuned, in order."""
     from spinscope.training import ship
 
-    tried, kept = [], []
+    tried = []
 
-    def tune_int8(staging, card, gold, float_ff, log):
+    def tune_int8(staging, folder, card, gold, float_ff, log):
         tried.append(float_ff)
+        folder.mkdir(exist_ok=True)
+        (folder / "model.onnx").write_text(f"int8, fp32 feed-forward: {float_ff}")
         return SimpleNamespace(scores=dict(FP32_SCORES, si_f1=si_by_form[float_ff]))
 
-    def quantize(source, out, float_ff=False):
-        kept.append(float_ff)
-        return SimpleNamespace(replace=lambda target: None)
-
     monkeypatch.setattr(ship, "_tune_int8", tune_int8)
-    monkeypatch.setattr(ship, "quantize_int8", quantize)
-    return tried, kept
+    return tried
 
 
 ALL_INT8 = "int8 (dynamic, per channel, onnxruntime)"
@@ -38,8 +36,11 @@ FLOAT_FF = "int8 (dynamic, per channel, onnxruntime; the last layer's feed-forwa
 def test_try_int8_keeps_the_first_form_within_tolerance(monkeypatch, tmp_path, si_by_form, precision, tried):
     from spinscope.training import ship
 
-    calls, kept = scripted(monkeypatch, si_by_form)
+    (tmp_path / "model.onnx").write_text("fp32")
+    calls = scripted(monkeypatch, si_by_form)
     chosen, tuned = ship.try_int8(tmp_path, card=None, gold=None, fp32=FP32_SCORES)
     assert chosen == precision and calls == tried
-    assert kept == ([ship.INT8_FORMS[precision]] if precision != ship.FP32 else [])
+    in_place = (tmp_path / "model.onnx").read_text()
+    assert in_place == (f"int8, fp32 feed-forward: {ship.INT8_FORMS[precision]}" if precision != ship.FP32 else "fp32")
+    assert not (tmp_path / "int8").exists()
     assert tuned.scores["si_f1"] == si_by_form[tried[-1]]

@@ -71,27 +71,26 @@ def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=N
     itself, and keep (in place) the first form where no dev figure drops more than the tolerance below the
     tuned fp32 model's; returns (the precision kept, FP32 if none, and that form's tuning, or the last one
     tried). Judged with the fp32 model's settings instead, int8 can fail by more than it would lose."""
-    for form, float_ff in INT8_FORMS.items():
-        tuned = _tune_int8(staging, card, gold, float_ff, log)
-        if all(fp32[k] - tuned.scores[k] <= INT8_TOLERANCE for k in COMPARED):
-            quantize_int8(staging / "model.onnx", staging / "model.int8.onnx", float_ff).replace(
-                staging / "model.onnx")
-            return form, tuned
-    return FP32, tuned
-
-
-def _tune_int8(staging: Path, card: ModelCard, gold, float_last_feed_forward: bool, log) -> Tuned:
-    """Tuning of the staged model quantised one way, in a folder of its own (then removed)."""
     folder = staging / "int8"
-    folder.mkdir(exist_ok=True)
     try:
-        quantize_int8(staging / "model.onnx", folder / "model.onnx", float_last_feed_forward)
-        for file in ("tokenizer.json", "tc_head.npz"):
-            shutil.copyfile(staging / file, folder / file)
-        card.save(folder)
-        tuned = tune(OnnxDetector.load(folder), gold, log)
+        for form, float_ff in INT8_FORMS.items():
+            tuned = _tune_int8(staging, folder, card, gold, float_ff, log)
+            if all(fp32[k] - tuned.scores[k] <= INT8_TOLERANCE for k in COMPARED):
+                (folder / "model.onnx").replace(staging / "model.onnx")
+                return form, tuned
+        return FP32, tuned
     finally:
-        shutil.rmtree(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _tune_int8(staging: Path, folder: Path, card: ModelCard, gold, float_last_feed_forward: bool, log) -> Tuned:
+    """Quantise the staged model one way into ``folder`` (a model folder beside it) and tune it there."""
+    folder.mkdir(exist_ok=True)
+    quantize_int8(staging / "model.onnx", folder / "model.onnx", float_last_feed_forward)
+    for file in ("tokenizer.json", "tc_head.npz"):
+        shutil.copyfile(staging / file, folder / file)
+    card.save(folder)
+    tuned = tune(OnnxDetector.load(folder), gold, log)
     if log:
         log(f"int8{', last feed-forward fp32' if float_last_feed_forward else ''}: {headline(tuned.scores)}")
     return tuned
