@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
-from spinscope.cli import COMMAND_MODULES, register_commands
+import pytest
+
+from spinscope.cli import COMMAND_MODULES, loads_default_model, register_commands
 from spinscope.cli.app import app
+from spinscope.resources import one_blas_thread
 from tests.support.cli import REPO, cli_command, cli_env, run_cli
 
 HEAVY = ("py3langid", "rich", "spinscope.corpus", "spinscope.web", "spinscope.training", "fastapi", "http.client", "torch")
@@ -48,3 +52,28 @@ def test_analyze_ends_quickly_with_its_exit_status_and_whole_output(tmp_path):
     assert printed.returncode == 0 and json.loads(printed.stdout)["document"]["title"] == "rally-speech"
     refused = run_cli("analyze", tmp_path / "missing.txt")
     assert refused.returncode == 2 and "no such file" in refused.stderr
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["analyze", "a.txt"], True),
+    (["analyze", "-f", "json", "a.txt"], True),
+    (["analyze", "a.txt", "-d", "lexicon"], False),
+    (["analyze", "a.txt", "-dlexicon"], False),
+    (["analyze", "a.txt", "--detector", "auto"], False),
+    (["analyze", "a.txt", "--detector=mpnet-ptc"], False),
+    (["analyze", "--help"], False),
+    (["corpus", "analyze", "store.db"], False),
+    (["--help"], False),
+    ([], False),
+])
+def test_only_analyze_with_the_default_detector_starts_building_its_model_early(argv, expected):
+    assert loads_default_model(argv) is expected
+
+
+def test_the_command_line_keeps_numpy_to_one_blas_thread_unless_told_otherwise(monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"

@@ -173,3 +173,33 @@ def test_a_detector_loaded_without_waiting_finds_the_same_spans():
     waited, not_waited = load_detector(ENGLISH_DETECTOR, threads=1), load_detector(ENGLISH_DETECTOR, threads=1, wait=False)
     document = Document("s", SENTENCE)
     assert not_waited.predict([document])[0].spans == waited.predict([document])[0].spans
+
+
+def test_a_prefetched_session_is_taken_by_the_next_load_of_that_model_only():
+    """``prefetch`` starts one build per model file; the next detector loaded from that folder takes
+    it (and finds the same spans), a later one builds its own."""
+    from spinscope.detector import onnx
+
+    model = shipped_folder(ENGLISH_DETECTOR) / "model.onnx"
+    onnx.prefetch(model)
+    prefetched = onnx._PREFETCHED[model]
+    onnx.prefetch(model)  # already under way: not started twice
+    assert onnx._PREFETCHED[model] is prefetched
+    taken = load_detector(ENGLISH_DETECTOR, threads=1)
+    assert model not in onnx._PREFETCHED
+    assert taken._session is prefetched
+    again = load_detector(ENGLISH_DETECTOR, threads=1)
+    assert again._session is not prefetched
+    document = Document("s", SENTENCE)
+    assert taken.predict([document])[0].spans == again.predict([document])[0].spans
+
+
+def test_a_prefetched_model_that_cannot_be_built_fails_at_load(tmp_path):
+    from spinscope.detector import onnx
+    from spinscope.errors import ModelError
+
+    folder = broken_model(tmp_path)
+    onnx.prefetch(folder / "model.onnx")
+    with pytest.raises(ModelError, match="onnxruntime cannot load"):
+        load_detector(str(folder))
+    assert folder / "model.onnx" not in onnx._PREFETCHED

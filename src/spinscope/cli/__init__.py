@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spinscope.cli.app import app, errors
 from spinscope.cli.messages import describe, one_line
 from spinscope.errors import SpinscopeError
+from spinscope.resources import one_blas_thread
 
 EXIT_USER_ERROR = 2
 
@@ -46,6 +47,13 @@ def register_commands(argv: Sequence[str] | None = None) -> str | None:
     return None
 
 
+def loads_default_model(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` runs ``analyze`` with the default detector (no ``-d``/``--detector``, no help)."""
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    return command == "analyze" and not any(arg == "--help" or arg.startswith(("-d", "--detector"))
+                                            for arg in argv)
+
+
 def quick_exit(code: object) -> None:
     """End the process now with ``code`` (typer's exit code) once stdout and stderr are flushed;
     returns, leaving the ordinary exit to run, if they cannot be flushed (a closed pipe)."""
@@ -65,6 +73,11 @@ def print_error(message: str) -> None:
 def main(exit_quickly: bool = True) -> None:
     """Entry point of the console script (``exit_quickly=False`` for a caller that goes on
     running after the command, such as a test: see ``QUICK_EXIT``)."""
+    one_blas_thread()
+    if loads_default_model(sys.argv[1:]):  # its session builds while the command is imported and parsed
+        from spinscope.detector.loading import prefetch_default
+
+        prefetch_default()
     command = register_commands(sys.argv[1:])
     try:
         app()

@@ -24,6 +24,17 @@ def shipped_names() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
+def prefetch_default() -> None:
+    """Start building the session of the model ``auto`` loads first (the English one), for a
+    command about to load the default detector (see ``onnx.prefetch``)."""
+    from spinscope.detector.onnx import prefetch
+    from spinscope.detector.routing import ENGLISH_DETECTOR
+
+    model = shipped_folder(ENGLISH_DETECTOR) / "model.onnx"
+    if model.is_file():
+        prefetch(model)
+
+
 def load_from_folder(folder: Path, threads: int = 0, wait: bool = True) -> Detector:
     """Load whichever kind of detector the folder holds (``threads``: encoder calls at once,
     0 for one per usable core; the lexicon has no use for it; ``wait=False``: an ONNX model's

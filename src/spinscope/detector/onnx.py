@@ -28,11 +28,30 @@ MODEL_FILES = ("model.onnx", "tokenizer.json", "tc_head.npz")
 OUTPUTS = ("token_logits", "hidden")
 
 
+_PREFETCHED: dict[Path, Callable[[], Runner]] = {}
+_PREFETCH_LOCK = threading.Lock()
+
+
+def prefetch(path: Path) -> None:
+    """Start building the session of ``path`` now, for the next ``opening(path)`` to take: a
+    command that will load this model starts the build before its own imports and argument
+    parsing, which then overlap it (the CLI's cold start)."""
+    with _PREFETCH_LOCK:
+        if path not in _PREFETCHED:
+            _PREFETCHED[path] = _start_building(path)
+
+
 def opening(path: Path) -> Callable[[], Runner]:
-    """Start building ``onnx_runner(path)`` on a side thread and return a function that waits
-    for it (raising its ModelError, if any). onnxruntime releases the GIL while it reads and
-    optimises the graph, so a caller that loads the tokenizer meanwhile starts sooner (the
-    CLI's cold start)."""
+    """Start building ``onnx_runner(path)`` on a side thread (or take the build ``prefetch``
+    started) and return a function that waits for it (raising its ModelError, if any).
+    onnxruntime releases the GIL while it reads and optimises the graph, so a caller that
+    loads the tokenizer meanwhile starts sooner (the CLI's cold start)."""
+    with _PREFETCH_LOCK:
+        started = _PREFETCHED.pop(path, None)
+    return started or _start_building(path)
+
+
+def _start_building(path: Path) -> Callable[[], Runner]:
     built: Future[Runner] = Future()
 
     def build() -> None:
@@ -41,7 +60,9 @@ def opening(path: Path) -> Callable[[], Runner]:
         except ModelError as error:
             built.set_exception(error)
 
-    threading.Thread(target=build, name="spinscope-onnx-load", daemon=True).start()
+    # not a daemon: an interpreter that ends (an error before the model was needed) waits for the
+    # build, since tearing it down while onnxruntime builds aborts the process
+    threading.Thread(target=build, name="spinscope-onnx-load").start()
     return built.result
 
 
