@@ -43,6 +43,7 @@ _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy
 _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
+_INVERTED = {"not", "only", "never", "nor"}     # words that open an inverted clause before its subject
 
 
 def _is_cap(tok: str) -> bool:
@@ -205,6 +206,9 @@ def _named(toks: list[str], i: int) -> tuple | None:
 def _appositive(name: list[str], clause: list[str]) -> bool:
     """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
     'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    name = [t for t in name if not _STATE_RE.fullmatch(t)]      # "Sen. Mark Warner (D-VA), the top Democrat on …,"
+    if name and clause[0].endswith(_POSSESSIVE) and clause[-1].lower().strip(",.") in _TITLES:
+        return _who(name)[0] == "name"                # "Allegra Lawrence-Hardy, Abrams’ campaign chair,"
     role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4]
     if role and clause[0][:1].isupper():             # a role: "Nancy Pelosi (CA), Minority Leader of the House,"
         who = _who(name)
@@ -235,6 +239,9 @@ def _subject(seg: str) -> tuple | None:
     pair = _pair(" ".join(toks)) if "and" in toks else None
     if pair:                                          # "Rudy Giuliani and Jay Sekulow said": the first named
         return ("name", pair, ())
+    if len(toks) == 3 and toks[1] == "and" and all(_is_cap(t) and not _generic(t) and t.lower() not in _ORG_WORDS
+                                                   for t in toks[::2]):
+        return ("name", toks[0], ())                  # "Sanders and Shine wrote": the first, widened later
     who = _who(toks)
     if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
         lead = _lead_phrase(" ".join(clauses[-1]))
@@ -245,7 +252,7 @@ def _subject(seg: str) -> tuple | None:
 def _lead_phrase(seg: str) -> tuple:
     """Who the noun phrase opening ``seg`` names: a sentence's subject, or the name after an inverted verb."""
     toks = _TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(seg[:200], maxsplit=1)[0])[:12]
-    while toks and toks[0].lower() in _CONJ | _SKIP:
+    while toks and toks[0].lower() in _CONJ | _SKIP | _INVERTED:     # "Not only did Acosta refuse …"
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
         return ("pronoun", toks[0].lower())

@@ -68,6 +68,7 @@ _NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "af
                       "when", "while"}     # "said in a statement", "said when Jones was purged:"
 _CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
+_TIME_NOUNS = {"morning", "evening"}     # "…, the department announced Friday evening.": no participle
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
 _GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“\"«„])")   # "…, X said, because …"
@@ -84,7 +85,9 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     tell = verb.startswith(_TELL)
     gap = that.group(1).split() if that else []
     if that and gap and _AUX_RE.match(rest, that.end()):
-        return None                                   # "telling jokes that were criticized": a relative clause
+        if not (_CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)):
+            return None                               # "telling jokes that were criticized": a relative clause
+        that = None                                   # "said Kemp had relied on “…” that was “…”": the clause is first
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12) and not (
             tell and len(gap) >= 2 and gap[1].lower() in _SUBJECTS):   # "told reporters he had learned … that"
@@ -96,10 +99,17 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
-    if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
-            0].lower() in _NOT_CONTENT_START:
+    if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[
+            0].lower() in _NO_CONTENT and not _no_subject(words) or words[0].lower() in _NOT_CONTENT_START:
         return None
     return verb_end + lead.end()
+
+
+def _no_subject(words: list[str]) -> bool:
+    """Do ``words`` open with a negated subject and its verb ('no decision has been made', 'no one was hurt'), a
+    clause, rather than an answer ('said no.', 'said no to the plan')?"""
+    return words[0].lower() == "no" and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None or \
+        words[0].lower() == "no" and words[1:2] == ["one"] and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None
 
 
 def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
@@ -171,8 +181,9 @@ def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
     if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after:
         return False
     words = [w.rstrip(".,") for w in subject + after]
-    return not any(w.endswith("ing") and w.islower() or w.lower() in ("nobody", "none")
-                   for w in words)            # "…, said nobody." (but "…, the Dallas Morning News reports.")
+    return not any(w.endswith("ing") and w.islower() and w not in _TIME_NOUNS and not (
+        k and words[k - 1].lower() in _DETERMINERS | _PREPOSITIONS) or w.lower() in ("nobody", "none")
+        for k, w in enumerate(words))   # "…, said nobody." (but "…, the Dallas Morning News reports.", "… evening.")
 
 
 def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:

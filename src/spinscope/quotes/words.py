@@ -54,7 +54,7 @@ scientists researchers doctors activists protesters investigators prosecutors la
 others all most everyone nobody someone who which media users members supporters opponents one two three four five
 several few other now here there meanwhile still instead thus indeed yes no well according another although because
 even did does do what why how where article starting really watch first finally since despite though whether
-lawyers day""") | STOP
+lawyers day not only""") | STOP
 SKIP = _words("""also later then further again previously earlier reportedly recently repeatedly publicly has had have
 was were is are would will could did does do can should must might once on last this week month year yesterday today monday tuesday wednesday thursday
 friday saturday sunday quoted as cited january february march april may june july august september october november
