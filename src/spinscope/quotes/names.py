@@ -43,7 +43,8 @@ _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy
 _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
-_INVERTED = {"not", "only", "never", "nor"}     # words that open an inverted clause before its subject
+_INVERTED = {"not", "only", "never", "nor"}
+_PARTY_NOUNS = {"democrat", "republican", "libertarian"}     # "the Democrat": a person, like "the senator"     # words that open an inverted clause before its subject
 
 
 def _is_cap(tok: str) -> bool:
@@ -140,6 +141,8 @@ def _by_noun(toks: list[str]) -> tuple:
     the = len(toks) >= 2 and toks[0].lower() in ("the", "this")
     if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", last)
+    if last in _PARTY_NOUNS and the and len(toks) == 2:
+        return ("role", last)                         # "the Democrat said": the person named before
     if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and the:
         return ("body", last)                         # "the bureau said": the bureau named last
     if last in _ORG_NOUNS and 3 <= len(toks) <= 5 and toks[0].lower() == "the" and all(t.islower() for t in toks[1:]):
@@ -256,7 +259,7 @@ def _lead_phrase(seg: str) -> tuple:
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
         return ("pronoun", toks[0].lower())
-    if len(toks) > 1 and toks[0].lower() in ("the", "this") and toks[1].lower() in _BODIES:
+    if len(toks) > 1 and toks[0].lower() in ("the", "this") and toks[1].lower() in _BODIES | _ORG_NOUNS:
         return ("body", toks[1].lower())              # "The department then went on to note that …"
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
@@ -268,6 +271,10 @@ def _lead_phrase(seg: str) -> tuple:
     held = _who(toks[:wide]) if wide > n and lead[0] == "name" and " " not in lead[1] else lead
     if held[0] == "name" and " " in held[1] and not held[1].isupper():
         return held
+    if lead[0] == "unnamed" and n >= 2 and toks[0].lower() in ("a", "an") and toks[n:n + 1] in (["for"], ["of"]):
+        employer = _who(toks[:wide])
+        if employer[0] == "name":                     # "An attorney for CNN and Acosta followed up": CNN's words
+            return employer
     if lead[0] == "name" and not lead[1].isupper():
         return lead
     person = _who(toks)                               # "said WHO specialist in diseases Dr. Sylvie Brand"

@@ -68,6 +68,7 @@ _NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "af
                       "when", "while"}     # "said in a statement", "said when Jones was purged:"
 _CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
+_OBJECT_START = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}     # not "this": "said this weekend"
 _TIME_NOUNS = {"morning", "evening"}     # "…, the department announced Friday evening.": no participle
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -178,8 +179,11 @@ def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
     if len(subject) > 10 or "that" in subject or subject and (
             subject[0].lower() in _CONJ | _RELATIVE or _AUX_RE.search(" ".join(subject))):
         return False
-    if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after:
-        return False
+    if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after or verb in (
+            "ruled", "charged"):
+        return False                                  # "…, after a court ruled against him.": no attribution
+    if after and after[0].lower() in _OBJECT_START and not verb.startswith(_TELL):
+        return False                                  # "…, Abrams acknowledged the law.": an object of its own
     words = [w.rstrip(".,") for w in subject + after]
     return not any(w.endswith("ing") and w.islower() and w not in _TIME_NOUNS and not (
         k and words[k - 1].lower() in _DETERMINERS | _PREPOSITIONS) or w.lower() in ("nobody", "none")

@@ -9,7 +9,7 @@ from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
-from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned
+from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned, _who
 from spinscope.quotes.patterns import (
     _POSSESSIVE,
     _CAP_WORD_RE,
@@ -24,6 +24,11 @@ from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 
 
+_SUITS = {"suit", "lawsuit", "complaint", "filing", "petition"}
+_SUER_RE = re.compile(r"((?:[A-Z][\w’'.&-]*[ \t]+){0,4}[A-Z][\w’'.&-]*?)(?:(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+)?(?:law)?suit\b|"
+                      r"(?:,[^,\n]{1,60},)?[ \t]+(?:(?:has|had|have|also)[ \t]+)*(?:(?:filed|brought|launched)[ \t]+"
+                      r"(?:a|an|the|its|their|his|her)[ \t]+(?:[\w-]+[ \t]+)?(?:law)?suit|sued|sues|is[ \t]+suing|\w+ed[ \t]+in[ \t]+"
+                      r"(?:the|its|a|their)[ \t]+(?:law)?suit)\b)")   # "CNN has filed a lawsuit", "X claimed in the suit"
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}      # "Edward E. Curtis IV" is Curtis
 _GENDER_WEIGHT = {"he": 2, "she": 2}     # a subject pronoun is the surest sign of who is meant
 
@@ -47,6 +52,7 @@ class _Speakers:
         self.all_runs: list[tuple[int, int, str]] | None = None
         self.holding: dict[str, list[tuple[int, int, str]]] = {}
         self.lower_named: dict[str, list[tuple[int, int, str]]] = {}
+        self.suers: list[tuple[int, str]] | None = None
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -59,6 +65,8 @@ class _Speakers:
                     self.resolve(sp.attr, sp.anchor, lay)
                 if sp.attr[0] == "document":          # "the statement read": who issued it just before
                     sp.speaker = self.issuer[1] if self.issuer and sp.anchor - self.issuer[0] <= 400 else None
+                    if sp.attr[1] in _SUITS:          # "the suit said": whoever filed it
+                        sp.speaker = self.plaintiff(sp.anchor) or sp.speaker
                 last = (para, sp.speaker)
                 if sp.speaker:
                     self.issuer = (sp.anchor, sp.speaker)
@@ -75,7 +83,8 @@ class _Speakers:
             holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
             return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
         if attr[0] == "body":
-            return self.body(attr[1], pos, lay)
+            judge = self.tracker().holder("judge", pos) if attr[1] == "court" else None
+            return self.fullest(judge, pos)[0] if judge else self.body(attr[1], pos, lay)   # "the court ruled"
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
@@ -92,6 +101,18 @@ class _Speakers:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def plaintiff(self, pos: int) -> str | None:
+        """Who filed the suit that 'the suit said' at ``pos`` means: the last person or body before it written as its
+        owner ("Common Cause’s lawsuit"), as filing or bringing one ('CNN has filed a lawsuit'), as suing, or as
+        speaking in it ('Common Cause, a nonpartisan group, claimed in the suit'); else None."""
+        if self.suers is None:
+            self.suers = [(m.start(), m.group(1)) for m in _SUER_RE.finditer(self.masked)]
+        before = [name for start, name in self.suers if start < pos]
+        if not before:
+            return None
+        who = _who(before[-1].split())
+        return self.fullest(who[1], pos)[0] if who[0] == "name" else None
 
     def described(self, word: str, pos: int, lay: _Layout) -> str | None:
         """A body the text calls 'the group' without writing the word in its name: the one last introduced with
@@ -182,12 +203,19 @@ class _Speakers:
         where, names, gender = self.people
         j = bisect_left(where, pos) - 1
         while j >= 0 and pos - where[j] <= 1500:
-            first = bisect_left(where, lay.sentence(where[j])[0])
-            fits = [n for n in names[first:j + 1] if not pronoun or gender.get(n, pronoun[0]) == pronoun[0]]
+            sent_start = lay.sentence(where[j])[0]
+            first = bisect_left(where, sent_start)
+            fits = [n for k, n in enumerate(names[first:j + 1], first) if not pronoun or gender.get(
+                n, pronoun[0]) == pronoun[0] and not self._said_before(pronoun[0], sent_start, where[k])]
             if fits:
                 return fits[0]
             j = first - 1
         return self.last_person
+
+    def _said_before(self, pronoun: str, lo: int, hi: int) -> bool:
+        """Does the subject pronoun ``pronoun`` stand in ``masked[lo:hi]``, before a name in its sentence? Then that
+        name is someone else: 'But she laced her speech with criticism of Kemp' does not make Kemp 'she'."""
+        return pronoun in ("he", "she") and re.search(rf"\b{pronoun}\b", self.masked[lo:hi], re.IGNORECASE) is not None
 
     def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
         """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and

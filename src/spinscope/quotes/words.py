@@ -18,7 +18,7 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
       "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
       "notified|notifies|notify|notifying|reminds|reminded|remind|reminding|made clear|makes clear|make clear|"
-      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify")
+      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify|ruled|charged")
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|read|reads|according to")
@@ -35,7 +35,7 @@ FOREIGN_SAY = "sagte|sagt|erklärte|betonte|meinte|powiedział|powiedziała|stwi
 ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
 NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
 THAT_ONLY = {"note", "reiterate", "insist", "warn", "explain", "admit", "confirm", "reveal", "suggest", "inform",
-             "notify", "remind", "make clear", "caution", "clarify"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
+             "notify", "remind", "make clear", "caution", "clarify", "ruled", "charged"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
 TELL = ("tell", "told", "warn", "ask", "inform", "notif", "remind", "made clear", "makes clear", "make clear",
         "caution")      # verbs with an addressee before "that"
 NO_CONTENT = {"something", "anything", "nothing", "everything", "much", "little", "more", "less", "so", "goodbye",
@@ -72,7 +72,8 @@ swedish dutch belgian greek cuban venezuelan brazilian libyan lebanese jordanian
 eastern arab irish scottish welsh english hungarian czech serbian croatian belarusian georgian armenian nigerian african
 asian swiss austrian norwegian danish finnish romanian bulgarian vietnamese filipino indonesian somali sudanese
 colombian argentine chilean peruvian federal republican democratic democrat conservative labour liberal communist
-catholic muslim jewish christian islamic us u.s uk u.k""")
+catholic muslim jewish christian islamic us u.s uk u.k defeated embattled disgraced ousted indicted convicted
+accused outgoing incoming jailed""")
 BODIES = {"police", "bureau", "department", "ministry", "agency", "office", "committee", "commission", "council",
           "service", "government", "administration", "party", "company", "court", "campaign", "embassy", "army"}
 ORG_NOUNS = _words("""company group network newspaper paper publication outlet site website platform firm organization

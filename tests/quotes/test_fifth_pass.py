@@ -1,0 +1,121 @@
+"""Fifth pass (half F released): appositions and joint surnames, pronouns bound away from a name, party nouns,
+lawsuits speaking for whoever filed them, 'an attorney for X', 'the court ruled', clauses before a relative
+'that', 'saying no …', clause-final attributions with a time or an object, and their failure modes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.quotes import found, speakers
+
+
+@pytest.mark.parametrize("subject", [
+    "Sen. Mark Warner (D-VA), the top Democrat on the Senate Intelligence Committee,",
+    "Mark Warner, Abrams’ campaign chair,"])
+def test_fifth_pass_an_apposition_after_a_name_is_not_the_speaker(subject):
+    text = f"{subject} said the findings must be provided to Congress."
+    assert found(text, "reported") == [("reported", "the findings must be provided to Congress", "Mark Warner")]
+
+
+def test_fifth_pass_two_surnames_joined_take_the_first_widened():
+    text = ("Press secretary Sarah Huckabee Sanders and Bill Shine signed a letter.\n"
+            "“We have created these rules with a degree of regret,” Sanders and Shine wrote.")
+    assert speakers(text, "quoted") == ["Sarah Huckabee Sanders"]
+
+
+def test_fifth_pass_a_clause_before_a_relative_that_is_reported():
+    text = "However, Abrams said Kemp had relied on “suppression of the vote” that was “deliberate and intentional.”"
+    assert found(text) == [("reported", "Kemp had relied on", "Abrams"),
+                           ("quoted", "suppression of the vote", "Abrams"),
+                           ("reported", "that was", "Abrams"),
+                           ("quoted", "deliberate and intentional.", "Abrams")]
+
+
+def test_fifth_pass_said_things_that_were_is_no_clause():
+    assert found("The senator said things that were plainly false about the bill.", "reported") == []
+
+
+def test_fifth_pass_saying_no_subject_has_been_is_reported():
+    text = "CNN released a statement saying no decision has been made on the lawsuit."
+    assert found(text, "reported") == [("reported", "no decision has been made on the lawsuit", "CNN")]
+
+
+def test_fifth_pass_saying_no_to_a_plan_is_no_clause():
+    assert found("The mayor kept saying no to the plan for the new stadium.", "reported") == []
+
+
+def test_fifth_pass_a_clause_final_attribution_with_a_time_of_day():
+    text = "Robert Mueller will not recommend any more indictments, the Justice Department announced Friday evening."
+    assert found(text, "reported") == [("reported", "Robert Mueller will not recommend any more indictments",
+                                        "Justice Department")]
+
+
+def test_fifth_pass_a_clause_final_verb_with_an_object_of_its_own_is_no_attribution():
+    assert found("As state officials met, Abrams acknowledged the law.", "reported") == []
+
+
+def test_fifth_pass_a_ruling_against_someone_is_no_attribution():
+    assert found("Prior to last month, Wilson had been losing, after a federal court ruled against him.",
+                 "reported") == []
+
+
+def test_fifth_pass_not_only_did_opens_an_inverted_clause():
+    text = "Not only did Acosta refuse to hand over the microphone, claiming he never touched the young woman."
+    assert speakers(text, "reported") == ["Acosta"]
+
+
+def test_fifth_pass_a_pronoun_before_a_name_in_its_sentence_is_someone_else():
+    text = ("Stacey Abrams ended her run. Abrams acknowledged the law. But she laced her speech with criticism of "
+            "Kemp, who she accused of leveraging his role.\n“I will not concede,” she added.")
+    assert speakers(text, "quoted") == ["Stacey Abrams"]
+
+
+def test_fifth_pass_a_leading_participle_is_no_first_name():
+    text = ("Defeated Georgia gubernatorial candidate Stacey Abrams ended her challenges against Brian Kemp. "
+            "However, she also declared she would be filing a federal lawsuit.")
+    assert speakers(text, "reported") == ["Stacey Abrams"]
+
+
+def test_fifth_pass_the_democrat_is_the_person_named_before():
+    text = "Stacey Abrams ended her run on Friday, but the Democrat said she would not concede the contest."
+    assert speakers(text, "reported") == ["Stacey Abrams"]
+
+
+def test_fifth_pass_a_lawsuit_speaks_for_whoever_filed_it():
+    text = ("Common Cause’s lawsuit was filed on Nov. 5. The suit blasted the state’s “provisional ballot scheme,” "
+            "that could hurt voters. The lawsuit says that most of the ballots were rejected.")
+    assert found(text) == [("quoted", "provisional ballot scheme,", "Common Cause"),
+                           ("reported", "most of the ballots were rejected", "Common Cause")]
+
+
+@pytest.mark.parametrize("filed", ["CNN has filed a lawsuit against the administration.",
+                                   "CNN sued the administration on Tuesday."])
+def test_fifth_pass_the_suit_alleges_is_the_filers(filed):
+    text = f"{filed} The suit alleges the ban violated the rights of the network."
+    assert speakers(text, "reported") == ["CNN"]
+
+
+def test_fifth_pass_a_suit_nobody_is_said_to_file_has_no_speaker():
+    assert speakers("The suit alleges the ban violated the rights of the network.", "reported") == [None]
+
+
+def test_fifth_pass_an_attorney_for_a_body_speaks_for_it():
+    text = "An attorney for CNN and Acosta followed up with a separate statement, saying the law is clear."
+    assert speakers(text, "reported") == ["CNN"]
+
+
+def test_fifth_pass_an_unnamed_attorney_is_nobody():
+    assert speakers("An attorney followed up with a statement, saying the law is clear.", "reported") == [None]
+
+
+def test_fifth_pass_the_court_ruled_is_its_judge():
+    text = ("U.S. District Judge Amy Totenberg issued an order. The court ruled that the office must establish a "
+            "hotline. Totenberg also ruled that Georgia must not certify the results.")
+    assert found(text, "reported") == [("reported", "the office must establish a hotline", "Amy Totenberg"),
+                                       ("reported", "Georgia must not certify the results", "Amy Totenberg")]
+
+
+def test_fifth_pass_charged_that_is_reported_charged_with_is_not():
+    assert found("Brian Kemp, who is expected to win, charged that Abrams has led a stunt.", "reported") == [
+        ("reported", "Abrams has led a stunt", "Brian Kemp")]
+    assert found("Lawson was arrested today and charged with aiding the possession of a firearm.", "reported") == []
