@@ -119,3 +119,36 @@ def test_fifth_pass_charged_that_is_reported_charged_with_is_not():
     assert found("Brian Kemp, who is expected to win, charged that Abrams has led a stunt.", "reported") == [
         ("reported", "Abrams has led a stunt", "Brian Kemp")]
     assert found("Lawson was arrested today and charged with aiding the possession of a firearm.", "reported") == []
+
+
+def test_fifth_pass_outlets_are_reporting_closes_a_sentence():
+    text = "No new indictments will come from the probe after he submitted his report, multiple outlets are reporting."
+    assert found(text, "reported") == [("reported", "No new indictments will come from the probe after he submitted "
+                                        "his report", None)]
+
+
+def test_fifth_pass_reporting_frames_a_clause_but_not_a_topic():
+    assert found("CNN is reporting that the deal is off.", "reported") == [("reported", "the deal is off", "CNN")]
+    assert found("The reporters kept reporting on the case for a year.", "reported") == []
+
+
+def test_fifth_pass_a_new_sentence_after_a_quote_is_no_attribution():
+    text = ("Giuliani later disputed that reporting, saying it’s “up to DOJ.” The White House had earlier issued a "
+            "statement saying it was looking forward to the next steps.")
+    assert speakers(text, "quoted") == ["Giuliani"]
+
+
+@pytest.mark.parametrize("text", ["The White House should be telling Judge Kelly where he can take his ruling.",
+                                  "The fact that they were suspended should tell you that this is a coordinated effort."])
+def test_fifth_pass_advice_to_speak_is_no_speech(text):
+    assert found(text, "reported") == []
+
+
+def test_fifth_pass_according_to_these_rules_is_no_source():
+    assert found("If journalists can't behave according to these rules, then there is no option but to write more.",
+                 "reported") == []
+
+
+def test_fifth_pass_a_name_with_a_role_and_a_relative_clause_after_a_quote_is_the_speaker():
+    text = "“We are all stronger,” Sara Henderson, executive director for Common Cause, which filed the lawsuit, told AJC."
+    assert found(text) == [("quoted", "We are all stronger,", "Sara Henderson")]

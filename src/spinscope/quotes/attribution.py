@@ -79,8 +79,8 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     stop_at = next((m.start() for m in _CLAUSE_END_RE.finditer(window) if m.group() != "."
                     or not _ABBREV_RE.search(window[max(0, m.start() - 6):m.start()])), len(window))
     verb = _ATTR_RE.search(window, 0, stop_at)
-    if not verb or len(window[:verb.start()].split()) > 25 or (
-            last == "." and len(window[verb.end():stop_at].split()) > 3):
+    if not verb or len(window[:verb.start()].split()) > 25 or last == "." and (
+            len(window[verb.end():stop_at].split()) > 3 or len(window[:verb.start()].split()) > 6):
         return None                                   # “… end.” Putin said the talks …: a new sentence
     if window[:verb.start()].strip(" ,\t") and verb.group() == "according to":
         return None

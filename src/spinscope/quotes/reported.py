@@ -63,6 +63,7 @@ _WIRE_START_RE = re.compile(r"(?:^|[—–][ \t]+)(?:(?:AP|Reuters)[ \t]+(?:Sour
                             re.MULTILINE)
 _DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
 _OWN_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:should|must|can|may|might|could|would|will)\s+(?:also\s+)?be\s+$")
+_OUGHT_RE = re.compile(r"\b(?:should|ought\s+to|must)\s+(?:(?:also|really|now)\s+)?(?:be\s+)?$")   # advice, no speech
 _NEGATED_RE = re.compile(r"\b(?:not|never|cannot|\w+n[’']t)\s+(?:just|even|really|simply|ever|always|actually)\s+$")
 _NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
                       "when", "while"}     # "said in a statement", "said when Jones was purged:"
@@ -125,10 +126,12 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
     if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
         return None
-    subject = head[cut + 1:].split()
+    subject, word = head[cut + 1:].split(), text[verb[0]:verb[1]]
     while subject and subject[-1].lower() in ("has", "have", "had"):
         subject.pop()                                 # "…, state prosecutors have said."
-    if not _tail_attribution(subject, after, text[verb[0]:verb[1]]) or _ATTR_RE.search(head, cut + 1):
+    if word == "reporting" and subject[-1:] in (["are"], ["is"]) and not after:
+        subject, word = subject[:-1], "report"        # "…, multiple outlets are reporting."
+    if not _tail_attribution(subject, after, word) or _ATTR_RE.search(head, cut + 1):
         return None
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
@@ -197,8 +200,9 @@ def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
     if close < 0:
         return False
     clauses = [c.split() for c in _CLAUSE_RE.split(text[close + 1:end]) if c.strip()]
-    return len(clauses) == 2 and clauses[1][0].lower() in _APPOSITION and all(
-        w[:1].isupper() for w in clauses[0])
+    return len(clauses) >= 2 and all(w[:1].isupper() for w in clauses[0]) and (
+        clauses[1][0].lower() in _APPOSITION if len(clauses) == 2 else all(c[0][:1].islower() for c in clauses[1:]))
+    # "“…,” Sara Henderson, executive director for X, which filed the lawsuit, told AJC.com"
 
 
 def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
@@ -209,8 +213,8 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     if not before:
         return False
     if _OWN_PASSIVE_RE.search(text, max(0, verb[0] - 40), verb[0]) or _NEGATED_RE.search(
-            text, max(0, verb[0] - 40), verb[0]):
-        return True                                   # "It should be stated that", "cannot just say"
+            text, max(0, verb[0] - 40), verb[0]) or _OUGHT_RE.search(text, max(0, verb[0] - 40), verb[0]):
+        return True                                   # "It should be stated that", "cannot just say", "should tell"
     words = [w.lower() for w in before]
     subject = [w for w in words if w not in _SKIP]
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
