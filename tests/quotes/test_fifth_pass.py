@@ -152,3 +152,15 @@ def test_fifth_pass_according_to_these_rules_is_no_source():
 def test_fifth_pass_a_name_with_a_role_and_a_relative_clause_after_a_quote_is_the_speaker():
     text = "“We are all stronger,” Sara Henderson, executive director for Common Cause, which filed the lawsuit, told AJC."
     assert found(text) == [("quoted", "We are all stronger,", "Sara Henderson")]
+
+
+def test_fifth_pass_states_frames_a_clause():
+    text = "An arrest warrant states that Wahhaj wanted to perform an exorcism on the child."
+    assert found(text, "reported") == [("reported", "Wahhaj wanted to perform an exorcism on the child", None)]
+
+
+@pytest.mark.parametrize("text", ["Eight states sued the government to block the settlement.",
+                                  "The eight states are the usual suspects, along with the District of Columbia.",
+                                  "California was one of 20 states led by Washington that won the decision."])
+def test_fifth_pass_states_as_a_noun_frames_nothing(text):
+    assert found(text, "reported") == []
