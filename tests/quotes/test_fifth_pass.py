@@ -164,3 +164,20 @@ def test_fifth_pass_states_frames_a_clause():
                                   "California was one of 20 states led by Washington that won the decision."])
 def test_fifth_pass_states_as_a_noun_frames_nothing(text):
     assert found(text, "reported") == []
+
+
+def test_fifth_pass_an_outlets_report_that_noted_is_the_outlets():
+    text = ("A 2013 Washington Post report on the CIA head called her role “extensive” and noted that at one point "
+            "she ran a CIA site in Thailand.")
+    assert speakers(text) == ["Washington Post", "Washington Post"]
+
+
+def test_fifth_pass_secretary_of_state_is_no_speech_verb_before_a_quote():
+    text = ("Common Cause, a nonpartisan group, claimed in the suit that Kemp, while secretary of state, failed to "
+            "maintain “the security of voter information” before the midterm.")
+    assert speakers(text, "quoted") == ["Common Cause"]
+
+
+def test_fifth_pass_characterizes_as_takes_a_quoted_object():
+    assert found("Trump characterizes the caravan as “an invasion,” a term to which Acosta objected.") == [
+        ("quoted", "an invasion,", "Trump")]

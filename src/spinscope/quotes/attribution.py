@@ -97,7 +97,8 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
         return _who(headline.group(1).split())
     verbs = [v for v in _ATTR_RE.finditer(window) if v.group() not in ("read", "reads") and not _NOUN_BEFORE_RE.search(
-        window, max(0, v.start() - 12), v.start())]   # "read Trump's tweet:", "blasted the state’s “…”": no verbs
+        window, max(0, v.start() - 12), v.start()) and not window.endswith("of ", 0, v.start())]
+    # "read Trump's tweet:", "blasted the state’s “…”", "while secretary of state, failed to maintain “…”": no verbs
     if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
         lead = _main_subject(text[sent_start:start])
         return lead if lead[0] in ("name", "pronoun") else None

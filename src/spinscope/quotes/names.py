@@ -277,6 +277,10 @@ def _lead_phrase(seg: str) -> tuple:
             return employer
     if lead[0] == "name" and not lead[1].isupper():
         return lead
+    work = next((k for k in range(1, len(toks)) if toks[k].lower() in _WORKS and _is_cap(toks[k - 1])), None)
+    owner = _who(toks[:work]) if work is not None and lead[0] == "unnamed" else None
+    if owner and owner[0] == "name":                  # "A 2013 Washington Post report on … called … and noted"
+        return owner
     person = _who(toks)                               # "said WHO specialist in diseases Dr. Sylvie Brand"
     return person if person[0] == "name" and len(person[1].split()) > 1 and not person[1].isupper() else lead
 

@@ -25,7 +25,7 @@ MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted
 EVALUATE = ("called|calls|call|calling|thanked|thanks|thanking|accused|accuses|accusing|condemned|condemns|described|"
             "describes|describing|praised|praises|slammed|slams|denounced|denounces|dismissed|dismisses|hailed|hails|"
             "criticized|criticised|criticizes|criticises|decried|decries|blasted|referred to|refers to|characterized|"
-            "characterised|portrayed|portrays|misrepresented|depicted|vowed|pledged|promised")   # X <verb> Y (as) "…"
+            "characterised|characterizes|characterises|characterizing|characterising|portrayed|portrays|misrepresented|depicted|vowed|pledged|promised")   # X <verb> Y (as) "…"
 RU_SAY = ("сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|"
           "подчеркнул|подчеркнула|подчеркнули|сообщил|сообщила|сообщили|ответил|ответила|пояснил|пояснила|"
           "заметил|заметила|признал|признала|уточнил|уточнила|говорит|говорил|говорила|заявляет|считает|"
