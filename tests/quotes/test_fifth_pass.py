@@ -181,3 +181,17 @@ def test_fifth_pass_secretary_of_state_is_no_speech_verb_before_a_quote():
 def test_fifth_pass_characterizes_as_takes_a_quoted_object():
     assert found("Trump characterizes the caravan as “an invasion,” a term to which Acosta objected.") == [
         ("quoted", "an invasion,", "Trump")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Some Democratic legal observers note Abrams would be dependent on the statutes.",
+     "Abrams would be dependent on the statutes"),
+    ("Experts warn the virus could spread in the autumn.", "the virus could spread in the autumn")])
+def test_fifth_pass_a_plural_subjects_base_verb_takes_a_clause_without_that(text, content):
+    assert found(text, "reported") == [("reported", content, None)]
+
+
+@pytest.mark.parametrize("text", ["The files might reveal the clergy listed have abused children.",
+                                  "It is important to note the vote was close in every county."])
+def test_fifth_pass_a_base_verb_after_a_modal_or_to_needs_that(text):
+    assert found(text, "reported") == []

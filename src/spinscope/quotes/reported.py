@@ -70,6 +70,8 @@ _NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "af
 _CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _OBJECT_START = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}     # not "this": "said this weekend"
+_NOT_PLURAL = {"this", "thus", "always", "perhaps", "was", "has", "does", "is", "its", "his", "hers", "yours", "ours",
+               "theirs", "whereas", "unless", "besides", "news"}
 _TIME_NOUNS = {"morning", "evening"}     # "…, the department announced Friday evening.": no participle
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -77,7 +79,7 @@ _GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“
 _PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[“\"]?[a-z]")     # "claiming they found", "to say he will"
 
 
-def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
+def _content_start(text: str, verb: str, verb_end: int, sent_end: int, finite: bool = False) -> int | None:
     """Where the reported content after a speech verb begins: after 'that' (after at most an addressee or a
     time: 'told reporters that', 'said on Monday that'), after 'if'/'whether' for ask; for say and tell after
     the verb, time words ('said Wednesday') and addressee ('told reporters'); for other verbs when a clause
@@ -94,8 +96,8 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12) and not (
             tell and len(gap) >= 2 and gap[1].lower() in _SUBJECTS):   # "told reporters he had learned … that"
         return verb_end + that.end()
-    if verb in _ASK or verb in _THAT_ONLY:
-        return None
+    if verb in _ASK or verb in _THAT_ONLY and not (finite and " " not in verb and _CLAUSE_AHEAD_RE.match(rest)):
+        return None                                   # but "Some observers note Abrams would be …": a clause
     if verb not in _NO_THAT:
         ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
@@ -105,6 +107,14 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
             0].lower() in _NO_CONTENT and not _no_subject(words) or words[0].lower() in _NOT_CONTENT_START:
         return None
     return verb_end + lead.end()
+
+
+def _plural_subject(before: list[str]) -> bool:
+    """Is a base-form verb after ``before`` finite, after a plural noun ('Some legal observers note'), rather than
+    after 'to', a modal or an auxiliary ('might reveal', 'to note')?"""
+    last = before[-1].lower() if before else ""
+    return len(last) > 3 and last.endswith("s") and last.isalpha() and not last.endswith("ss") and \
+        last not in _SKIP and last not in _NOT_PLURAL
 
 
 def _no_subject(words: list[str]) -> bool:
@@ -236,7 +246,7 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         sent_start, sent_end = lay.sentence(vs)
         inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»")) \
             and not _THAT_NEXT_RE.match(text, m.end())    # "John Smith, a spokesman, said that …"
-        start = _content_start(text, m.group(), m.end(), sent_end)
+        start = _content_start(text, m.group(), m.end(), sent_end, _plural_subject(before))
         if start is not None and _THAT_END_RE.search(text, m.end(), start):
             inverted = False                          # "…, who is now dead, told the world that …"
         tail = None if m.group() in _ASK or not inverted and start is not None else _tail(
