@@ -195,3 +195,11 @@ def test_fifth_pass_a_plural_subjects_base_verb_takes_a_clause_without_that(text
                                   "It is important to note the vote was close in every county."])
 def test_fifth_pass_a_base_verb_after_a_modal_or_to_needs_that(text):
     assert found(text, "reported") == []
+
+
+def test_fifth_pass_today_ending_a_name_is_part_of_it():
+    assert speakers("USA Today reports that Guyger was freed on bail on Sunday.", "reported") == ["USA Today"]
+
+
+def test_fifth_pass_today_opening_a_sentence_is_the_adverb():
+    assert speakers("Later Today, President Trump said the talks had failed again.", "reported") == ["Trump"]

@@ -90,7 +90,12 @@ def _clean_run(run: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         run = run[:run.index("of")]                   # "Salvatore Cordileone of San Francisco"
     while len(run) > 1 and (_generic(run[0]) or (run[0].isupper() and len(run) > 2)):
         run = run[1:]                                 # "KPRF Renat Suleymanov", "German Angela Merkel"
-    return (None if _generic(run[-1]) else " ".join(run).strip("().,’'") or None), titles
+    return (None if _generic(run[-1]) and not _named_today(run) else " ".join(run).strip("().,’'") or None), titles
+
+
+def _named_today(run: list[str] | tuple[str, ...]) -> bool:
+    """Does the run end in 'Today' as part of a name ('USA Today', 'Russia Today'), not the adverb?"""
+    return len(run) > 1 and run[-1] == "Today" and _is_cap(run[-2]) and not _generic(run[-2])
 
 
 def _unowned(run: list[str]) -> list[str]:
@@ -233,8 +238,8 @@ def _subject(seg: str) -> tuple | None:
                                 or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
-    while toks and (toks[-1].lower() in _SKIP or toks[-1].endswith("ly") and toks[-1].islower()):
-        toks.pop()                                    # "Trump also falsely claimed"
+    while toks and (toks[-1].lower() in _SKIP and not _named_today(toks) or toks[-1].endswith("ly") and toks[-1].islower()):
+        toks.pop()                                    # "Trump also falsely claimed" (but "USA Today reports")
     while toks and toks[0].lower() in _CONJ:
         toks.pop(0)
     if not toks or toks[-1].lower() in _CONJ:
