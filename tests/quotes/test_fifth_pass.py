@@ -203,3 +203,14 @@ def test_fifth_pass_today_ending_a_name_is_part_of_it():
 
 def test_fifth_pass_today_opening_a_sentence_is_the_adverb():
     assert speakers("Later Today, President Trump said the talks had failed again.", "reported") == ["Trump"]
+
+
+def test_fifth_pass_including_a_name_then_who_is_that_person():
+    text = ("The hashtag was used among Democrats, including House Speaker Nancy Pelosi (D-CA), who warned Barr "
+            "against giving the president a “sneak preview.”")
+    assert speakers(text, "quoted") == ["Nancy Pelosi"]
+
+
+def test_fifth_pass_including_to_say_is_an_aside():
+    text = 'Kasich tweeted about the shooting several times, including to say, "The finest among us risk it all."'
+    assert speakers(text, "quoted") == ["Kasich"]

@@ -235,7 +235,8 @@ def _subject(seg: str) -> tuple | None:
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
     while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an", "one")
                                 and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
-                                or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
+                                or clauses[-1][0].endswith("ing") and not _includes_name(clauses[-1])
+                                or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
     while toks and (toks[-1].lower() in _SKIP and not _named_today(toks) or toks[-1].endswith("ly") and toks[-1].islower()):
@@ -255,6 +256,12 @@ def _subject(seg: str) -> tuple | None:
         lead = _lead_phrase(" ".join(clauses[-1]))
         return lead if lead[0] in ("body", "pronoun", "name") else who
     return who
+
+
+def _includes_name(clause: list[str]) -> bool:
+    """Does the clause name someone after 'including' ('…, including Nancy Pelosi, who warned'), rather than open an
+    aside ('…, including to say,', '…, speaking at …,')?"""
+    return clause[0].lower() == "including" and any(_is_cap(t) for t in clause[1:])
 
 
 def _lead_phrase(seg: str) -> tuple:
