@@ -214,3 +214,14 @@ def test_fifth_pass_including_a_name_then_who_is_that_person():
 def test_fifth_pass_including_to_say_is_an_aside():
     text = 'Kasich tweeted about the shooting several times, including to say, "The finest among us risk it all."'
     assert speakers(text, "quoted") == ["Kasich"]
+
+
+def test_fifth_pass_they_keeps_the_pair_that_spoke_last():
+    text = ("House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer released a statement.\n"
+            "The report must be released, they said. It was written for the public. Barr has it now. Congress waits.\n"
+            "“The American people have a right to the truth,” they said.")
+    assert speakers(text) == ["Nancy Pelosi", "Nancy Pelosi"]
+
+
+def test_fifth_pass_they_with_no_pair_before_is_nobody():
+    assert speakers("“The American people have a right to the truth,” they said.") == [None]

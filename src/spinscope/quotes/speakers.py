@@ -53,6 +53,7 @@ class _Speakers:
         self.holding: dict[str, list[tuple[int, int, str]]] = {}
         self.lower_named: dict[str, list[tuple[int, int, str]]] = {}
         self.suers: list[tuple[int, str]] | None = None
+        self.last_group: tuple[int, str] | None = None    # where a pair last spoke as 'they', and its first person
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -149,15 +150,18 @@ class _Speakers:
     def group(self, pos: int, lay: _Layout) -> str | None:
         """Whom 'they' or 'the couple' at ``pos`` means: the first of two people named together in this sentence
         up to ``pos`` or in one of the three before it ('Nancy Pelosi and Chuck Schumer released a statement. “…,”
-        they said'), else None."""
-        start = lay.sentence(pos)[0]
+        they said'), else the pair that last spoke so, at most 800 characters back, else None."""
+        here, start = pos, lay.sentence(pos)[0]
         for _ in range(4):
             first = _pair(self.masked[start:pos])
             if first:
-                return self.fullest(first, pos)[0]
+                self.last_group = (here, self.fullest(first, here)[0])
+                return self.last_group[1]
             if start == 0:
                 break
             pos, start = start, lay.sentence(start - 1)[0]
+        if self.last_group and here - self.last_group[0] <= 800:
+            return self.last_group[1]                 # "the Democratic leaders said … “…,” they said": the same pair
         return None
 
     def body(self, word: str, pos: int, lay: _Layout) -> str | None:
