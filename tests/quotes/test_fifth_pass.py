@@ -225,3 +225,11 @@ def test_fifth_pass_they_keeps_the_pair_that_spoke_last():
 
 def test_fifth_pass_they_with_no_pair_before_is_nobody():
     assert speakers("“The American people have a right to the truth,” they said.") == [None]
+
+
+def test_fifth_pass_a_full_name_sharing_a_surname_keeps_its_own_gender():
+    text = ("Tanya Badger said she saw the boy in January. Tanya Badger said she told the police herself.\n"
+            "Abdul-Ghani Wahhaj was missing, and his father took him.\n"
+            "They found two guns that police missed, Jason Badger said.\n"
+            "“When we first went up there, nothing was overturned,” he said.")
+    assert speakers(text, "quoted") == ["Jason Badger"]

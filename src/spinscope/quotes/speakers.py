@@ -226,6 +226,7 @@ class _Speakers:
         each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more (a subject
         pronoun counts twice: 'Ellison sent her messages as he dragged her off a bed' is a man)."""
         full: dict[str, str] = {}
+        written: set[str] = set()                     # every full name as written ("Tanya Badger", "Jason Badger")
         for m in _RUN_RE.finditer(self.masked):
             run = m.group().split()
             owner = next((i for i, w in enumerate(run[:-1]) if w.endswith(_POSSESSIVE)), None)
@@ -233,15 +234,18 @@ class _Speakers:
                 name, _ = _clean_name(_unowned(part))
                 if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
                     full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
+                    written.add(name)
         for name in self.tracker().persons:           # "President Trump", never named in full
             full.setdefault(name, name)
-        where, names = [], []
+        where, names, prev = [], [], (-2, "")
         for m in _CAP_WORD_RE.finditer(self.masked):
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
             if key in full:
                 where.append(m.start())
-                widest = self.fullest(key, m.start())[0]
+                own = f"{prev[1]} {key}" if prev[0] == m.start() - 1 else ""
+                widest = own if own in written else self.fullest(key, m.start())[0]   # "Jason Badger" is Jason
                 names.append(widest if " " in widest else full[key])      # "Wilson" -> "Cody Wilson"
+            prev = (m.end(), m.group())
         tally: dict[str, list[int]] = {}
         for i, (pos, name) in enumerate(zip(where, names)):
             s, e = lay.sentence(pos)
