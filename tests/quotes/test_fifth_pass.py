@@ -233,3 +233,14 @@ def test_fifth_pass_a_full_name_sharing_a_surname_keeps_its_own_gender():
             "They found two guns that police missed, Jason Badger said.\n"
             "“When we first went up there, nothing was overturned,” he said.")
     assert speakers(text, "quoted") == ["Jason Badger"]
+
+
+def test_fifth_pass_according_to_their_website_is_the_body_that_just_spoke():
+    text = ("The research is done by the Vox-Pol Network of Excellence, which “is designed to research and critique "
+            "violent online political extremism.”\nThis research group is only interested in violent extremism – "
+            "according to their website.")
+    assert speakers(text) == ["Vox-Pol Network of Excellence", "Vox-Pol Network of Excellence"]
+
+
+def test_fifth_pass_a_website_nobody_spoke_before_is_nobody():
+    assert speakers("The group is only interested in violent extremism, according to their website.") == [None]

@@ -32,7 +32,7 @@ _ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a
 _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
-              "post", "motion", "petition", "ruling", "order", "notice"}
+              "post", "motion", "petition", "ruling", "order", "notice", "website", "site"}
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its|our|such)\s+$")
 _NAMES_IN_LY = {"daily", "weekly", "kelly", "emily", "beverly", "kimberly", "holly", "sally", "billy", "molly", "shelly",
                 "italy", "riley", "ely"}     # "the Daily Caller", "Megyn Kelly": no adverbs
