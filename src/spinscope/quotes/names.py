@@ -142,7 +142,7 @@ def _by_noun(toks: list[str]) -> tuple:
     """Whom a noun phrase with no name names by its noun: ('role', title) ('the minister'), ('body', noun) ('the
     bureau', 'the massive social media platform', "the group's statement"), ('document', noun) ('the statement
     read': whoever just issued it), else ('unnamed',)."""
-    last = toks[-1].lower() if toks else ""
+    last = toks[-1].lower().rstrip(".") if toks else ""     # "according to their website." at the end
     the = len(toks) >= 2 and toks[0].lower() in ("the", "this")
     if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", last)
