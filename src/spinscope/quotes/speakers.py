@@ -246,15 +246,23 @@ class _Speakers:
                 widest = own if own in written else self.fullest(key, m.start())[0]   # "Jason Badger" is Jason
                 names.append(widest if " " in widest else full[key])      # "Wilson" -> "Cody Wilson"
             prev = (m.end(), m.group())
+        return where, names, self._genders(lay, where, names)
+
+    def _genders(self, lay: _Layout, where: list[int], names: list[str]) -> dict[str, str]:
+        """Each person's gender from the pronouns after their mentions in sentences naming only them, read one
+        sentence at a time (``where`` is sorted, so a sentence's mentions are one run of it)."""
         tally: dict[str, list[int]] = {}
-        for i, (pos, name) in enumerate(zip(where, names)):
-            s, e = lay.sentence(pos)
-            if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
-                counts = tally.setdefault(name, [0, 0])
-                for p in _PRONOUN_RE.findall(self.masked, pos, e):
-                    counts[p.lower() in ("she", "her", "hers", "herself")] += _GENDER_WEIGHT.get(p.lower(), 1)
-        gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
-        return where, names, gender
+        i = 0
+        while i < len(where):
+            end = lay.sentence(where[i])[1]
+            j = bisect_left(where, end, i)
+            if len(set(names[i:j])) == 1:
+                counts = tally.setdefault(names[i], [0, 0])
+                for pos in where[i:j]:
+                    for p in _PRONOUN_RE.findall(self.masked, pos, end):
+                        counts[p.lower() in ("she", "her", "hers", "herself")] += _GENDER_WEIGHT.get(p.lower(), 1)
+            i = max(j, i + 1)
+        return {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
 
     def acronyms(self) -> dict[str, str]:
         """Acronyms the text defines: 'National Rifle Association (NRA)' -> {'NRA': 'National Rifle Association'}."""
