@@ -244,3 +244,19 @@ def test_fifth_pass_according_to_their_website_is_the_body_that_just_spoke():
 
 def test_fifth_pass_a_website_nobody_spoke_before_is_nobody():
     assert speakers("The group is only interested in violent extremism, according to their website.") == [None]
+
+
+def test_fifth_pass_asked_that_with_a_subjunctive_is_reported():
+    text = "The lawsuit also asked that provisional ballots cast in another county be counted as if cast here."
+    assert found(text, "reported") == [("reported", "provisional ballots cast in another county be counted as if "
+                                        "cast here", None)]
+
+
+def test_fifth_pass_asked_that_question_is_no_speech():
+    assert found("He asked that question because it would be useful to the court.", "reported") == []
+
+
+def test_fifth_pass_said_at_no_time_opens_an_inverted_clause():
+    text = "He also said at no time did the Justice Department prevent Mueller from any actions."
+    assert found(text, "reported") == [("reported", "at no time did the Justice Department prevent Mueller from any "
+                                        "actions", None)]

@@ -72,6 +72,8 @@ _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
 _OBJECT_START = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}     # not "this": "said this weekend"
 _NOT_PLURAL = {"this", "thus", "always", "perhaps", "was", "has", "does", "is", "its", "his", "hers", "yours", "ours",
                "theirs", "whereas", "unless", "besides", "news"}
+_NEGATED_OPENERS = {"at no time", "in no way", "under no circumstances", "at no point"}   # an inverted clause follows
+_SUBJUNCTIVE_RE = re.compile(r"(?:(?!would|could|should|will|might|may|must|can)[\w’'-]+\s+){1,12}?(?:be|not)\b")
 _TIME_NOUNS = {"morning", "evening"}     # "…, the department announced Friday evening.": no participle
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -96,6 +98,8 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int, finite: b
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12) and not (
             tell and len(gap) >= 2 and gap[1].lower() in _SUBJECTS):   # "told reporters he had learned … that"
         return verb_end + that.end()
+    if that and verb in _ASK and that.group(2) == "that" and not gap and _SUBJUNCTIVE_RE.match(rest, that.end()):
+        return verb_end + that.end()                  # "asked that provisional ballots … be counted"
     if verb in _ASK or verb in _THAT_ONLY and not (finite and " " not in verb and _CLAUSE_AHEAD_RE.match(rest)):
         return None                                   # but "Some observers note Abrams would be …": a clause
     if verb not in _NO_THAT:
@@ -104,8 +108,9 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int, finite: b
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
     if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[
-            0].lower() in _NO_CONTENT and not _no_subject(words) or words[0].lower() in _NOT_CONTENT_START:
-        return None
+            0].lower() in _NO_CONTENT and not _no_subject(words) or words[0].lower() in _NOT_CONTENT_START and not (
+            " ".join(words[:3]).lower() in _NEGATED_OPENERS):
+        return None                                   # but "said at no time did the department prevent …"
     return verb_end + lead.end()
 
 
