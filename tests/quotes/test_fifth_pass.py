@@ -260,3 +260,21 @@ def test_fifth_pass_said_at_no_time_opens_an_inverted_clause():
     text = "He also said at no time did the Justice Department prevent Mueller from any actions."
     assert found(text, "reported") == [("reported", "at no time did the Justice Department prevent Mueller from any "
                                         "actions", None)]
+
+
+def test_fifth_pass_the_person_asked_answers_the_next_he_said():
+    text = ("“I apologized to everybody in the world,” Bill Clinton said. Melvin followed up by asking Clinton if he "
+            "had ever apologized privately.\n“I have never talked to her,” he said.")
+    assert speakers(text, "quoted") == ["Bill Clinton", "Bill Clinton"]
+
+
+def test_fifth_pass_a_question_to_reporters_names_no_answerer():
+    text = ("“We will win,” Bill Clinton said. Melvin asked reporters if they had seen the tape.\n"
+            "“I have never talked to her,” he said.")
+    assert speakers(text, "quoted") == ["Bill Clinton", "Bill Clinton"]
+
+
+def test_fifth_pass_an_answer_after_someone_else_is_named_is_not_the_hearers():
+    text = ("Craig Melvin asked Bill Clinton if he had apologized. Later, Craig Melvin spoke to Hillary Clinton's aide.\n"
+            "“Nobody asked me,” he said.")
+    assert speakers(text, "quoted") == ["Craig Melvin"]

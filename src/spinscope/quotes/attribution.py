@@ -57,6 +57,7 @@ class _Speech:
     kind: str = "quoted"
     speaker: str | None = None
     reach: int = 0           # how many paragraphs back 'inherit' may look (1 for a quote filling its line)
+    hearer: str | None = None    # the person a question is put to ('asking Clinton if …'), who answers next
 
 
 def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | None:

@@ -114,6 +114,12 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int, finite: b
     return verb_end + lead.end()
 
 
+def _hearer(gap: str) -> str | None:
+    """The person a question is put to, from the words between 'asked' and 'if' ('Clinton', 'Bill Clinton'), or None."""
+    words = gap.split()[:-1]
+    return " ".join(words) if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) else None
+
+
 def _plural_subject(before: list[str]) -> bool:
     """Is a base-form verb after ``before`` finite, after a plural noun ('Some legal observers note'), rather than
     after 'to', a modal or an auxiliary ('might reveal', 'to note')?"""
@@ -272,7 +278,8 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             continue                                  # "the claims that", "to say", "…,” said Putin"
         if start is not None and start < sent_end and not _own_voice(before):
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
-                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported",
+                                  hearer=_hearer(text[m.end():start]) if m.group() in _ASK else None))
     _cut_before_main_verbs(text, frames)
     according = _according(text, lay)
     return _with_tails(frames + according, tails, lay) + _as_noted(text, lay) + _headlines(text, lay) + \

@@ -54,6 +54,7 @@ class _Speakers:
         self.lower_named: dict[str, list[tuple[int, int, str]]] = {}
         self.suers: list[tuple[int, str]] | None = None
         self.last_group: tuple[int, str] | None = None    # where a pair last spoke as 'they', and its first person
+        self.asked: tuple[int, str] | None = None     # where the last question put to a named person ended, and whom
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -73,6 +74,8 @@ class _Speakers:
                     self.issuer = (sp.anchor, sp.speaker)
                 if sp.speaker and sp.speaker == self.last_person:
                     self.last_spoke = (lay.sentence(max(sp.end, sp.anchor))[1], sp.speaker)
+                if sp.hearer:                         # "asking Clinton if …": the next 'he said' is the answer
+                    self.asked = (lay.sentence(max(sp.end, sp.anchor))[1], self.fullest(sp.hearer, sp.anchor)[0])
 
     def resolve(self, attr: tuple, pos: int, lay: _Layout) -> str | None:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
@@ -141,6 +144,9 @@ class _Speakers:
         if self.people is None:
             self.people = self._people(lay)
         where, names, gender = self.people
+        if self.asked and 0 <= pos - self.asked[0] <= 300 and gender.get(self.asked[1], pronoun) == pronoun and not \
+                names[bisect_right(where, self.asked[0]):bisect_left(where, pos)]:
+            return self.asked[1]                      # "Melvin asked Clinton if … “…,” he said": Clinton answers
         if self.last_spoke and -100 < pos - self.last_spoke[0] <= 600 and gender.get(self.last_spoke[1], pronoun) == pronoun:
             between = names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)]
             if not between or between[-1] == self.last_spoke[1]:
