@@ -263,8 +263,8 @@ def test_fifth_pass_said_at_no_time_opens_an_inverted_clause():
 
 
 def test_fifth_pass_the_person_asked_answers_the_next_he_said():
-    text = ("“I apologized to everybody in the world,” Bill Clinton said. Melvin followed up by asking Clinton if he "
-            "had ever apologized privately.\n“I have never talked to her,” he said.")
+    text = ("Craig Melvin interviewed Bill Clinton.\n“I apologized to everybody in the world,” Clinton said. Melvin "
+            "followed up by asking Clinton if he had ever apologized privately.\n“I have never talked to her,” he said.")
     assert speakers(text, "quoted") == ["Bill Clinton", "Bill Clinton"]
 
 
