@@ -65,8 +65,8 @@ def test_fifth_pass_not_only_did_opens_an_inverted_clause():
 
 
 def test_fifth_pass_a_pronoun_before_a_name_in_its_sentence_is_someone_else():
-    text = ("Stacey Abrams ended her run. Abrams acknowledged the law. But she laced her speech with criticism of "
-            "Kemp, who she accused of leveraging his role.\n“I will not concede,” she added.")
+    text = ("Stacey Abrams ended her run for governor on Friday.\nBut she laced her speech with biting criticism of "
+            "Brian Kemp, who she accused of leveraging his role.\n“I will not concede,” she added.")
     assert speakers(text, "quoted") == ["Stacey Abrams"]
 
 
@@ -134,8 +134,8 @@ def test_fifth_pass_reporting_frames_a_clause_but_not_a_topic():
 
 def test_fifth_pass_a_new_sentence_after_a_quote_is_no_attribution():
     text = ("Giuliani later disputed that reporting, saying it’s “up to DOJ.” The White House had earlier issued a "
-            "statement saying it was looking forward to the next steps.")
-    assert speakers(text, "quoted") == ["Giuliani"]
+            "statement saying it was looking “forward” to the next steps.")
+    assert speakers(text, "quoted") == ["Giuliani", "White House"]
 
 
 @pytest.mark.parametrize("text", ["The White House should be telling Judge Kelly where he can take his ruling.",
@@ -167,8 +167,8 @@ def test_fifth_pass_states_as_a_noun_frames_nothing(text):
 
 
 def test_fifth_pass_an_outlets_report_that_noted_is_the_outlets():
-    text = ("A 2013 Washington Post report on the CIA head called her role “extensive” and noted that at one point "
-            "she ran a CIA site in Thailand.")
+    text = ("A 2013 Washington Post report on the new CIA head called her role in the torture programs of that era "
+            "“extensive” and noted that at one point she ran a CIA site in Thailand.")
     assert speakers(text) == ["Washington Post", "Washington Post"]
 
 
