@@ -72,6 +72,18 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   (``The president, these sources said, speculated …``); wire lines (``Reports: …``, ``AP Source: …``, ``…:
   SOURCE``); content ends before a later frame's main clause (``who has claimed that …, made clear that``)
   and before a quote with its own attribution; not after ``It should be stated``, ``cannot just say``.
+* **Fifth pass** (half F released): a role apposition after a name is no speaker (``Sen. Mark Warner (D-VA), the top
+  Democrat on …,``, ``X, Abrams’ campaign chair,``), nor is ``… including Nancy Pelosi, who warned`` the group before
+  her; ``Sanders and Shine wrote`` takes the first surname; a pronoun that stands before a name in its sentence is
+  someone else (``But she laced her speech with criticism of Kemp``); a full name written out counts for its own
+  gender, not the last speaker sharing its surname; ``they said`` keeps the pair that last spoke; ``the Democrat``
+  is a person named before; ``the suit said`` is whoever filed, sued or spoke in it, ``the court ruled`` its judge,
+  ``an attorney for CNN`` CNN, ``according to their website`` whoever spoke just before, ``A Washington Post report
+  … noted`` the Post. Reported speech: ``ruled/charged that``, ``states``, ``is reporting that`` and ``…, outlets
+  are reporting.``; a clause before a relative "that" (``said Kemp had relied on “…” that was``); ``saying no
+  decision has been made``; a plural subject's base verb with a clause (``observers note Abrams would``); a
+  clause-final attribution with a time of day; none with an object of its own (``…, Abrams acknowledged the
+  law.``), after ``should/must`` (``should be telling``), or from a long new sentence after a quote.
 
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
 (paragraphs, lines, sentences), ``marks`` (pairing), ``names``, ``entities`` and ``speakers`` (who), ``attribution``

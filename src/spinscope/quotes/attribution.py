@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
-from spinscope.quotes.names import _is_cap, _lead_phrase, _main_subject, _pair, _speaker_of, _subject, _who
+from spinscope.quotes.names import _NOUN_BEFORE_RE, _is_cap, _lead_phrase, _main_subject, _pair, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
     _ABBREV_RE,
     _ATTR_RE,
@@ -57,6 +57,7 @@ class _Speech:
     kind: str = "quoted"
     speaker: str | None = None
     reach: int = 0           # how many paragraphs back 'inherit' may look (1 for a quote filling its line)
+    hearer: str | None = None    # the person a question is put to ('asking Clinton if …'), who answers next
 
 
 def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | None:
@@ -79,8 +80,8 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     stop_at = next((m.start() for m in _CLAUSE_END_RE.finditer(window) if m.group() != "."
                     or not _ABBREV_RE.search(window[max(0, m.start() - 6):m.start()])), len(window))
     verb = _ATTR_RE.search(window, 0, stop_at)
-    if not verb or len(window[:verb.start()].split()) > 25 or (
-            last == "." and len(window[verb.end():stop_at].split()) > 3):
+    if not verb or len(window[:verb.start()].split()) > 25 or last == "." and (
+            len(window[verb.end():stop_at].split()) > 3 or len(window[:verb.start()].split()) > 6):
         return None                                   # “… end.” Putin said the talks …: a new sentence
     if window[:verb.start()].strip(" ,\t") and verb.group() == "according to":
         return None
@@ -96,7 +97,9 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     line_start = lay.line(lo)[0]
     if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
         return _who(headline.group(1).split())
-    verbs = [v for v in _ATTR_RE.finditer(window) if v.group() not in ("read", "reads")]   # "read Trump's tweet:"
+    verbs = [v for v in _ATTR_RE.finditer(window) if v.group() not in ("read", "reads") and not _NOUN_BEFORE_RE.search(
+        window, max(0, v.start() - 12), v.start()) and not window.endswith("of ", 0, v.start())]
+    # "read Trump's tweet:", "blasted the state’s “…”", "while secretary of state, failed to maintain “…”": no verbs
     if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
         lead = _main_subject(text[sent_start:start])
         return lead if lead[0] in ("name", "pronoun") else None
@@ -236,7 +239,7 @@ def _evaluation(text: str, lay: _Layout, s: int, e: int) -> tuple | None:
         attr = _main_subject(text[sent_start:verb.start()])
     else:
         attr = _subject(text[lo:verb.start()])
-    return attr if attr and attr[0] in ("name", "pronoun", "role") else None
+    return attr if attr and attr[0] in ("name", "pronoun", "role", "document") else None
 
 
 def _fills_line(text: str, lay: _Layout, s: int, e: int) -> bool:

@@ -115,7 +115,7 @@ class _Entities:
         ``pos``; else None."""
         self._scan()
         if noun not in self.first_use:
-            use = re.search(rf"\b[Tt]he\s+{re.escape(noun)}\b", self.masked)
+            use = re.search(rf"\b[Tt]he\s+(?i:{re.escape(noun)})\b", self.masked)     # "the Democrat"
             self.first_use[noun] = (use.start(), self._subject_before(use.start(), lay)) if use else None
         found = self.first_use[noun]
         return found[1] if found and found[0] < pos else None

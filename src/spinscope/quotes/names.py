@@ -32,7 +32,7 @@ _ROLE_GLUE = {"for", "the", "a", "an"}            # words inside a role before a
 _OWN_VOICE = {"office", "campaign", "spokesman", "spokeswoman", "spokesperson", "press", "service", "team",
               "statement", "representative", "representatives"}      # "X’s office said": X's words
 _DOCUMENTS = {"statement", "letter", "release", "suit", "lawsuit", "complaint", "message", "filing", "memo", "tweet",
-              "post", "motion", "petition", "ruling", "order", "notice"}
+              "post", "motion", "petition", "ruling", "order", "notice", "website", "site"}
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|his|her|their|its|our|such)\s+$")
 _NAMES_IN_LY = {"daily", "weekly", "kelly", "emily", "beverly", "kimberly", "holly", "sally", "billy", "molly", "shelly",
                 "italy", "riley", "ely"}     # "the Daily Caller", "Megyn Kelly": no adverbs
@@ -43,6 +43,8 @@ _STATE_RE = re.compile(r"\((?:[A-Z]{2}|[DRI]-[A-Z][A-Za-z.]*)\),?")     # "Nancy
 _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\([^)]*\))?,?[ \t]+and[ \t]+"
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
+_INVERTED = {"not", "only", "never", "nor"}
+_PARTY_NOUNS = {"democrat", "republican", "libertarian"}     # "the Democrat": a person, like "the senator"     # words that open an inverted clause before its subject
 
 
 def _is_cap(tok: str) -> bool:
@@ -88,7 +90,12 @@ def _clean_run(run: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         run = run[:run.index("of")]                   # "Salvatore Cordileone of San Francisco"
     while len(run) > 1 and (_generic(run[0]) or (run[0].isupper() and len(run) > 2)):
         run = run[1:]                                 # "KPRF Renat Suleymanov", "German Angela Merkel"
-    return (None if _generic(run[-1]) else " ".join(run).strip("().,’'") or None), titles
+    return (None if _generic(run[-1]) and not _named_today(run) else " ".join(run).strip("().,’'") or None), titles
+
+
+def _named_today(run: list[str] | tuple[str, ...]) -> bool:
+    """Does the run end in 'Today' as part of a name ('USA Today', 'Russia Today'), not the adverb?"""
+    return len(run) > 1 and run[-1] == "Today" and _is_cap(run[-2]) and not _generic(run[-2])
 
 
 def _unowned(run: list[str]) -> list[str]:
@@ -135,10 +142,12 @@ def _by_noun(toks: list[str]) -> tuple:
     """Whom a noun phrase with no name names by its noun: ('role', title) ('the minister'), ('body', noun) ('the
     bureau', 'the massive social media platform', "the group's statement"), ('document', noun) ('the statement
     read': whoever just issued it), else ('unnamed',)."""
-    last = toks[-1].lower() if toks else ""
+    last = toks[-1].lower().rstrip(".") if toks else ""     # "according to their website." at the end
     the = len(toks) >= 2 and toks[0].lower() in ("the", "this")
     if last in _TITLES and not {"a", "an"} & {t.lower() for t in toks}:
         return ("role", last)
+    if last in _PARTY_NOUNS and the and len(toks) == 2:
+        return ("role", last)                         # "the Democrat said": the person named before
     if last in _BODIES | _ORG_NOUNS and len(toks) == 2 and the:
         return ("body", last)                         # "the bureau said": the bureau named last
     if last in _ORG_NOUNS and 3 <= len(toks) <= 5 and toks[0].lower() == "the" and all(t.islower() for t in toks[1:]):
@@ -205,6 +214,9 @@ def _named(toks: list[str], i: int) -> tuple | None:
 def _appositive(name: list[str], clause: list[str]) -> bool:
     """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
     'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
+    name = [t for t in name if not _STATE_RE.fullmatch(t)]      # "Sen. Mark Warner (D-VA), the top Democrat on …,"
+    if name and clause[0].endswith(_POSSESSIVE) and clause[-1].lower().strip(",.") in _TITLES:
+        return _who(name)[0] == "name"                # "Allegra Lawrence-Hardy, Abrams’ campaign chair,"
     role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4]
     if role and clause[0][:1].isupper():             # a role: "Nancy Pelosi (CA), Minority Leader of the House,"
         who = _who(name)
@@ -223,11 +235,12 @@ def _subject(seg: str) -> tuple | None:
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
     while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an", "one")
                                 and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
-                                or clauses[-1][0].endswith("ing") or _appositive(clauses[-2], clauses[-1])):
+                                or clauses[-1][0].endswith("ing") and not _includes_name(clauses[-1])
+                                or _appositive(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
-    while toks and (toks[-1].lower() in _SKIP or toks[-1].endswith("ly") and toks[-1].islower()):
-        toks.pop()                                    # "Trump also falsely claimed"
+    while toks and (toks[-1].lower() in _SKIP and not _named_today(toks) or toks[-1].endswith("ly") and toks[-1].islower()):
+        toks.pop()                                    # "Trump also falsely claimed" (but "USA Today reports")
     while toks and toks[0].lower() in _CONJ:
         toks.pop(0)
     if not toks or toks[-1].lower() in _CONJ:
@@ -235,6 +248,9 @@ def _subject(seg: str) -> tuple | None:
     pair = _pair(" ".join(toks)) if "and" in toks else None
     if pair:                                          # "Rudy Giuliani and Jay Sekulow said": the first named
         return ("name", pair, ())
+    if len(toks) == 3 and toks[1] == "and" and all(_is_cap(t) and not _generic(t) and t.lower() not in _ORG_WORDS
+                                                   for t in toks[::2]):
+        return ("name", toks[0], ())                  # "Sanders and Shine wrote": the first, widened later
     who = _who(toks)
     if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
         lead = _lead_phrase(" ".join(clauses[-1]))
@@ -242,14 +258,20 @@ def _subject(seg: str) -> tuple | None:
     return who
 
 
+def _includes_name(clause: list[str]) -> bool:
+    """Does the clause name someone after 'including' ('…, including Nancy Pelosi, who warned'), rather than open an
+    aside ('…, including to say,', '…, speaking at …,')?"""
+    return clause[0].lower() == "including" and any(_is_cap(t) for t in clause[1:])
+
+
 def _lead_phrase(seg: str) -> tuple:
     """Who the noun phrase opening ``seg`` names: a sentence's subject, or the name after an inverted verb."""
     toks = _TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(seg[:200], maxsplit=1)[0])[:12]
-    while toks and toks[0].lower() in _CONJ | _SKIP:
+    while toks and toks[0].lower() in _CONJ | _SKIP | _INVERTED:     # "Not only did Acosta refuse …"
         toks.pop(0)
     if toks and toks[0].lower() in ("he", "she"):
         return ("pronoun", toks[0].lower())
-    if len(toks) > 1 and toks[0].lower() in ("the", "this") and toks[1].lower() in _BODIES:
+    if len(toks) > 1 and toks[0].lower() in ("the", "this") and toks[1].lower() in _BODIES | _ORG_NOUNS:
         return ("body", toks[1].lower())              # "The department then went on to note that …"
     n = 0
     while n < len(toks) and (_is_cap(toks[n]) or toks[n].lower() in _TITLES | {"the", "a", "an"}):
@@ -261,8 +283,16 @@ def _lead_phrase(seg: str) -> tuple:
     held = _who(toks[:wide]) if wide > n and lead[0] == "name" and " " not in lead[1] else lead
     if held[0] == "name" and " " in held[1] and not held[1].isupper():
         return held
+    if lead[0] == "unnamed" and n >= 2 and toks[0].lower() in ("a", "an") and toks[n:n + 1] in (["for"], ["of"]):
+        employer = _who(toks[:wide])
+        if employer[0] == "name":                     # "An attorney for CNN and Acosta followed up": CNN's words
+            return employer
     if lead[0] == "name" and not lead[1].isupper():
         return lead
+    work = next((k for k in range(1, len(toks)) if toks[k].lower() in _WORKS and _is_cap(toks[k - 1])), None)
+    owner = _who(toks[:work]) if work is not None and lead[0] == "unnamed" else None
+    if owner and owner[0] == "name":                  # "A 2013 Washington Post report on … called … and noted"
+        return owner
     person = _who(toks)                               # "said WHO specialist in diseases Dr. Sylvie Brand"
     return person if person[0] == "name" and len(person[1].split()) > 1 and not person[1].isupper() else lead
 

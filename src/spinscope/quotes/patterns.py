@@ -80,7 +80,8 @@ _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Fri
 _ADDRESSEE_RE = re.compile(r"\s+(?:me|us|him|her|them|reporters|journalists|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})\s+")
 _ACCORDING_RE = re.compile(r"[Aa]ccording to\b")
 _SOURCE_END_RE = re.compile(r"[,;:]|\s[—–-]\s|—|–")             # where "according to X" ends
-_NOT_A_SOURCE = re.compile(r"\s*(?:the\s+)?(?:plan|schedule|script|tradition|custom|law|rules?|which|whom)\b")
+_NOT_A_SOURCE = re.compile(r"\s*(?:(?:the|these|those|its|their|his|her|our|this)\s+)?(?:plan|schedule|script|tradition|"
+                           r"custom|law|rules?|which|whom)\b")     # "according to these rules": no source
 _SCARE_CUE_RE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|termed|labell?ed|branded|known as|"
                            r"the (?:word|term|phrase|slogan|motto|hashtag)|[Oo]peration|code-?named)\s*$")
 _HEADLINE_AFTER_RE = re.compile(r"\s*:\s*((?:[A-Z][\w’'.&-]*\s*){1,4})$")      # 'Stronger': WHO

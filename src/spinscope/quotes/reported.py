@@ -63,18 +63,25 @@ _WIRE_START_RE = re.compile(r"(?:^|[—–][ \t]+)(?:(?:AP|Reuters)[ \t]+(?:Sour
                             re.MULTILINE)
 _DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
 _OWN_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:should|must|can|may|might|could|would|will)\s+(?:also\s+)?be\s+$")
+_OUGHT_RE = re.compile(r"\b(?:should|ought\s+to|must)\s+(?:(?:also|really|now)\s+)?(?:be\s+)?$")   # advice, no speech
 _NEGATED_RE = re.compile(r"\b(?:not|never|cannot|\w+n[’']t)\s+(?:just|even|really|simply|ever|always|actually)\s+$")
 _NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
                       "when", "while"}     # "said in a statement", "said when Jones was purged:"
 _CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
+_OBJECT_START = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}     # not "this": "said this weekend"
+_NOT_PLURAL = {"this", "thus", "always", "perhaps", "was", "has", "does", "is", "its", "his", "hers", "yours", "ours",
+               "theirs", "whereas", "unless", "besides", "news"}
+_NEGATED_OPENERS = {"at no time", "in no way", "under no circumstances", "at no point"}   # an inverted clause follows
+_SUBJUNCTIVE_RE = re.compile(r"(?:(?!would|could|should|will|might|may|must|can)[\w’'-]+\s+){1,12}?(?:be|not)\b")
+_TIME_NOUNS = {"morning", "evening"}     # "…, the department announced Friday evening.": no participle
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
 _GOES_ON_RE = re.compile(r",\s+(because|since|although|though)\b(?![^.!?\n]*[“\"«„])")   # "…, X said, because …"
 _PRONOUN_CLAUSE_RE = re.compile(r"\s+(?:he|she|they|we|I)\s+[“\"]?[a-z]")     # "claiming they found", "to say he will"
 
 
-def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | None:
+def _content_start(text: str, verb: str, verb_end: int, sent_end: int, finite: bool = False) -> int | None:
     """Where the reported content after a speech verb begins: after 'that' (after at most an addressee or a
     time: 'told reporters that', 'said on Monday that'), after 'if'/'whether' for ask; for say and tell after
     the verb, time words ('said Wednesday') and addressee ('told reporters'); for other verbs when a clause
@@ -84,22 +91,48 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int) -> int | 
     tell = verb.startswith(_TELL)
     gap = that.group(1).split() if that else []
     if that and gap and _AUX_RE.match(rest, that.end()):
-        return None                                   # "telling jokes that were criticized": a relative clause
+        if not (_CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)):
+            return None                               # "telling jokes that were criticized": a relative clause
+        that = None                                   # "said Kemp had relied on “…” that was “…”": the clause is first
     if that and (that.group(2) != "that") == (verb in _ASK) and not _REPORT_RE.search(that.group(1)) and (
             not gap or tell and len(gap) <= 12 or gap[0].lower() in _GAP_START and len(gap) <= 12) and not (
             tell and len(gap) >= 2 and gap[1].lower() in _SUBJECTS):   # "told reporters he had learned … that"
         return verb_end + that.end()
-    if verb in _ASK or verb in _THAT_ONLY:
-        return None
+    if that and verb in _ASK and that.group(2) == "that" and not gap and _SUBJUNCTIVE_RE.match(rest, that.end()):
+        return verb_end + that.end()                  # "asked that provisional ballots … be counted"
+    if verb in _ASK or verb in _THAT_ONLY and not (finite and " " not in verb and _CLAUSE_AHEAD_RE.match(rest)):
+        return None                                   # but "Some observers note Abrams would be …": a clause
     if verb not in _NO_THAT:
         ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
     words = rest[lead.end():].split() if lead else []
-    if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[0].lower() in _NO_CONTENT or words[
-            0].lower() in _NOT_CONTENT_START:
-        return None
+    if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[
+            0].lower() in _NO_CONTENT and not _no_subject(words) or words[0].lower() in _NOT_CONTENT_START and not (
+            " ".join(words[:3]).lower() in _NEGATED_OPENERS):
+        return None                                   # but "said at no time did the department prevent …"
     return verb_end + lead.end()
+
+
+def _hearer(gap: str) -> str | None:
+    """The person a question is put to, from the words between 'asked' and 'if' ('Clinton', 'Bill Clinton'), or None."""
+    words = gap.split()[:-1]
+    return " ".join(words) if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) else None
+
+
+def _plural_subject(before: list[str]) -> bool:
+    """Is a base-form verb after ``before`` finite, after a plural noun ('Some legal observers note'), rather than
+    after 'to', a modal or an auxiliary ('might reveal', 'to note')?"""
+    last = before[-1].lower() if before else ""
+    return len(last) > 3 and last.endswith("s") and last.isalpha() and not last.endswith("ss") and \
+        last not in _SKIP and last not in _NOT_PLURAL
+
+
+def _no_subject(words: list[str]) -> bool:
+    """Do ``words`` open with a negated subject and its verb ('no decision has been made', 'no one was hurt'), a
+    clause, rather than an answer ('said no.', 'said no to the plan')?"""
+    return words[0].lower() == "no" and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None or \
+        words[0].lower() == "no" and words[1:2] == ["one"] and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None
 
 
 def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
@@ -114,10 +147,12 @@ def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> i
     cut = max(head.rfind(","), max((head.rfind(c) for c in "”\"’'»"), default=-1))
     if cut < 0 or not _TAIL_BOUNDARY_RE.search(head, 0, cut + 2 if head[cut:cut + 2] != "”," else cut + 3):
         return None
-    subject = head[cut + 1:].split()
+    subject, word = head[cut + 1:].split(), text[verb[0]:verb[1]]
     while subject and subject[-1].lower() in ("has", "have", "had"):
         subject.pop()                                 # "…, state prosecutors have said."
-    if not _tail_attribution(subject, after, text[verb[0]:verb[1]]) or _ATTR_RE.search(head, cut + 1):
+    if word == "reporting" and subject[-1:] in (["are"], ["is"]) and not after:
+        subject, word = subject[:-1], "report"        # "…, multiple outlets are reporting."
+    if not _tail_attribution(subject, after, word) or _ATTR_RE.search(head, cut + 1):
         return None
     end = max(sent_start, verb[0] - 90) + cut
     while end > sent_start and text[end - 1] in "”\"’'», \t":
@@ -168,11 +203,15 @@ def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
     if len(subject) > 10 or "that" in subject or subject and (
             subject[0].lower() in _CONJ | _RELATIVE or _AUX_RE.search(" ".join(subject))):
         return False
-    if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after:
-        return False
+    if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after or verb in (
+            "ruled", "charged"):
+        return False                                  # "…, after a court ruled against him.": no attribution
+    if after and after[0].lower() in _OBJECT_START and not verb.startswith(_TELL):
+        return False                                  # "…, Abrams acknowledged the law.": an object of its own
     words = [w.rstrip(".,") for w in subject + after]
-    return not any(w.endswith("ing") and w.islower() or w.lower() in ("nobody", "none")
-                   for w in words)            # "…, said nobody." (but "…, the Dallas Morning News reports.")
+    return not any(w.endswith("ing") and w.islower() and w not in _TIME_NOUNS and not (
+        k and words[k - 1].lower() in _DETERMINERS | _PREPOSITIONS) or w.lower() in ("nobody", "none")
+        for k, w in enumerate(words))   # "…, said nobody." (but "…, the Dallas Morning News reports.", "… evening.")
 
 
 def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
@@ -182,8 +221,9 @@ def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
     if close < 0:
         return False
     clauses = [c.split() for c in _CLAUSE_RE.split(text[close + 1:end]) if c.strip()]
-    return len(clauses) == 2 and clauses[1][0].lower() in _APPOSITION and all(
-        w[:1].isupper() for w in clauses[0])
+    return len(clauses) >= 2 and all(w[:1].isupper() for w in clauses[0]) and (
+        clauses[1][0].lower() in _APPOSITION if len(clauses) == 2 else all(c[0][:1].islower() for c in clauses[1:]))
+    # "“…,” Sara Henderson, executive director for X, which filed the lawsuit, told AJC.com"
 
 
 def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
@@ -194,8 +234,8 @@ def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:
     if not before:
         return False
     if _OWN_PASSIVE_RE.search(text, max(0, verb[0] - 40), verb[0]) or _NEGATED_RE.search(
-            text, max(0, verb[0] - 40), verb[0]):
-        return True                                   # "It should be stated that", "cannot just say"
+            text, max(0, verb[0] - 40), verb[0]) or _OUGHT_RE.search(text, max(0, verb[0] - 40), verb[0]):
+        return True                                   # "It should be stated that", "cannot just say", "should tell"
     words = [w.lower() for w in before]
     subject = [w for w in words if w not in _SKIP]
     if "nobody" in words or " ".join(words[-3:]).startswith("no one") or subject[-1:] and subject[-1] in _EVIDENCE:
@@ -217,7 +257,7 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         sent_start, sent_end = lay.sentence(vs)
         inverted = text[max(sent_start, vs - 3):vs].rstrip().endswith((",", "”", '"', "’", "»")) \
             and not _THAT_NEXT_RE.match(text, m.end())    # "John Smith, a spokesman, said that …"
-        start = _content_start(text, m.group(), m.end(), sent_end)
+        start = _content_start(text, m.group(), m.end(), sent_end, _plural_subject(before))
         if start is not None and _THAT_END_RE.search(text, m.end(), start):
             inverted = False                          # "…, who is now dead, told the world that …"
         tail = None if m.group() in _ASK or not inverted and start is not None else _tail(
@@ -238,7 +278,8 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             continue                                  # "the claims that", "to say", "…,” said Putin"
         if start is not None and start < sent_end and not _own_voice(before):
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
-                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported"))
+                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported",
+                                  hearer=_hearer(text[m.end():start]) if m.group() in _ASK else None))
     _cut_before_main_verbs(text, frames)
     according = _according(text, lay)
     return _with_tails(frames + according, tails, lay) + _as_noted(text, lay) + _headlines(text, lay) + \

@@ -9,7 +9,7 @@ from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
-from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned
+from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned, _who
 from spinscope.quotes.patterns import (
     _POSSESSIVE,
     _CAP_WORD_RE,
@@ -24,6 +24,11 @@ from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 
 
+_SUITS = {"suit", "lawsuit", "complaint", "filing", "petition"}
+_SUER_RE = re.compile(r"((?:[A-Z][\w’'.&-]*[ \t]+){0,4}[A-Z][\w’'.&-]*?)(?:(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+)?(?:law)?suit\b|"
+                      r"(?:,[^,\n]{1,60},)?[ \t]+(?:(?:has|had|have|also)[ \t]+)*(?:(?:filed|brought|launched)[ \t]+"
+                      r"(?:a|an|the|its|their|his|her)[ \t]+(?:[\w-]+[ \t]+)?(?:law)?suit|sued|sues|is[ \t]+suing|\w+ed[ \t]+in[ \t]+"
+                      r"(?:the|its|a|their)[ \t]+(?:law)?suit)\b)")   # "CNN has filed a lawsuit", "X claimed in the suit"
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}      # "Edward E. Curtis IV" is Curtis
 _GENDER_WEIGHT = {"he": 2, "she": 2}     # a subject pronoun is the surest sign of who is meant
 
@@ -47,6 +52,9 @@ class _Speakers:
         self.all_runs: list[tuple[int, int, str]] | None = None
         self.holding: dict[str, list[tuple[int, int, str]]] = {}
         self.lower_named: dict[str, list[tuple[int, int, str]]] = {}
+        self.suers: list[tuple[int, str]] | None = None
+        self.last_group: tuple[int, str] | None = None    # where a pair last spoke as 'they', and its first person
+        self.asked: tuple[int, str] | None = None     # where the last question put to a named person ended, and whom
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -59,11 +67,15 @@ class _Speakers:
                     self.resolve(sp.attr, sp.anchor, lay)
                 if sp.attr[0] == "document":          # "the statement read": who issued it just before
                     sp.speaker = self.issuer[1] if self.issuer and sp.anchor - self.issuer[0] <= 400 else None
+                    if sp.attr[1] in _SUITS:          # "the suit said": whoever filed it
+                        sp.speaker = self.plaintiff(sp.anchor) or sp.speaker
                 last = (para, sp.speaker)
                 if sp.speaker:
                     self.issuer = (sp.anchor, sp.speaker)
                 if sp.speaker and sp.speaker == self.last_person:
                     self.last_spoke = (lay.sentence(max(sp.end, sp.anchor))[1], sp.speaker)
+                if sp.hearer:                         # "asking Clinton if …": the next 'he said' is the answer
+                    self.asked = (lay.sentence(max(sp.end, sp.anchor))[1], self.fullest(sp.hearer, sp.anchor)[0])
 
     def resolve(self, attr: tuple, pos: int, lay: _Layout) -> str | None:
         """The speaker an attribution names at ``pos``; a name is remembered for later 'he' and 'the minister'."""
@@ -75,7 +87,8 @@ class _Speakers:
             holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
             return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
         if attr[0] == "body":
-            return self.body(attr[1], pos, lay)
+            judge = self.tracker().holder("judge", pos) if attr[1] == "court" else None
+            return self.fullest(judge, pos)[0] if judge else self.body(attr[1], pos, lay)   # "the court ruled"
         if attr[0] != "name":
             return None
         name, titles = self.fullest(attr[1], pos)
@@ -92,6 +105,18 @@ class _Speakers:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def plaintiff(self, pos: int) -> str | None:
+        """Who filed the suit that 'the suit said' at ``pos`` means: the last person or body before it written as its
+        owner ("Common Cause’s lawsuit"), as filing or bringing one ('CNN has filed a lawsuit'), as suing, or as
+        speaking in it ('Common Cause, a nonpartisan group, claimed in the suit'); else None."""
+        if self.suers is None:
+            self.suers = [(m.start(), m.group(1)) for m in _SUER_RE.finditer(self.masked)]
+        before = [name for start, name in self.suers if start < pos]
+        if not before:
+            return None
+        who = _who(before[-1].split())
+        return self.fullest(who[1], pos)[0] if who[0] == "name" else None
 
     def described(self, word: str, pos: int, lay: _Layout) -> str | None:
         """A body the text calls 'the group' without writing the word in its name: the one last introduced with
@@ -119,6 +144,9 @@ class _Speakers:
         if self.people is None:
             self.people = self._people(lay)
         where, names, gender = self.people
+        if self.asked and 0 <= pos - self.asked[0] <= 300 and gender.get(self.asked[1], pronoun) == pronoun and not \
+                names[bisect_right(where, self.asked[0]):bisect_left(where, pos)]:
+            return self.asked[1]                      # "Melvin asked Clinton if … “…,” he said": Clinton answers
         if self.last_spoke and -100 < pos - self.last_spoke[0] <= 600 and gender.get(self.last_spoke[1], pronoun) == pronoun:
             between = names[bisect_right(where, self.last_spoke[0]):bisect_left(where, pos)]
             if not between or between[-1] == self.last_spoke[1]:
@@ -128,15 +156,18 @@ class _Speakers:
     def group(self, pos: int, lay: _Layout) -> str | None:
         """Whom 'they' or 'the couple' at ``pos`` means: the first of two people named together in this sentence
         up to ``pos`` or in one of the three before it ('Nancy Pelosi and Chuck Schumer released a statement. “…,”
-        they said'), else None."""
-        start = lay.sentence(pos)[0]
+        they said'), else the pair that last spoke so, at most 800 characters back, else None."""
+        here, start = pos, lay.sentence(pos)[0]
         for _ in range(4):
             first = _pair(self.masked[start:pos])
             if first:
-                return self.fullest(first, pos)[0]
+                self.last_group = (here, self.fullest(first, here)[0])
+                return self.last_group[1]
             if start == 0:
                 break
             pos, start = start, lay.sentence(start - 1)[0]
+        if self.last_group and here - self.last_group[0] <= 800:
+            return self.last_group[1]                 # "the Democratic leaders said … “…,” they said": the same pair
         return None
 
     def body(self, word: str, pos: int, lay: _Layout) -> str | None:
@@ -182,18 +213,26 @@ class _Speakers:
         where, names, gender = self.people
         j = bisect_left(where, pos) - 1
         while j >= 0 and pos - where[j] <= 1500:
-            first = bisect_left(where, lay.sentence(where[j])[0])
-            fits = [n for n in names[first:j + 1] if not pronoun or gender.get(n, pronoun[0]) == pronoun[0]]
+            sent_start = lay.sentence(where[j])[0]
+            first = bisect_left(where, sent_start)
+            fits = [n for k, n in enumerate(names[first:j + 1], first) if not pronoun or gender.get(
+                n, pronoun[0]) == pronoun[0] and not self._said_before(pronoun[0], sent_start, where[k])]
             if fits:
                 return fits[0]
             j = first - 1
         return self.last_person
+
+    def _said_before(self, pronoun: str, lo: int, hi: int) -> bool:
+        """Does the subject pronoun ``pronoun`` stand in ``masked[lo:hi]``, before a name in its sentence? Then that
+        name is someone else: 'But she laced her speech with criticism of Kemp' does not make Kemp 'she'."""
+        return pronoun in ("he", "she") and re.search(rf"\b{pronoun}\b", self.masked[lo:hi], re.IGNORECASE) is not None
 
     def _people(self, lay: _Layout) -> tuple[list[int], list[str], dict[str, str]]:
         """Every mention of a person outside quotes (a name of two or more words, or the surname of one), and
         each person's gender where the sentences naming only them use 'he'/'his' or 'she'/'her' more (a subject
         pronoun counts twice: 'Ellison sent her messages as he dragged her off a bed' is a man)."""
         full: dict[str, str] = {}
+        written: set[str] = set()                     # every full name as written ("Tanya Badger", "Jason Badger")
         for m in _RUN_RE.finditer(self.masked):
             run = m.group().split()
             owner = next((i for i, w in enumerate(run[:-1]) if w.endswith(_POSSESSIVE)), None)
@@ -201,24 +240,35 @@ class _Speakers:
                 name, _ = _clean_name(_unowned(part))
                 if name and " " in name and not name.isupper() and not any(p.lower() in _ORG_WORDS for p in name.split()):
                     full.setdefault([w for w in name.split() if w.rstrip(".") not in _SUFFIXES][-1], name)
+                    written.add(name)
         for name in self.tracker().persons:           # "President Trump", never named in full
             full.setdefault(name, name)
-        where, names = [], []
+        where, names, prev = [], [], (-2, "")
         for m in _CAP_WORD_RE.finditer(self.masked):
             key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
             if key in full:
                 where.append(m.start())
-                widest = self.fullest(key, m.start())[0]
+                own = f"{prev[1]} {key}" if prev[0] == m.start() - 1 else ""
+                widest = own if own in written else self.fullest(key, m.start())[0]   # "Jason Badger" is Jason
                 names.append(widest if " " in widest else full[key])      # "Wilson" -> "Cody Wilson"
+            prev = (m.end(), m.group())
+        return where, names, self._genders(lay, where, names)
+
+    def _genders(self, lay: _Layout, where: list[int], names: list[str]) -> dict[str, str]:
+        """Each person's gender from the pronouns after their mentions in sentences naming only them, read one
+        sentence at a time (``where`` is sorted, so a sentence's mentions are one run of it)."""
         tally: dict[str, list[int]] = {}
-        for i, (pos, name) in enumerate(zip(where, names)):
-            s, e = lay.sentence(pos)
-            if len(set(names[bisect_left(where, s):bisect_left(where, e)])) == 1:
-                counts = tally.setdefault(name, [0, 0])
-                for p in _PRONOUN_RE.findall(self.masked, pos, e):
-                    counts[p.lower() in ("she", "her", "hers", "herself")] += _GENDER_WEIGHT.get(p.lower(), 1)
-        gender = {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
-        return where, names, gender
+        i = 0
+        while i < len(where):
+            end = lay.sentence(where[i])[1]
+            j = bisect_left(where, end, i)
+            if len(set(names[i:j])) == 1:
+                counts = tally.setdefault(names[i], [0, 0])
+                for pos in where[i:j]:
+                    for p in _PRONOUN_RE.findall(self.masked, pos, end):
+                        counts[p.lower() in ("she", "her", "hers", "herself")] += _GENDER_WEIGHT.get(p.lower(), 1)
+            i = max(j, i + 1)
+        return {n: "he" if c[0] > c[1] else "she" for n, c in tally.items() if c[0] != c[1]}
 
     def acronyms(self) -> dict[str, str]:
         """Acronyms the text defines: 'National Rifle Association (NRA)' -> {'NRA': 'National Rifle Association'}."""

@@ -18,14 +18,14 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
       "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
       "notified|notifies|notify|notifying|reminds|reminded|remind|reminding|made clear|makes clear|make clear|"
-      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify")
+      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify|ruled|charged|reporting|states")
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|read|reads|according to")
 EVALUATE = ("called|calls|call|calling|thanked|thanks|thanking|accused|accuses|accusing|condemned|condemns|described|"
             "describes|describing|praised|praises|slammed|slams|denounced|denounces|dismissed|dismisses|hailed|hails|"
             "criticized|criticised|criticizes|criticises|decried|decries|blasted|referred to|refers to|characterized|"
-            "characterised|portrayed|portrays|misrepresented|depicted|vowed|pledged|promised")   # X <verb> Y (as) "…"
+            "characterised|characterizes|characterises|characterizing|characterising|portrayed|portrays|misrepresented|depicted|vowed|pledged|promised")   # X <verb> Y (as) "…"
 RU_SAY = ("сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|добавила|добавили|"
           "подчеркнул|подчеркнула|подчеркнули|сообщил|сообщила|сообщили|ответил|ответила|пояснил|пояснила|"
           "заметил|заметила|признал|признала|уточнил|уточнила|говорит|говорил|говорила|заявляет|считает|"
@@ -35,7 +35,7 @@ FOREIGN_SAY = "sagte|sagt|erklärte|betonte|meinte|powiedział|powiedziała|stwi
 ASK = {"asked", "asks", "asking"}     # reported only with "if" or "whether"
 NO_THAT = {"said", "says", "say", "saying", "told", "tells"}     # verbs whose "that" may be left out anywhere
 THAT_ONLY = {"note", "reiterate", "insist", "warn", "explain", "admit", "confirm", "reveal", "suggest", "inform",
-             "notify", "remind", "make clear", "caution", "clarify"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
+             "notify", "remind", "make clear", "caution", "clarify", "ruled", "charged"}     # base forms: a clause only after "that" ("might reveal the clergy listed have …" is none)
 TELL = ("tell", "told", "warn", "ask", "inform", "notif", "remind", "made clear", "makes clear", "make clear",
         "caution")      # verbs with an addressee before "that"
 NO_CONTENT = {"something", "anything", "nothing", "everything", "much", "little", "more", "less", "so", "goodbye",
@@ -54,7 +54,7 @@ scientists researchers doctors activists protesters investigators prosecutors la
 others all most everyone nobody someone who which media users members supporters opponents one two three four five
 several few other now here there meanwhile still instead thus indeed yes no well according another although because
 even did does do what why how where article starting really watch first finally since despite though whether
-lawyers day""") | STOP
+lawyers day not only""") | STOP
 SKIP = _words("""also later then further again previously earlier reportedly recently repeatedly publicly has had have
 was were is are would will could did does do can should must might once on last this week month year yesterday today monday tuesday wednesday thursday
 friday saturday sunday quoted as cited january february march april may june july august september october november
@@ -72,7 +72,8 @@ swedish dutch belgian greek cuban venezuelan brazilian libyan lebanese jordanian
 eastern arab irish scottish welsh english hungarian czech serbian croatian belarusian georgian armenian nigerian african
 asian swiss austrian norwegian danish finnish romanian bulgarian vietnamese filipino indonesian somali sudanese
 colombian argentine chilean peruvian federal republican democratic democrat conservative labour liberal communist
-catholic muslim jewish christian islamic us u.s uk u.k""")
+catholic muslim jewish christian islamic us u.s uk u.k defeated embattled disgraced ousted indicted convicted
+accused outgoing incoming jailed""")
 BODIES = {"police", "bureau", "department", "ministry", "agency", "office", "committee", "commission", "council",
           "service", "government", "administration", "party", "company", "court", "campaign", "embassy", "army"}
 ORG_NOUNS = _words("""company group network newspaper paper publication outlet site website platform firm organization
