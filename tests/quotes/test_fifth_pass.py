@@ -80,6 +80,12 @@ SPEAKERS = [  # (text, kind, the speaker of each range of that kind)
     pytest.param("Craig Melvin asked Bill Clinton if he had apologized. Later, Craig Melvin spoke to Hillary Clinton's "
                  "aide.\n“Nobody asked me,” he said.", "quoted", ["Craig Melvin"],
                  id="an_answer_after_someone_else_is_named_is_not_the_hearers"),
+    pytest.param("President Donald Trump promised to “totally destroy” the country.\nThe North Korean leader replied with "
+                 "a promise to make Trump “pay dearly” for his words.", "quoted", ["Donald Trump", None],
+                 id="a_role_is_not_the_last_speaker_when_he_is_named_later_in_its_sentence"),
+    pytest.param("President Donald Trump promised to “totally destroy” the country.\nThe Kentucky lawmaker replied with "
+                 "a promise to make them “pay dearly” for it.", "quoted", ["Donald Trump", "Donald Trump"],
+                 id="a_role_is_the_last_speaker_when_nobody_is_named_after_it"),
 ]
 
 RANGES = [  # (text, kind, the ranges of that kind as found(text, kind) gives them)

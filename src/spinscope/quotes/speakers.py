@@ -85,7 +85,10 @@ class _Speakers:
             return self.group(pos, lay)
         if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
             holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
-            return self.fullest(holder, pos)[0] if holder else self.roles.get(attr[1]) or self.last_person
+            if holder:
+                return self.fullest(holder, pos)[0]
+            known = self.roles.get(attr[1]) or self.last_person
+            return None if known and self.named_later(known, pos, lay) else known
         if attr[0] == "body":
             judge = self.tracker().holder("judge", pos) if attr[1] == "court" else None
             return self.fullest(judge, pos)[0] if judge else self.body(attr[1], pos, lay)   # "the court ruled"
@@ -105,6 +108,12 @@ class _Speakers:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def named_later(self, name: str, pos: int, lay: _Layout) -> bool:
+        """Is ``name`` (its last word) written after ``pos`` in that sentence, outside quotes? Then the role before it is
+        someone else ('The North Korean leader replied with a promise to make Trump “pay dearly”': not Trump)."""
+        end = lay.sentence(pos)[1]
+        return re.search(rf"\b{re.escape(name.split()[-1])}\b", self.masked[pos:end]) is not None
 
     def plaintiff(self, pos: int) -> str | None:
         """Who filed the suit that 'the suit said' at ``pos`` means: the last person or body before it written as its
