@@ -495,6 +495,8 @@ def test_find_quotes_huge_text():
     "He said “we win” and " * 15000,                  # one line, many quotes
     "“a b c\n" * 30000 + "”",                         # a quote carried over 30,000 paragraphs
     "the ‘x’ and 'y' students’ " * 15000,
+    "the suit says the court ruled that states " * 16000,   # 670,000 characters, no sentence end: 160 s before the cap
+    "Trump Says No To Him And " * 12000,            # one Title Case line of headline verbs: 450 s before the cap
 ])
 @pytest.mark.timeout(120)  # about a second each when linear; quadratic work would hang until the guard
 def test_find_quotes_pathological_huge_texts_finish(text):

@@ -13,6 +13,29 @@ from spinscope.quotes.patterns import (
 )
 
 
+MAX_SENTENCE = 1200
+"""Characters a sentence may hold before it is cut at a space (no sentence of PTC train or dev is longer than 813):
+the rules read each speech verb's whole sentence, so a text without sentence ends (a transcript, a list run
+together) would cost time growing with the square of its length."""
+
+
+def _capped(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """The sentences ``[starts[i], ends[i])`` with each one longer than ``MAX_SENTENCE`` cut into pieces at spaces."""
+    if all(e - s <= MAX_SENTENCE for s, e in zip(starts, ends)):
+        return starts, ends
+    cut_starts, cut_ends = [], []
+    for start, end in zip(starts, ends):
+        while end - start > MAX_SENTENCE:
+            space = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = space if space > start else start + MAX_SENTENCE
+            cut_starts.append(start)
+            cut_ends.append(cut)
+            start = cut + 1 if space > start else cut
+        cut_starts.append(start)
+        cut_ends.append(end)
+    return cut_starts, cut_ends
+
+
 class _Layout:
     """Where paragraphs and sentences start. A paragraph is a block between blank lines when the text has
     blank lines (PTC puts each sentence on a line of its own), else a line; a line break ends a sentence."""
@@ -24,8 +47,8 @@ class _Layout:
                 or m.end() == len(text) or text[m.end()].isspace()
                 and not (m.group()[0] == "." and (_ABBREV_RE.search(text[max(0, m.start() - 6):m.start()])
                                                   or text[m.end() + 1:m.end() + 2].islower()))]
-        self.sent_starts = [0] + [m.end() for m in ends]
-        self.sent_ends = [m.start() for m in ends] + [len(text)]
+        self.sent_starts, self.sent_ends = _capped(text, [0] + [m.end() for m in ends],
+                                                   [m.start() for m in ends] + [len(text)])
         self.breaks = [m.start() for m in re.finditer(r"[\r\n]", text)] + [len(text)]
 
     def para(self, pos: int) -> int:

@@ -354,6 +354,10 @@ def _main_clause_cut(text: str, start: int, verb: int) -> int | None:
     return None
 
 
+MAX_HEADLINE = 600
+"""Characters a headline may hold (the longest in PTC train and dev: 330)."""
+
+
 def _headlines(text: str, lay: _Layout) -> list[_Speech]:
     """'Dallas Chief Says She Can’t Fire Guyger - Rules Imply Otherwise', 'BOY SAYS HE WAS TRAINED: FBI': in a
     headline (a line in Title Case or capitals) a capitalised speech verb frames what follows it, up to a
@@ -361,6 +365,8 @@ def _headlines(text: str, lay: _Layout) -> list[_Speech]:
     frames = []
     for m in _HEAD_VERB_RE.finditer(text):
         line_start, line_end = lay.line(m.start())
+        if line_end - line_start > MAX_HEADLINE:
+            continue                                  # a line that long is no headline (and reading it per verb costs)
         start = m.end() + len(text[m.end():line_end]) - len(text[m.end():line_end].lstrip())
         if text[start:start + 5].lower() == "that ":
             start += 5
