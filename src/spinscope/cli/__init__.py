@@ -35,10 +35,15 @@ QUICK_EXIT = frozenset({"analyze", "techniques"})
 ends without tearing down the interpreter and the ONNX session (about 0.05-0.1 s of a start)."""
 
 
+def command_of(argv: Sequence[str] | None) -> str | None:
+    """The command ``argv`` (the arguments after the program name) names: its first argument that is no option."""
+    return next((arg for arg in argv or () if not arg.startswith("-")), None)
+
+
 def register_commands(argv: Sequence[str] | None = None) -> str | None:
     """Import the module of the command named in ``argv`` (the arguments after the program
     name), or every command module when there is none or it is unknown; returns the command."""
-    command = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    command = command_of(argv)
     if command in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{COMMAND_MODULES[command]}")
         return command
@@ -49,9 +54,8 @@ def register_commands(argv: Sequence[str] | None = None) -> str | None:
 
 def loads_default_model(argv: Sequence[str]) -> bool:
     """Whether ``argv`` runs ``analyze`` with the default detector (no ``-d``/``--detector``, no help)."""
-    command = next((arg for arg in argv if not arg.startswith("-")), None)
-    return command == "analyze" and not any(arg == "--help" or arg.startswith(("-d", "--detector"))
-                                            for arg in argv)
+    return command_of(argv) == "analyze" and not any(arg == "--help" or arg.startswith(("-d", "--detector"))
+                                                     for arg in argv)
 
 
 def quick_exit(code: object) -> None:

@@ -131,8 +131,7 @@ def _plural_subject(before: list[str]) -> bool:
 def _no_subject(words: list[str]) -> bool:
     """Do ``words`` open with a negated subject and its verb ('no decision has been made', 'no one was hurt'), a
     clause, rather than an answer ('said no.', 'said no to the plan')?"""
-    return words[0].lower() == "no" and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None or \
-        words[0].lower() == "no" and words[1:2] == ["one"] and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None
+    return words[0].lower() == "no" and _AUX_RE.match(" ".join(words[2:3]) or "-") is not None
 
 
 def _tail(text: str, verb: tuple[int, int], sent_start: int, sent_end: int) -> int | None:
