@@ -60,6 +60,9 @@ class _Speech:
     hearer: str | None = None    # the person a question is put to ('asking Clinton if …'), who answers next
 
 
+_SOURCE_BEFORE_RE = re.compile(r"\s*(?:(?:But|And|Yet|So|Also)\s+)?[Aa]ccording\s+to\s+([^,;:“”\"«»\n]{1,80}),\s*")
+
+
 def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | None:
     """The attribution just after the closing mark at ``end``: '…,” Putin said', '…,” said Putin', '…': WHO'."""
     line_start, line_end = lay.line(end)
@@ -97,6 +100,10 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
     line_start = lay.line(lo)[0]
     if headline and lo - line_start <= 10 and not text[line_start:lo].strip():
         return _who(headline.group(1).split())
+    source = _SOURCE_BEFORE_RE.fullmatch(window)
+    if source:                                        # "According to CNN, “…”": the source's words
+        who = _who(source.group(1).split())
+        return who if who[0] in ("name", "body") else None
     verbs = [v for v in _ATTR_RE.finditer(window) if v.group() not in ("read", "reads") and not _NOUN_BEFORE_RE.search(
         window, max(0, v.start() - 12), v.start()) and not window.endswith("of ", 0, v.start())]
     # "read Trump's tweet:", "blasted the state’s “…”", "while secretary of state, failed to maintain “…”": no verbs

@@ -233,6 +233,7 @@ def _subject(seg: str) -> tuple | None:
     if acronym and not _PARTY_RE.fullmatch(acronym.group(1)):    # "… the Communist Party (KPRF) wrote" (not "(D-CA)")
         return ("name", acronym.group(1), ())
     clauses = [c.split() for c in _CLAUSE_RE.split(seg) if c.strip()]
+    inner = _relative_pronoun(clauses[-1]) if clauses else None
     while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an", "one")
                                 and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
                                 or clauses[-1][0].endswith("ing") and not _includes_name(clauses[-1])
@@ -254,7 +255,7 @@ def _subject(seg: str) -> tuple | None:
     who = _who(toks)
     if who[0] == "unnamed" and clauses:               # "The department then went on to note": its opening phrase
         lead = _lead_phrase(" ".join(clauses[-1]))
-        return lead if lead[0] in ("body", "pronoun", "name") else who
+        return lead if lead[0] in ("body", "pronoun", "name") else inner or who
     return who
 
 
@@ -324,6 +325,16 @@ def _agent(text: str, verb_end: int) -> tuple:
     if not agent:
         return ("unnamed",)
     return _who(_TOKEN_RE.findall(_THAT_WORD_RE.split(agent.group(1), maxsplit=1)[0]))
+
+
+def _relative_pronoun(clause: list[str]) -> tuple | None:
+    """The pronoun subject of a relative clause that ends just before its speech verb ('…, which he said was not a
+    surprise', 'who she says attacked her'): the relative word is the verb's object, the pronoun its subject; else
+    None. Read only where the main clause names nobody ('X, dean of …, praised the decision, which he said')."""
+    words = [w.lower() for w in clause if w.lower() not in _SKIP]
+    if len(words) == 2 and words[0] in ("which", "who", "whom", "that") and words[1] in ("he", "she"):
+        return ("pronoun", words[1])
+    return None
 
 
 def _main_subject(seg: str) -> tuple:

@@ -85,8 +85,10 @@ class _Speakers:
             return self.group(pos, lay)
         if attr[0] == "role":                         # "the lawmaker added": its holder, else the last person
             holder = self.tracker().holder(attr[1], pos) or self.tracker().bound(attr[1], pos, lay)
-            if holder:
-                return self.fullest(holder, pos)[0]
+            if holder:                                # "the attorney general wrote": "he" may mean Barr next
+                name = self.fullest(holder, pos)[0]
+                self.last_person = self.last_person if self.tracker().is_body(name) else name
+                return name
             known = self.roles.get(attr[1]) or self.last_person
             return None if known and self.named_later(known, pos, lay) else known
         if attr[0] == "body":

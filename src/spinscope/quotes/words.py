@@ -54,7 +54,8 @@ scientists researchers doctors activists protesters investigators prosecutors la
 others all most everyone nobody someone who which media users members supporters opponents one two three four five
 several few other now here there meanwhile still instead thus indeed yes no well according another although because
 even did does do what why how where article starting really watch first finally since despite though whether
-lawyers day not only""") | STOP
+lawyers day not only furthermore moreover nevertheless nonetheless likewise otherwise besides therefore hence
+consequently""") | STOP
 SKIP = _words("""also later then further again previously earlier reportedly recently repeatedly publicly has had have
 was were is are would will could did does do can should must might once on last this week month year yesterday today monday tuesday wednesday thursday
 friday saturday sunday quoted as cited january february march april may june july august september october november
@@ -65,7 +66,9 @@ monday tuesday wednesday thursday friday saturday sunday""")   # "said in a stat
 ORG_WORDS = _words("""ministry committee party office service department organisation organization council commission
 union association institute university agency news kremlin pentagon government court police bank fund group company
 inc corp foundation times post press reuters network tv channel army forces federation republic assembly parliament
-congress senate house centre center states kingdom korea nations arabia emirates america""")
+congress senate house centre center states kingdom korea nations arabia emirates america
+committees departments ministries agencies councils commissions offices services parties unions companies
+groups courts""")   # plurals: "the House and Senate Judiciary Committees" names no person
 MODIFIERS = _words("""american russian british german french chinese japanese korean iranian iraqi syrian israeli
 palestinian ukrainian turkish saudi egyptian indian pakistani afghan mexican canadian australian italian spanish polish
 swedish dutch belgian greek cuban venezuelan brazilian libyan lebanese jordanian qatari yemeni kurdish european western
