@@ -84,6 +84,10 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   decision has been made``; a plural subject's base verb with a clause (``observers note Abrams would``); a
   clause-final attribution with a time of day; none with an object of its own (``…, Abrams acknowledged the
   law.``), after ``should/must`` (``should be telling``), or from a long new sentence after a quote.
+* **Seventh pass** (half G released, H held out): sentence adverbs (``Furthermore,``) are no names, plural bodies
+  (``Judiciary Committees``) no people; a title resolved to its holder (``the attorney general`` -> William Barr) is
+  whom the next ``he said`` means; ``…, which he said was …`` where the main clause names nobody; a quote right after
+  ``According to X,`` is X's.
 
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
 (paragraphs, lines, sentences), ``marks`` (pairing), ``names``, ``entities`` and ``speakers`` (who), ``attribution``
