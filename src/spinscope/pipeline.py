@@ -30,7 +30,8 @@ def with_voices(analysis: Analysis) -> Analysis:
     spans = []
     for span in analysis.spans:
         voice, speaker = voice_of(quotes, span.start, span.end)
-        spans.append(replace(span, voice=voice, speaker=speaker))
+        same = voice == span.voice and speaker == span.speaker
+        spans.append(span if same else replace(span, voice=voice, speaker=speaker))
     return replace(analysis, spans=tuple(spans), quotes=quotes)
 
 

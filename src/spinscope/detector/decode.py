@@ -75,7 +75,7 @@ def token_spans(probs: np.ndarray, threshold: float, continues: np.ndarray, max_
     with their mean probability."""
     found = []
     for start, end in runs(probs >= threshold, max_gap):
-        if seed is not None and probs[start:end].max() < seed:
+        if seed is not None and np.maximum.reduce(probs[start:end]) < seed:
             continue
         start, end = without_punctuation(*whole_words(start, end, continues), punctuation)
         if start < end:

@@ -24,7 +24,7 @@ from spinscope.detector import calibration, shape
 from spinscope.detector.card import ModelCard
 from spinscope.detector.decode import mean, technique_spans, to_span
 from spinscope.detector.inference import EncodedDocument, PendingEncoding, Runner, encode_documents
-from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features
+from spinscope.detector.span_classifier import TcHead, rank_for_duplicates, span_features_of
 from spinscope.detector.streaming import RegionRule, encode_streamed, strongest  # noqa: F401 (strongest: re-export)
 from spinscope.document import Analysis, Document, Span
 from spinscope.errors import ModelError
@@ -39,6 +39,18 @@ def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """``[first, last)``: the tokens wholly inside the characters ``[start, end)`` (offsets are sorted)."""
     return (int(np.searchsorted(offsets[:, 0], start, side="left")),
             int(np.searchsorted(offsets[:, 1], end, side="right")))
+
+
+def apart_from(spans: Sequence[Span], others: Sequence[Span]) -> list[Span]:
+    """The spans that overlap none of ``others``."""
+    if not spans or not others:
+        return list(spans)
+    bounds = np.array(sorted((s.start, s.end) for s in others))
+    reach = np.maximum.accumulate(bounds[:, 1])  # the furthest end among the others started so far
+    starts, ends = np.array([(s.start, s.end) for s in spans]).T
+    before = np.searchsorted(bounds[:, 0], ends, side="left")  # how many others start before each span ends
+    touching = (before > 0) & (reach[np.maximum(before - 1, 0)] > starts)
+    return [span for span, touches in zip(spans, touching.tolist()) if not touches]
 
 
 class NeuralDetector:
@@ -86,8 +98,7 @@ class NeuralDetector:
         """TC head probabilities ``(spans, techniques)`` for character ranges."""
         if not ranges:
             return np.zeros((0, len(self.card.labels)), np.float32)
-        features = np.stack([span_features(encoded, text, s, e) for s, e in ranges])
-        return self.tc_head.probabilities(features)
+        return self.tc_head.probabilities(span_features_of(encoded, text, ranges))
 
     def spans_of(self, encoded: EncodedDocument, text: str, language: str | None = None) -> list[Span]:
         """The spans the card's decoding rule finds, shaped for the text's language (ISO 639-1;
@@ -183,7 +194,7 @@ class NeuralDetector:
         if self.card.decode == "span_then_classify":
             return self.region_spans(encoded, text)
         named = self.technique_spans(encoded)
-        return named + [r for r in self.region_spans(encoded, text) if not any(r.overlaps(s) for s in named)]
+        return named + apart_from(self.region_spans(encoded, text), named)
 
     def technique_spans(self, encoded: EncodedDocument) -> list[Span]:
         """Spans read off each technique's own column."""

@@ -325,7 +325,7 @@ def clean(span: Span, text: str, words: Words = ENGLISH, strength: Strength | No
     if not trimmed:
         return None
     start, end = quotes_closed(text, *trimmed)
-    return replace(span, start=start, end=end)
+    return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end)
 
 
 def merge_same_range(spans: Iterable[Span]) -> list[Span]:
@@ -341,8 +341,8 @@ def merge_same_range(spans: Iterable[Span]) -> list[Span]:
             for technique, score in span.techniques():
                 strongest[technique] = max(score, strongest.get(technique, 0.0))
         del strongest[best.technique]
-        ranked = sorted(strongest.items(), key=lambda a: (-a[1], a[0]))
-        merged.append(replace(best, alternatives=tuple(ranked)))
+        ranked = tuple(sorted(strongest.items(), key=lambda a: (-a[1], a[0])))
+        merged.append(best if ranked == best.alternatives else replace(best, alternatives=ranked))
     return merged
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from spinscope.detector.decode import mean
 from spinscope.detector.inference import EncodedDocument
-from spinscope.detector.windows import Window, token_range
+from spinscope.detector.windows import Window, token_ranges
 from spinscope.errors import ModelError
 
 N_TEXT_FEATURES = 3
@@ -35,22 +35,43 @@ def _normalised(text: str) -> str:
 
 def text_features(text: str, start: int, end: int) -> np.ndarray:
     """Length and repetition facts about ``text[start:end]``, scaled to about [0, 3]."""
-    words = _WORD.findall(text[start:end].lower())
-    phrase = " ".join(words)
-    if phrase:
-        repeats = max(0, _normalised(text).count(phrase) - 1)
-    else:
-        repeats = 0
-    return np.asarray([np.log1p(len(words)) / 2, np.log1p(repeats), float(repeats > 0)], np.float32)
+    return text_features_of(text, [(start, end)])[0]
+
+
+def text_features_of(text: str, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
+    """``text_features`` of each character range, one row each."""
+    whole = _normalised(text)
+    lengths, repeats = [], []
+    for start, end in ranges:
+        words = _WORD.findall(text[start:end].lower())
+        phrase = " ".join(words)
+        lengths.append(len(words))
+        repeats.append(max(0, whole.count(phrase) - 1) if phrase else 0)
+    length, repeat = np.asarray(lengths, np.float64), np.asarray(repeats, np.float64)
+    return np.stack((np.log1p(length) / 2, np.log1p(repeat), repeat > 0), axis=1).astype(np.float32)
 
 
 def best_window(windows: Sequence[Window], first: int, last: int) -> int:
-    """The window that covers most of tokens ``[first, last)``, most centrally."""
-    def key(item: tuple[int, Window]) -> tuple[int, int]:
-        w = item[1]
-        covered = min(w.end, last) - max(w.start, first)
-        return covered, min(first - w.start, w.end - last)
-    return max(enumerate(windows), key=key)[0]
+    """The window that covers most of tokens ``[first, last)``, most centrally (the first such)."""
+    return int(best_windows(windows, [first], [last])[0])
+
+
+def best_windows(windows: Sequence[Window], firsts: Sequence[int], lasts: Sequence[int]) -> np.ndarray:
+    """``best_window`` of many token ranges at once: one window index per range."""
+    starts, ends = np.array([[w.start for w in windows], [w.end for w in windows]])[:, None, :]
+    first, last = np.asarray(firsts)[:, None], np.asarray(lasts)[:, None]
+    covered = np.minimum(ends, last) - np.maximum(starts, first)
+    central = np.minimum(first - starts, ends - last)
+    # one key, ordered as (covered, central) are: |central| <= reach, so a token more covered outweighs it
+    reach = int(max(ends.max(), first.max(initial=0), last.max(initial=0)))
+    return np.argmax(covered * (2 * reach + 1) + central, axis=1)
+
+
+def window_rows(start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """The rows ``[lo, hi)`` of a window of tokens ``[start, end)`` to pool for tokens
+    ``[first, last)``: those inside it, at least one (numpy arrays of each work alike)."""
+    lo = np.minimum(np.maximum(first, start), end - 1) - start
+    return lo, np.maximum(np.minimum(last, end) - start, lo + 1)
 
 
 def pool(hidden: np.ndarray) -> np.ndarray:
@@ -60,19 +81,37 @@ def pool(hidden: np.ndarray) -> np.ndarray:
 
 def span_features(encoded: EncodedDocument, text: str, start: int, end: int) -> np.ndarray:
     """The TC head's input for characters ``[start, end)`` of an encoded document."""
-    first, last = token_range(encoded.tokens.offsets, start, end)
+    return span_features_of(encoded, text, [(start, end)])[0]
+
+
+def span_features_of(encoded: EncodedDocument, text: str, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
+    """``span_features`` of each of (at least one) character ranges, one row each."""
     if not encoded.windows:
         raise ModelError("cannot classify a span of a document with no tokens")
-    pooled = encoded.pooled.get((first, last))
-    if pooled is not None:  # encoded without hidden states, this range's pooled ones kept
-        return np.concatenate((pooled, text_features(text, start, end)))
-    if not encoded.hidden:
-        raise ModelError(f"no hidden states kept for characters {start}-{end}: encode with them")
-    index = best_window(encoded.windows, first, last)
-    window = encoded.windows[index]
-    lo = min(max(first, window.start), window.end - 1) - window.start
-    hi = max(min(last, window.end) - window.start, lo + 1)
-    return np.concatenate((pool(encoded.hidden[index][lo:hi]), text_features(text, start, end)))
+    firsts, lasts = token_ranges(encoded.tokens.offsets, [s for s, _ in ranges], [e for _, e in ranges])
+    states = pooled_states(encoded, firsts.tolist(), lasts.tolist(), ranges)
+    return np.concatenate((np.stack(states), text_features_of(text, ranges)), axis=1)
+
+
+def pooled_states(encoded: EncodedDocument, firsts: list[int], lasts: list[int],
+                  ranges: Sequence[tuple[int, int]]) -> list[np.ndarray]:
+    """The pooled hidden states of tokens ``[first, last)`` for each character range: those a
+    streamed encoding kept (``pooled``), else pooled now from the range's best window."""
+    if encoded.hidden:
+        best = best_windows(encoded.windows, firsts, lasts).tolist()
+        starts, ends = zip(*((encoded.windows[i].start, encoded.windows[i].end) for i in best))
+        los, his = (rows.tolist() for rows in window_rows(np.array(starts), np.array(ends), np.array(firsts),
+                                                            np.array(lasts)))
+    states = []
+    for i, key in enumerate(zip(firsts, lasts)):
+        kept = encoded.pooled.get(key)
+        if kept is None:
+            if not encoded.hidden:
+                raise ModelError(f"no hidden states kept for characters {ranges[i][0]}-{ranges[i][1]}: encode "
+                                 "with them")
+            kept = pool(encoded.hidden[best[i]][los[i]:his[i]])
+        states.append(kept)
+    return states
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from tokenizers import Tokenizer
 
 from spinscope.detector.decode import token_spans
 from spinscope.detector.inference import EncodedDocument, Runner, run_group
-from spinscope.detector.span_classifier import best_window, pool as pool_states
+from spinscope.detector.span_classifier import best_window, pool as pool_states, window_rows
 from spinscope.detector.windows import (
     TokenizedText, Window, batches, document_windows, special_ids, token_range,
 )
@@ -146,9 +146,7 @@ class DocumentStream:
     def _pool(self, first: int, last: int) -> np.ndarray:
         """``span_classifier``'s pooled states of tokens ``[first, last)`` from their best window."""
         index = best_window(self.windows, first, last)
-        window = self.windows[index]
-        lo = min(max(first, window.start), window.end - 1) - window.start
-        hi = max(min(last, window.end) - window.start, lo + 1)
+        lo, hi = window_rows(self.windows[index].start, self.windows[index].end, first, last)
         return pool_states(self.kept[index][lo:hi])
 
     def result(self) -> EncodedDocument:

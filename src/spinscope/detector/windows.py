@@ -284,11 +284,17 @@ def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     A range that covers no token (only spaces, say) gives the nearest token instead,
     so that every span has something to look at.
     """
+    firsts, lasts = token_ranges(offsets, [start], [end])
+    return int(firsts[0]), int(lasts[0])
+
+
+def token_ranges(offsets: np.ndarray, starts: Sequence[int], ends: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """``token_range`` of many character ranges at once: arrays of ``first`` and ``last``."""
     if len(offsets) == 0:
-        return 0, 0
-    first = int(np.searchsorted(offsets[:, 1], start, side="right"))
-    last = int(np.searchsorted(offsets[:, 0], end, side="left"))
-    if first >= last:
-        first = min(first, len(offsets) - 1)
-        last = first + 1
-    return first, last
+        return np.zeros(len(starts), np.int64), np.zeros(len(ends), np.int64)
+    firsts = np.searchsorted(offsets[:, 1], starts, side="right")
+    lasts = np.searchsorted(offsets[:, 0], ends, side="left")
+    empty = firsts >= lasts
+    firsts[empty] = np.minimum(firsts[empty], len(offsets) - 1)
+    lasts[empty] = firsts[empty] + 1
+    return firsts, lasts
