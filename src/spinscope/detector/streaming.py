@@ -35,8 +35,10 @@ from spinscope.detector.windows import (
 
 def strongest(probs: np.ndarray) -> np.ndarray:
     """Each token's "some technique is here" score: its highest column, the span channel
-    included (on PTC dev this finds spans better than the span channel alone)."""
-    return probs.max(axis=1)
+    included (on PTC dev this finds spans better than the span channel alone). Read a column at a
+    time (max is exact: the values of ``probs.max(axis=1)``, several times faster on a few columns)."""
+    columns = np.ascontiguousarray(probs.T)
+    return np.maximum.reduce(columns, axis=0) if len(columns) else probs.max(axis=1)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -105,21 +106,25 @@ class PieceFacts:
     def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
         self.prefix = word_piece_prefix(tokenizer)
-        self.known: dict[int, tuple[bool, ...]] = {}
+        size = tokenizer.get_vocab_size(with_added_tokens=True)
+        self.table = np.zeros((size, self.COLUMNS), dtype=bool)  # row i: the facts of piece i, once learnt
+        self.learnt = np.zeros(size, dtype=bool)
 
     def of(self, ids: np.ndarray) -> np.ndarray:
         """A ``(len(ids), COLUMNS)`` boolean array of the pieces' facts."""
-        unique, inverse = np.unique(ids, return_inverse=True)
-        rows = [self.known.get(i) or self._learn(i) for i in unique.tolist()]
-        table = np.asarray(rows, dtype=bool).reshape(-1, self.COLUMNS)
-        return table[inverse.reshape(-1)]
+        if len(ids) and ids.max() >= len(self.learnt):  # an id beyond the vocabulary: room for it
+            grown = int(ids.max()) + 1 - len(self.learnt)
+            self.table = np.concatenate((self.table, np.zeros((grown, self.COLUMNS), dtype=bool)))
+            self.learnt = np.concatenate((self.learnt, np.zeros(grown, dtype=bool)))
+        for piece_id in np.unique(ids[~self.learnt[ids]]).tolist():
+            self.table[piece_id] = self._learn(piece_id)
+            self.learnt[piece_id] = True
+        return self.table[ids]
 
     def _learn(self, piece_id: int) -> tuple[bool, ...]:
         piece = self.tokenizer.id_to_token(piece_id) or ""
-        facts = (not any(c.isalnum() for c in piece), bool(self.prefix) and piece.startswith(self.prefix),
-                 piece.startswith(METASPACE), piece[:1].isalnum(), piece[-1:].isalnum())
-        self.known[piece_id] = facts
-        return facts
+        return (not any(c.isalnum() for c in piece), bool(self.prefix) and piece.startswith(self.prefix),
+                piece.startswith(METASPACE), piece[:1].isalnum(), piece[-1:].isalnum())
 
 
 _FACTS: dict[int, PieceFacts] = {}
@@ -161,7 +166,8 @@ def tokenize(tokenizer: Tokenizer, texts: Sequence[str]) -> list[TokenizedText]:
     result = []
     for text, encoding in zip(texts, encodings):
         ids = np.asarray(encoding.ids, dtype=np.int64)
-        offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
+        pairs = encoding.offsets
+        offsets = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * len(pairs)).reshape(-1, 2)
         if known.prefix is None:
             offsets = without_leading_space(text, offsets)
         facts = known.of(ids)
