@@ -10,7 +10,7 @@ import pytest
 
 from spinscope import techniques
 from spinscope.detector.card import ModelCard
-from spinscope.detector.neural import CHUNK, NeuralDetector
+from spinscope.detector.neural import CHUNK, NeuralDetector, apart_from
 from spinscope.detector.span_classifier import N_TEXT_FEATURES, TcHead
 from spinscope.document import Analysis, Document, Span
 from spinscope.resources import SWITCH_INTERVAL, share_the_interpreter
@@ -293,3 +293,12 @@ def test_calibrate_keeps_the_score_feature_whose_held_out_likely_spans_are_more_
                                                 if fit[1].likely_precision >= 0.6 else fit[1].likely_precision))
     assert report.likely_precision == best[1].likely_precision and report.likely_share == best[1].likely_share
     assert report.figures()["score"]["feature"] == card.score_feature
+
+
+def test_apart_from_keeps_the_spans_that_overlap_none_of_the_others():
+    others = [Span(30, 40, "doubt"), Span(0, 25, "doubt"), Span(10, 12, "doubt")]
+    spans = [Span(25, 30, "flag_waving"), Span(20, 26, "flag_waving"), Span(39, 45, "flag_waving"),
+             Span(14, 16, "flag_waving"), Span(40, 41, "flag_waving"), Span(26, 29, "flag_waving")]
+    pairwise = [s for s in spans if not any(s.overlaps(o) for o in others)]
+    assert apart_from(spans, others) == pairwise == [spans[0], spans[4], spans[5]]
+    assert apart_from(spans, []) == spans and apart_from([], others) == []

@@ -135,3 +135,9 @@ def test_streaming_one_megabyte_of_text_analyses_in_under_400_mb():
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert figures["spans"] > 0
     assert figures["peak_mib"] < 400, figures
+
+
+def test_strongest_is_each_tokens_highest_column():
+    probs = np.random.default_rng(5).random((50, 15), dtype=np.float32)
+    assert np.array_equal(streaming.strongest(probs), probs.max(axis=1))
+    assert streaming.strongest(np.zeros((0, 15), np.float32)).shape == (0,)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from spinscope.detector.windows import (
-    Window, batches, head_starts, load_tokenizer, make_windows, pad_windows, segment_windows, special_ids, token_range,
-    tokenize, window_bounds,
+    PieceFacts, Window, batches, head_starts, load_tokenizer, make_windows, pad_windows, segment_windows, special_ids,
+    token_range, tokenize, window_bounds,
 )
 from spinscope.errors import ConfigError, ModelError
 
@@ -153,3 +153,16 @@ def test_segment_windows_never_cross_a_cut_and_start_a_grid_at_each():
     covered = sorted({i for w in windows for i in range(w.start, w.end)})
     assert covered == list(range(30))
     assert all(not (w.start < c < w.end) for w in windows for c in (3, 5))
+
+
+def test_piece_facts_read_each_piece_once_and_give_every_occurrence_its_facts(tokenizer):
+    facts = PieceFacts(tokenizer)
+    ids = np.array(tokenizer.encode("traitors, traitors!", add_special_tokens=False).ids)
+    read = []
+    learn = facts._learn
+    facts._learn = lambda piece_id: read.append(piece_id) or learn(piece_id)
+    table = facts.of(ids)
+    assert sorted(read) == sorted(set(ids.tolist()))
+    assert np.array_equal(facts.of(ids[::-1]), table[::-1]) and len(read) == len(set(ids.tolist()))
+    assert [tokenizer.id_to_token(i) for i in ids[table[:, 0]]] == [",", "!"]  # punctuation
+    assert facts.of(np.array([tokenizer.get_vocab_size() + 3])).shape == (1, PieceFacts.COLUMNS)  # beyond the vocabulary

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from spinscope.detector.windows import Window, token_ranges
 from spinscope.errors import ModelError
 
 N_TEXT_FEATURES = 3
+Index = TypeVar("Index", int, np.ndarray)
 _WORD = re.compile(r"\w+")
 
 
@@ -67,9 +69,9 @@ def best_windows(windows: Sequence[Window], firsts: Sequence[int], lasts: Sequen
     return np.argmax(covered * (2 * reach + 1) + central, axis=1)
 
 
-def window_rows(start: int, end: int, first: int, last: int) -> tuple[int, int]:
+def window_rows(start: Index, end: Index, first: Index, last: Index) -> tuple[Index, Index]:
     """The rows ``[lo, hi)`` of a window of tokens ``[start, end)`` to pool for tokens
-    ``[first, last)``: those inside it, at least one (numpy arrays of each work alike)."""
+    ``[first, last)``: those inside it, at least one (for one range, or for arrays of them)."""
     lo = np.minimum(np.maximum(first, start), end - 1) - start
     return lo, np.maximum(np.minimum(last, end) - start, lo + 1)
 
