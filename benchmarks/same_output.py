@@ -55,10 +55,13 @@ def same(a: object, b: object, tolerance: float) -> bool:
 
 
 def differences(old: list[dict], new: list[dict], tolerance: float) -> list[str]:
-    """A line for each document and field that differ."""
+    """A line for each document and field that differ; for spans, each pair of spans that differ."""
     found = []
     for o, n in zip(old, new, strict=True):
-        found += [f"{o['id']}: {key}" for key in o if not same(o[key], n[key], tolerance)]
+        for key in (k for k in o if not same(o[k], n[k], tolerance)):
+            pairs = zip(o[key], n[key]) if key == "spans" and len(o[key]) == len(n[key]) else []
+            shown = "; ".join(f"{a} -> {b}" for a, b in pairs if not same(a, b, tolerance))
+            found.append(f"{o['id']}: {key} {shown}".rstrip())
     return found
 
 

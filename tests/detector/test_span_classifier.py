@@ -68,3 +68,26 @@ def test_span_features_of_reads_pooled_states_and_says_which_range_has_none():
     assert np.array_equal(span_features_of(streamed, TEXT, [(9, 17)])[0, :10], np.arange(10))
     with pytest.raises(ModelError, match="characters 0-4"):
         span_features_of(streamed, TEXT, [(9, 17), (0, 4)])
+
+
+class Rows(np.ndarray):
+    """An array that records how many rows each product it stands on the left of has."""
+
+    seen: list[int] = []
+
+    def __matmul__(self, other):
+        Rows.seen.append(len(self))
+        return np.asarray(self) @ other
+
+
+def test_the_tc_heads_product_runs_in_blocks_of_rows_under_the_one_thread_size(monkeypatch):
+    from spinscope.detector import span_classifier
+
+    features = np.random.default_rng(7).standard_normal((7, 5)).astype(np.float32)
+    weight = np.random.default_rng(8).standard_normal((5, 3)).astype(np.float32)
+    monkeypatch.setattr(span_classifier, "ONE_THREAD_PRODUCT", 2 * weight.size)  # two rows at a time
+    monkeypatch.setattr(Rows, "seen", [])
+    product = span_classifier.in_one_thread(features.view(Rows), weight)
+    assert Rows.seen == [2, 2, 2, 1]
+    assert np.allclose(product, features @ weight)
+    assert span_classifier.in_one_thread(features[:0], weight).shape == (0, 3)
