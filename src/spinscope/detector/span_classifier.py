@@ -119,7 +119,7 @@ def pooled_states(encoded: EncodedDocument, firsts: list[int], lasts: list[int],
 # numpy's OpenBLAS hands a larger product to its thread pool (measured with its SkylakeX kernels:
 # from 86 spans x 14 techniques x 771 features, 0.93M multiply-adds, or 47 x 14 x 1,539); on cores
 # the encoder keeps busy, each such call cost 8 ms of CPU against 0.02 ms for a product under it.
-# Just under that: a product that ran on one thread before still runs as one, to the same last bits
+# Just under the smaller: a product up to this size runs as one, as before (to the same last bits)
 ONE_THREAD_PRODUCT = 900_000
 
 
