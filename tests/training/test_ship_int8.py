@@ -44,3 +44,22 @@ def test_try_int8_keeps_the_first_form_within_tolerance(monkeypatch, tmp_path, s
     assert in_place == (f"int8, fp32 feed-forward: {ship.INT8_FORMS[precision]}" if precision != ship.FP32 else "fp32")
     assert not (tmp_path / "int8").exists()
     assert tuned.scores["si_f1"] == si_by_form[tried[-1]]
+
+
+@pytest.mark.parametrize("tolerance, precision", [(0.01, FLOAT_FF), (0.015, ALL_INT8)])
+def test_a_wider_tolerance_keeps_a_form_that_drops_more(monkeypatch, tmp_path, tolerance, precision):
+    from spinscope.training import ship
+
+    (tmp_path / "model.onnx").write_text("fp32")
+    scripted(monkeypatch, {False: 0.437, True: 0.445})  # all-int8 drops 0.013, the other 0.005
+    chosen, _ = ship.try_int8(tmp_path, card=None, gold=None, fp32=FP32_SCORES, tolerance=tolerance)
+    assert chosen == precision
+
+
+@pytest.mark.parametrize("tolerance", [-0.01, 1.0])
+def test_ship_refuses_a_tolerance_out_of_range(tmp_path, tolerance):
+    from spinscope.errors import ModelError
+    from spinscope.training.ship import ship
+
+    with pytest.raises(ModelError, match="int8 tolerance"):
+        ship(tmp_path / "no-run", tmp_path / "out", dev=None, int8_tolerance=tolerance)

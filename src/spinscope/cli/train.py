@@ -83,7 +83,10 @@ def ship_command(
     run_dir: Annotated[Path, typer.Argument(help="a training run folder")],
     out: Annotated[Path, typer.Option(help="model folder to write (files there are replaced)")],
     dev: Annotated[Optional[str], typer.Option(help="PTC dev folder to tune thresholds on")] = None,
-    int8: Annotated[bool, typer.Option(help="quantise to int8 if dev F1 drops by at most 0.01")] = True,
+    int8: Annotated[bool, typer.Option(
+        help="quantise to int8 if no dev F1 drops by more than --int8-tolerance")] = True,
+    int8_tolerance: Annotated[float, typer.Option(min=0.0, max=0.99, help=(
+        "the most any dev F1 (SI, TC, end-to-end) may drop below the fp32 model's for int8 to be kept"))] = 0.01,
     settings_from: Annotated[Optional[Path], typer.Option(help="take thresholds and dev figures from this tuned model folder")] = None,
     fold: Annotated[Optional[list[Path]], typer.Option(
         help="for a run trained on train+dev: a fold run (same recipe, trained on train and part of dev; repeat). "
@@ -92,7 +95,8 @@ def ship_command(
     """Ship a training run: convert it to ONNX (in a subprocess), tune on dev, write a model folder."""
     from spinscope.training.ship import ship
 
-    report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, folds=fold or (), log=console.print)
+    report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, folds=fold or (), log=console.print,
+                  int8_tolerance=int8_tolerance)
     console.print(f"wrote {report.folder} ({report.precision}, decode {report.card.decode})")
     for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1"):
         if key in report.dev:

@@ -2,7 +2,8 @@
 
 ``ship`` exports the run to ONNX (in a subprocess), chooses the decoding rule and
 thresholds on dev, tries int8 quantisation and keeps it only if no dev figure drops by
-more than ``INT8_TOLERANCE``, and writes the model card with provenance and dev metrics.
+more than ``INT8_TOLERANCE`` (or the tolerance given), and writes the model card with
+provenance and dev metrics.
 A model trained on train+dev cannot be tuned on dev: give ``folds`` (runs of the same
 recipe, each trained on train and part of dev) and its decoding is chosen on their
 predictions for the dev articles each left out (``crossfit``), or ``settings_from`` (the
@@ -72,7 +73,8 @@ def stage(run_dir: Path, staging: Path, name: str, window: int, stride: int) -> 
     return staging
 
 
-def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=None) -> tuple[str, Tuned]:
+def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=None,
+             tolerance: float = INT8_TOLERANCE) -> tuple[str, Tuned]:
     """Quantise in each of ``INT8_FORMS`` in turn, the fastest first, tune each int8 model's decoding on
     itself, and keep (in place) the first form where no dev figure drops more than the tolerance below the
     tuned fp32 model's; returns (the precision kept, FP32 if none, and that form's tuning, or the last one
@@ -81,7 +83,7 @@ def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=N
     try:
         for form, float_ff in INT8_FORMS.items():
             tuned = _tune_int8(staging, folder, card, gold, float_ff, log)
-            if within_tolerance(fp32, tuned.scores):
+            if within_tolerance(fp32, tuned.scores, tolerance):
                 (folder / "model.onnx").replace(staging / "model.onnx")
                 return form, tuned
         return FP32, tuned
@@ -89,9 +91,9 @@ def try_int8(staging: Path, card: ModelCard, gold, fp32: dict[str, float], log=N
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def within_tolerance(fp32: dict[str, float], int8: dict[str, float]) -> bool:
-    """Whether no compared dev figure of an int8 model drops more than the tolerance below fp32's."""
-    return all(fp32[k] - int8[k] <= INT8_TOLERANCE for k in COMPARED)
+def within_tolerance(fp32: dict[str, float], int8: dict[str, float], tolerance: float = INT8_TOLERANCE) -> bool:
+    """Whether no compared dev figure of an int8 model drops more than ``tolerance`` below fp32's."""
+    return all(fp32[k] - int8[k] <= tolerance for k in COMPARED)
 
 
 def _tune_int8(staging: Path, folder: Path, card: ModelCard, gold, float_last_feed_forward: bool, log) -> Tuned:
@@ -191,14 +193,15 @@ def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) 
     return Decision(card, precision, dev, dict(reference.about.get("dev_metrics_fp32", dev)), note)
 
 
-def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log) -> Decision:
+def tune_on_dev(staging: Path, detector: OnnxDetector, dev: str, int8: bool, log,
+                tolerance: float = INT8_TOLERANCE) -> Decision:
     """Tune decoding on dev, then keep int8 (tuned on itself) if it stays within tolerance."""
     gold = read_gold(dev)
     tuned = tune(detector, gold, log)
     note = "thresholds tuned on dev; dev figures of this model"
     if not int8:
         return Decision(tuned.card, FP32, tuned.scores, tuned.scores, note, calibration=tuned.calibration)
-    precision, quantized = try_int8(staging, tuned.card, gold, tuned.scores, log)
+    precision, quantized = try_int8(staging, tuned.card, gold, tuned.scores, log, tolerance)
     kept = precision != FP32
     if log:
         log(f"int8 {'kept' if kept else 'rejected'}: {headline(quantized.scores)} (fp32 {headline(tuned.scores)})")
@@ -213,7 +216,7 @@ CROSS_FITTED_NOTE = ("trained on train+dev; decoding, score maps and likely cut 
 
 
 def tune_by_folds(staging: Path, card: ModelCard, fold_runs: Sequence[Path], dev: str, int8: bool,
-                  log) -> Decision:
+                  log, tolerance: float = INT8_TOLERANCE) -> Decision:
     """Choose the staged train+dev model's decoding on the fold runs' held-out dev predictions
     (``crossfit``); int8 in the first form whose fold models stay within tolerance of fp32."""
     gold = read_gold(dev)
@@ -227,7 +230,7 @@ def tune_by_folds(staging: Path, card: ModelCard, fold_runs: Sequence[Path], dev
             tried = tune_folds(quantised_copies(folders, float_ff), parts, gold, log)
             if log:
                 log(f"{form}: {headline(tried.scores)} (fp32 {headline(tuned.scores)})")
-            if within_tolerance(tuned.scores, tried.scores):
+            if within_tolerance(tuned.scores, tried.scores, tolerance):
                 quantize_int8(staging / "model.onnx", staging / "model.int8.onnx", float_ff).replace(
                     staging / "model.onnx")
                 chosen, precision = tried, form
@@ -248,8 +251,11 @@ def stage_run(run_dir: Path, name: str) -> Path:
 
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
          settings_from: Path | None = None, folds: Sequence[Path] = (),
-         log: Callable[[str], None] | None = None) -> ShipReport:
-    """Build the model folder ``dest`` from a run (files in ``dest`` are replaced)."""
+         log: Callable[[str], None] | None = None, int8_tolerance: float = INT8_TOLERANCE) -> ShipReport:
+    """Build the model folder ``dest`` from a run (files in ``dest`` are replaced); int8 is kept where
+    no dev F1 drops more than ``int8_tolerance`` below the fp32 model's."""
+    if not 0 <= int8_tolerance < 1:
+        raise ModelError(f"the int8 tolerance must be in [0, 1), not {int8_tolerance}")
     run_dir, dest = Path(run_dir), Path(dest)
     config = TrainConfig.load(run_dir / "config.json")
     staging = stage_run(run_dir, dest.name)
@@ -263,11 +269,13 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
             " (the fold runs are judged on the dev articles they left out)" if folds else
             ", or settings_from a tuned model"))
     elif folds:
-        decision = tune_by_folds(staging, detector.card, folds, dev, int8, log)
+        decision = tune_by_folds(staging, detector.card, folds, dev, int8, log, int8_tolerance)
     else:
-        decision = tune_on_dev(staging, detector, dev, int8, log)
+        decision = tune_on_dev(staging, detector, dev, int8, log, int8_tolerance)
     about = provenance(config, decision.precision, decision.dev, decision.note, decision.dev_fp32, decision.int8_tried)
     about |= run_notes(run_dir, config)
+    if decision.precision in INT8_FORMS:  # what int8 was allowed to lose, as the card's fp32 figures show
+        about["int8_tolerance"] = int8_tolerance
     if decision.calibration is not None:
         about["calibration"] = decision.calibration.figures()
     card = decision.card.with_changes(about=about)
