@@ -65,6 +65,7 @@ def test_ship_with_folds_records_the_folds_held_out_figures(fold_runs, tmp_path)
     card = OnnxDetector.load(tmp_path / "tiny").card
     assert card == report.card and "cross-fitting: 2 fold runs" in card.about["note"]
     assert card.calibration and len(card.densities) == 101
+    assert card.about["density_reference"] == [Path(f).name for f in TrainConfig.load(final / "config.json").train]
     # the recorded figures are those of each fold model, with the shipped settings, on the articles it left out
     gold = read_gold(dev)
     settings = {k: getattr(card, k) for k in TUNED_KEYS}

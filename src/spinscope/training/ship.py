@@ -282,6 +282,7 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
     if dev and settings_from is None:  # percentiles against the training and dev articles, final weights
         folders = list({Path(f).resolve(): f for f in (*config.train, dev) if Path(f).is_dir()}.values())
         card = density_reference(OnnxDetector.load(staging), card, read_documents(folders))
+        card = card.with_changes(about=card.about | {"density_reference": [Path(f).name for f in folders]})
     card.save(staging)
     install(staging, dest)
     return ShipReport(dest, card, decision.precision, decision.dev, decision.dev_fp32)
