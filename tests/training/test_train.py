@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 from spinscope.detector.card import ModelCard
 from spinscope.detector.neural import NeuralDetector
 from spinscope.detector.windows import load_tokenizer
+from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
 from spinscope.training.config import TrainConfig
 from tests.training.conftest import base_folder
@@ -112,6 +114,17 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
         "model.onnx", "spinscope.json", "tc_head.npz", "tokenizer.json"]
 
 
+def test_trained_on_compares_the_cards_training_folders_as_paths(tmp_path, monkeypatch):
+    from spinscope.training.ship import trained_on
+
+    (tmp_path / "ptc" / "dev").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    card = ModelCard(name="m", about={"training_data": ["ptc/train", "ptc/dev"]})
+    assert trained_on(card, str(tmp_path / "ptc" / "dev")) and trained_on(card, "ptc/../ptc/dev")
+    assert not trained_on(card, str(tmp_path / "other" / "dev"))  # same name, another folder
+    assert not trained_on(card.with_changes(about={}), "ptc/dev")  # a card that does not say
+
+
 @pytest.mark.slow
 def test_retune_rechooses_a_model_folders_decoding_and_keeps_weights_and_provenance(tiny_run, tmp_path):
     from spinscope.detector.onnx import OnnxDetector
@@ -123,7 +136,11 @@ def test_retune_rechooses_a_model_folders_decoding_and_keeps_weights_and_provena
     weights = (tmp_path / "tiny" / "model.onnx").read_bytes()
     stale = shipped.card.with_changes(thresholds=(0.99,) * len(shipped.card.labels), seeds=())
     stale.save(tmp_path / "tiny")
-    card = retune(tmp_path / "tiny", str(ptc), reference=(str(ptc),))
+    with pytest.raises(ModelError, match="trained on"):  # the tiny model learnt from ptc itself
+        retune(tmp_path / "tiny", str(ptc), reference=(str(ptc),))
+    dev = tmp_path / "copy" / ptc.name  # the same articles in a folder it was not trained on
+    shutil.copytree(ptc, dev)
+    card = retune(tmp_path / "tiny", str(dev), reference=(str(ptc),))
     assert OnnxDetector.load(tmp_path / "tiny").card == card
     assert len(card.densities) == len(card.likely_densities) == 101 and card.calibration
     assert set(card.about["calibration"]) >= {"score", "technique_score", "likely_cut"}

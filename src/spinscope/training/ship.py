@@ -300,6 +300,12 @@ def read_documents(folders: Sequence[str]) -> list[Document]:
     return [a.document for folder in folders for a in read_gold(folder)]
 
 
+def trained_on(card: ModelCard, folder: str) -> bool:
+    """Whether the card's training data (folders as the run named them) includes ``folder``."""
+    target = Path(folder).resolve()
+    return any(Path(f).resolve() == target for f in card.about.get("training_data", ()))
+
+
 def retune(folder: Path, dev: str, reference: Sequence[str] = (),
            log: Callable[[str], None] | None = None) -> ModelCard:
     """Choose the decoding of a shipped model folder again on dev, its weights untouched.
@@ -313,6 +319,9 @@ def retune(folder: Path, dev: str, reference: Sequence[str] = (),
     """
     folder = Path(folder)
     detector = OnnxDetector.load(folder)
+    if trained_on(detector.card, dev):
+        raise ModelError(f"{folder} was trained on {dev}, so it cannot be tuned on it: ship its training run "
+                         "again with --fold runs (cross-fitting), or give a dev folder it did not learn from")
     gold = read_gold(dev)
     tuned = tune(detector, gold, log)  # its scores are what predict gives: same encoding
     folders = [*reference, dev]
