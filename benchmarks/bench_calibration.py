@@ -1,6 +1,7 @@
 """Held-out reliability of the span scores of shipped models, on PTC dev.
 
     python benchmarks/bench_calibration.py [--dev ../shared/data/ptc/dev] [MODEL ...]
+    python benchmarks/bench_calibration.py minilm-ptc --fold runs/foldA --fold runs/foldB   # trained on train+dev
 
 For each model (default: the three shipped English models) it decodes dev with the card's
 settings, fits both score maps by 5-fold cross-fitting over articles, choosing isotonic or
@@ -22,14 +23,18 @@ from spinscope.detector.loading import load_detector
 from spinscope.io.ptc import read_gold
 from spinscope.detector.card import SCORE_FEATURES
 from spinscope.training.scores import best_fit, fit_scores
+from spinscope.training.tuning import decode_all
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "dev"
 
 
-def report(name: str, dev: Path) -> None:
-    detector = load_detector(name)
+def report(name: str, dev: Path, folds: list[Path]) -> None:
     gold = read_gold(dev)
-    encoded = detector.encode([g.document for g in gold])
+    if folds:
+        detector, encoded = fold_view(load_detector(name), folds, gold)
+    else:
+        detector = load_detector(name)
+        encoded = detector.encode([g.document for g in gold])
     fits = [fit_scores(detector, detector.card.with_changes(score_feature=f), gold, encoded) for f in SCORE_FEATURES]
     card, held = best_fit(fits)  # what calibrate (spinscope retune) keeps
     print(f"## {name}: {held.spans} dev spans, held out (5-fold cross-fitting by article)\n")
@@ -47,7 +52,7 @@ def report(name: str, dev: Path) -> None:
         print(rel.table() + "\n")
     print(f"likely cut {held.likely_cut:.2f}: held-out precision {held.likely_precision:.3f}, "
           f"{held.likely_share:.1%} of dev spans likely (card's cut: {detector.card.likely_cut:.2f})")
-    analyses = detector.predict([g.document for g in gold])
+    analyses = decode_all(detector, gold, encoded)
     scores = [s.score for a in analyses for s in a.spans]
     shares = [cal.propaganda_share(s, g.spans) for a, g in zip(analyses, gold) for s in a.spans]
     precision, share = cal.precision_at(scores, shares, detector.card.likely_cut)
@@ -56,13 +61,34 @@ def report(name: str, dev: Path) -> None:
           f"bins {shipped.bins_used}; likely precision {precision:.3f}, {share:.1%} of spans likely\n")
 
 
+def fold_view(model, folds: list[Path], gold):
+    """For a model trained on train+dev: its fold runs (``spinscope ship --fold``), each in the model's
+    precision and with its settings, on the dev articles each left out."""
+    from spinscope.training.crossfit import cross_fitted, held_out_parts, quantised_copies
+    from spinscope.training.ship import INT8_FORMS, TUNED_KEYS, stage_run
+
+    packages = [run / "package" if (run / "package" / "model.onnx").is_file() else stage_run(run, model.card.name)
+                for run in folds]
+    precision = model.card.about.get("precision")
+    if precision in INT8_FORMS:
+        packages = quantised_copies(packages, INT8_FORMS[precision])
+    detector, encoded = cross_fitted(packages, held_out_parts(folds, gold), gold)
+    settings = {key: getattr(model.card, key) for key in TUNED_KEYS}
+    return detector.with_card(detector.card.with_changes(**settings)), encoded
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("models", nargs="*", default=["minilm-ptc", "minilm-ptc-fast", "mpnet-ptc"])
     parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--fold", type=Path, action="append", default=[],
+                        help="for one model trained on train+dev: a fold run it was shipped with (repeat); "
+                             "dev is then read by the fold models, each on the articles it left out")
     args = parser.parse_args()
+    if args.fold and len(args.models) != 1:
+        parser.error("--fold goes with exactly one model")
     for name in args.models:
-        report(name, args.dev)
+        report(name, args.dev, args.fold)
 
 
 if __name__ == "__main__":

@@ -67,16 +67,23 @@ def held_out_parts(fold_runs: Sequence[Path], gold: Sequence[Analysis]) -> list[
     return parts
 
 
-def tune_folds(folders: Sequence[Path], parts: Sequence[Sequence[int]], gold: Sequence[Analysis],
-               log=None) -> Tuned:
-    """Tune on dev as the fold model folders see it: each article encoded by the fold that left it out."""
+def cross_fitted(folders: Sequence[Path], parts: Sequence[Sequence[int]],
+                 gold: Sequence[Analysis]) -> tuple[CrossFitted, list[EncodedDocument]]:
+    """Dev as the fold model folders see it: each article encoded by the fold that left it out."""
     encoded: list[EncodedDocument | None] = [None] * len(gold)
     owners: dict[int, NeuralDetector] = {}
     for folder, part in zip(folders, parts):
         member = OnnxDetector.load(folder)
         for i, e in zip(part, member.encode([gold[i].document for i in part])):
             encoded[i], owners[id(e)] = e, member
-    return tune(CrossFitted(owners), gold, log, encoded=encoded)
+    return CrossFitted(owners), encoded  # type: ignore[return-value]  # every index is filled (held_out_parts)
+
+
+def tune_folds(folders: Sequence[Path], parts: Sequence[Sequence[int]], gold: Sequence[Analysis],
+               log=None) -> Tuned:
+    """Tune on dev as the fold model folders see it (``cross_fitted``)."""
+    detector, encoded = cross_fitted(folders, parts, gold)
+    return tune(detector, gold, log, encoded=encoded)
 
 
 def quantised_copies(folders: Sequence[Path], float_last_feed_forward: bool) -> list[Path]:
