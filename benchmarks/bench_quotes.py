@@ -161,8 +161,8 @@ def main() -> None:
     parser.add_argument("--detector", default="minilm-ptc")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--half", choices=(*HALVES, "all"), default="all",
-                        help="A to G: development halves; H: the held-out half; all: every half (default)")
-    parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A to G only)")
+                        help="A to H: development halves; I: the held-out half; all: every half (default)")
+    parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A to H only)")
     args = parser.parse_args()
     if args.misses and args.half not in DEVELOPMENT:
         sys.exit(f"--misses lists halves A to H only: half {HELD_OUT} is held out (and 'all' holds it)")

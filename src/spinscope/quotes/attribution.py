@@ -60,6 +60,11 @@ class _Speech:
     hearer: str | None = None    # the person a question is put to ('asking Clinton if …'), who answers next
 
 
+_CHARGED_RE = re.compile(r"[ \t]*,?[ \t]*((?:[Hh]e|[Ss]he|(?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'.-]*))[ \t]+charged[ \t]*[,.]")
+# "charged" attributes only in this inverted form: elsewhere it is a charge ("was charged with “…”")
+_HEADLINE_VERBS = ("Says|Warns|Claims|Insists|Admits|Denies|Vows|Demands|Urges|Calls|Slams|Blasts|Denounces|Condemns|"
+                   "Decries|Hails|Praises|Accuses|Dismisses|Tells|Tweets")
+_HEADLINE_VERB_RE = re.compile(rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,4}}?)(?:{_HEADLINE_VERBS})(?:[ \t]+[A-Z][\w’'-]*){{0,3}}[ \t]*:?[ \t]*")
 _SOURCE_BEFORE_RE = re.compile(r"\s*(?:(?:But|And|Yet|So|Also)\s+)?[Aa]ccording\s+to\s+([^,;:“”\"«»\n]{1,80}),\s*")
 
 
@@ -83,6 +88,9 @@ def _after(text: str, lay: _Layout, start: int, end: int, stop: int) -> tuple | 
     stop_at = next((m.start() for m in _CLAUSE_END_RE.finditer(window) if m.group() != "."
                     or not _ABBREV_RE.search(window[max(0, m.start() - 6):m.start()])), len(window))
     verb = _ATTR_RE.search(window, 0, stop_at)
+    charged = _CHARGED_RE.match(window) if not verb else None
+    if charged:                                       # '“The European media,” he charged, “…”'
+        return _who(charged.group(1).split())
     if not verb or len(window[:verb.start()].split()) > 25 or last == "." and (
             len(window[verb.end():stop_at].split()) > 3 or len(window[:verb.start()].split()) > 6):
         return None                                   # “… end.” Putin said the talks …: a new sentence
@@ -116,10 +124,13 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
 
 
 def _headline_name(text: str, lay: _Layout, start: int) -> tuple | None:
-    """A quote in a headline that opens with its speaker: 'Rand Paul: I'll Do "Whatever It Takes" To Block …'."""
+    """A quote in a headline that opens with its speaker: 'Rand Paul: I'll Do "Whatever It Takes" To Block …', or
+    with its speaker and a verb of saying or judging in title case: 'Pope Francis Denounces “Murderous …”'."""
     line_start, line_end = lay.line(start)
-    head = _HEADLINE_NAME_RE.match(text, line_start, start)
-    if not head or line_end - line_start > 200 or lay.para_starts[lay.para(line_start)] != line_start:
+    if line_end - line_start > 200 or lay.para_starts[lay.para(line_start)] != line_start:
+        return None
+    head = _HEADLINE_NAME_RE.match(text, line_start, start) or _HEADLINE_VERB_RE.fullmatch(text, line_start, start - 1)
+    if not head:
         return None
     who = _who(head.group(1).split())
     return who if who[0] == "name" else None

@@ -23,6 +23,8 @@ _NAMED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.&-]
 _NOUNS = _TITLES | _ORG_NOUNS
 _NOT_BODIES = {"CST", "EST", "EDT", "PST", "PDT", "CDT", "GMT", "UTC", "AM", "PM", "US", "UK", "USA", "TV"}
 _DOMAIN_RE = re.compile(r"\w\.(?:com|org|net|gov|edu|co)$", re.IGNORECASE)
+_VERBS = {"told", "tells", "says", "met", "thanks", "calls", "slams", "hails", "praises", "blasts", "meets", "called",
+          "said", "wrote", "sent", "asks", "urges", "accuses", "warns", "left", "took", "gave", "made", "beat", "won"}
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
     lower: list[str] = []
     if m.start() >= 2 and masked[m.start() - 2].islower():       # "press secretary Sarah Sanders"
         for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
-            if not word.isalpha() or not word.islower():
-                break
+            if not word.isalpha() or not word.islower() or _verb(word):
+                break                                 # "The president criticised Jim Acosta": no title of Acosta's
             lower.append(word)
     if len(run) == 1 and not set(lower) & _NOUNS:   # "Mueller": no need to clean it
         lead = masked[max(0, m.start() - 2):m.start()].strip() in ("", ".", "!", "?")
@@ -59,6 +61,12 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
     if not name or name.count(" ") > 3:
         return None                                   # a headline in Title Case names nobody
     return _Mention(m.start(), name, titles + tuple(w for w in reversed(lower) if w in _NOUNS))
+
+
+def _verb(word: str) -> bool:
+    """Is the lower-case ``word`` a verb that ends a noun phrase before a name ('praised', 'told', 'says'), so that the
+    titles before it belong to the verb's subject, not to the name after it?"""
+    return word not in _NOUNS and (word.endswith("ed") or word in _VERBS)
 
 
 def _titled(masked: str) -> set[str]:

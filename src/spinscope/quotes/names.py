@@ -217,13 +217,32 @@ def _appositive(name: list[str], clause: list[str]) -> bool:
     name = [t for t in name if not _STATE_RE.fullmatch(t)]      # "Sen. Mark Warner (D-VA), the top Democrat on …,"
     if name and clause[0].endswith(_POSSESSIVE) and clause[-1].lower().strip(",.") in _TITLES:
         return _who(name)[0] == "name"                # "Allegra Lawrence-Hardy, Abrams’ campaign chair,"
-    role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4]
+    role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4] or _lower_role(clause)
     if role and clause[0][:1].isupper():             # a role: "Nancy Pelosi (CA), Minority Leader of the House,"
         who = _who(name)
         return who[0] == "name" and not any(w.lower() in _ORG_WORDS for w in who[1].split())
     if not (clause[0][:1].islower() or clause[0][:1].isdigit()) or clause[0].lower() in _CONJ:
         return False
     return all(_is_cap(t) or t.lower() in _PARTICLES for t in name) and _who(name)[0] == "name"
+
+
+def _lower_role(clause: list[str]) -> bool:
+    """Is ``clause`` a role written in lower case after capitalised words and followed by no name ('U.S. Embassy
+    spokesperson in Beijing'), unlike 'Kremlin spokesman Dmitry Peskov', which names its holder (a capitalised word
+    after the role starts a name unless a preposition comes before it)?"""
+    k = next((k for k in range(1, min(4, len(clause))) if clause[k] in _TITLES), None)
+    return k is not None and _is_cap(clause[0]) and not any(
+        _is_cap(clause[i]) and not _is_cap(clause[i - 1]) and clause[i - 1].lower() not in ("in", "of", "for", "at")
+        for i in range(k + 1, len(clause)))       # "Texas mayor and former HUD Secretary Julian Castro": a name
+
+
+def _place_after(before: list[str], clause: list[str]) -> bool:
+    """Is ``clause`` the state or country of the place that ends the clause before it ('Bishop of Worcester,
+    Massachusetts,', 'the mayor of Dallas, Texas,'): one or two capitalised words after 'of', 'in' or 'from' and a
+    capitalised place after a title, so that it is no speaker ('Protests in Berlin, Merkel said' has no title)?"""
+    return len(clause) <= 2 and all(_is_cap(t) and t.lower() not in _TITLES for t in clause) and len(before) >= 2 \
+        and before[-2].lower() in ("of", "in", "from") and _is_cap(before[-1]) and any(
+            t.lower() in _TITLES for t in before[:-2])
 
 
 def _subject(seg: str) -> tuple | None:
@@ -237,7 +256,7 @@ def _subject(seg: str) -> tuple | None:
     while len(clauses) > 1 and (clauses[-1][0] in ("who", "which", "whose") or clauses[-1][0] in ("a", "an", "one")
                                 and _who(clauses[-2])[0] != "unnamed" or clauses[-1][0] in _TITLES
                                 or clauses[-1][0].endswith("ing") and not _includes_name(clauses[-1])
-                                or _appositive(clauses[-2], clauses[-1])):
+                                or _appositive(clauses[-2], clauses[-1]) or _place_after(clauses[-2], clauses[-1])):
         clauses.pop()                                 # "John Smith, a spokesman for X," / ", speaking at …,"
     toks = _TOKEN_RE.findall(" ".join(clauses[-1])) if clauses else []
     while toks and (toks[-1].lower() in _SKIP and not _named_today(toks) or toks[-1].endswith("ly") and toks[-1].islower()):
@@ -288,8 +307,9 @@ def _lead_phrase(seg: str) -> tuple:
         employer = _who(toks[:wide])
         if employer[0] == "name":                     # "An attorney for CNN and Acosta followed up": CNN's words
             return employer
-    if lead[0] == "name" and not lead[1].isupper():
-        return lead
+    if lead[0] == "name" and not lead[1].isupper() or lead[0] == "role" and n < len(toks) and not (
+            _is_cap(toks[n]) or toks[n].lower() in _PARTICLES | _ROLE_GLUE):
+        return lead                                   # "The president described Acosta as …": not Acosta
     work = next((k for k in range(1, len(toks)) if toks[k].lower() in _WORKS and _is_cap(toks[k - 1])), None)
     owner = _who(toks[:work]) if work is not None and lead[0] == "unnamed" else None
     if owner and owner[0] == "name":                  # "A 2013 Washington Post report on … called … and noted"

@@ -38,6 +38,7 @@ from spinscope.quotes.words import NO_THAT as _NO_THAT
 from spinscope.quotes.words import SKIP as _SKIP
 from spinscope.quotes.words import TELL as _TELL
 from spinscope.quotes.words import THAT_ONLY as _THAT_ONLY
+from spinscope.quotes.words import TITLES as _TITLES
 
 
 _APPOSITION = {"a", "an", "who", "which", "whose", "one"}
@@ -221,8 +222,15 @@ def _apposition_after_quote(text: str, sent_start: int, end: int) -> bool:
         return False
     clauses = [c.split() for c in _CLAUSE_RE.split(text[close + 1:end]) if c.strip()]
     return len(clauses) >= 2 and all(w[:1].isupper() for w in clauses[0]) and (
-        clauses[1][0].lower() in _APPOSITION if len(clauses) == 2 else all(c[0][:1].islower() for c in clauses[1:]))
+        _apposition(clauses[1]) if len(clauses) == 2 else all(c[0][:1].islower() for c in clauses[1:]))
     # "“…,” Sara Henderson, executive director for X, which filed the lawsuit, told AJC.com"
+
+
+def _apposition(clause: list[str]) -> bool:
+    """Does ``clause`` describe the name before it ('a spokesman', 'the wife and mother of the ranchers', 'U.S.
+    Embassy spokesperson in Beijing': a role written in lower case), rather than name a second source ('“…,”
+    Trump, CNN reported')?"""
+    return clause[0].lower() in _APPOSITION | {"the"} or any(w in _TITLES for w in clause[1:])
 
 
 def _not_a_frame(text: str, verb: tuple[int, int], before: list[str]) -> bool:

@@ -1,0 +1,65 @@
+"""Eighth pass (half H released, half I held out): a name's apposition after a quotation opened by 'the' or holding a
+role in lower case is no reported content, a role opening the sentence is the subject (not the name after its verb),
+a verb ends the titles written before a name, a role in lower case after capitals is an apposition ('Jinnie Lee,
+U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,'
+and a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'); each with its failure mode."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.quotes import found, speakers
+
+TRUMP = "Donald Trump spoke to reporters on Monday.\n"
+
+RANGES = [  # (text, the (kind, range text, speaker) of each quoted or reported range)
+    pytest.param("“I have faith in our president,” Susie Hammond, the wife and mother of the imprisoned ranchers, told "
+                 "The Oregonian.", [("quoted", "I have faith in our president,", "Susie Hammond")],
+                 id="an_apposition_opened_by_the_is_no_reported_content"),
+    pytest.param("“The findings matched a mild brain injury,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told "
+                 "reporters.", [("quoted", "The findings matched a mild brain injury,", "Jinnie Lee")],
+                 id="an_apposition_holding_a_lower_case_role_is_no_reported_content"),
+    pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
+                 id="failure_mode_a_capitalised_second_source_is_no_apposition"),
+]
+
+SPEAKERS = [  # (text, kind, the speaker of each range of that kind)
+    pytest.param(TRUMP + "The president described Jim Acosta as “a rude man,” and said his administration is drawing "
+                 "up new rules.", None, ["Donald Trump", "Donald Trump"], id="a_role_subject_not_the_name_after_its_verb"),
+    pytest.param(TRUMP + "The president criticised Jim Acosta, claiming that he was rude.", "reported",
+                 ["Donald Trump"], id="a_verb_ends_the_titles_before_a_name"),
+    pytest.param("“We will win,” said the president of Ukraine Volodymyr Zelensky.", "quoted", ["Volodymyr Zelensky"],
+                 id="failure_mode_a_role_with_of_before_the_name_is_still_that_name"),
+    pytest.param("Robert McManus, Roman Catholic Bishop of Worcester, Massachusetts, said on Friday that the talk was "
+                 "cancelled.", "reported", ["Robert McManus"], id="a_state_after_a_titled_place_is_no_speaker"),
+    pytest.param("Crowds gathered in Berlin, Merkel said on Monday.", "reported", ["Merkel"],
+                 id="failure_mode_a_name_after_an_untitled_place_is_the_speaker"),
+    pytest.param("Jeanne Smith, the former head of the agency, gave an interview.\n“The media,” she charged, “have "
+                 "not reported the truth.”", "quoted", ["Jeanne Smith", "Jeanne Smith"], id="he_charged_attributes"),
+    pytest.param("He was arrested, and “the suspect,” police said, was charged with “obstruction of justice by lying.”",
+                 "quoted", [None, None], id="failure_mode_was_charged_with_attributes_nothing"),
+    pytest.param("Pope Francis Denounces “Murderous Indifference” To Persecution Of Christians\n\nThe pope spoke on "
+                 "Saturday.", "quoted", ["Francis"], id="a_headline_speaker_before_a_title_case_verb"),
+    pytest.param("Notes From The Week Of “Murderous Indifference” And Other Things\n\nThe pope spoke on Saturday.",
+                 None, [None], id="failure_mode_a_headline_without_a_verb_names_nobody"),
+    pytest.param("In Moscow, Kremlin spokesman Dmitry Peskov said the talks had failed.", "reported", ["Dmitry Peskov"],
+                 id="failure_mode_a_role_followed_by_its_holder_is_that_holder"),
+    pytest.param("Former San Antonio, Texas mayor and former Housing Secretary Julian Castro tweeted that the report "
+                 "must be released.", "reported", ["Julian Castro"], id="failure_mode_a_role_and_a_later_name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_eighth_pass_ranges(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), SPEAKERS)
+def test_eighth_pass_speakers(text, kind, expected):
+    assert speakers(text, kind) == expected
+
+
+def test_eighth_pass_unbalanced_and_long_inputs_do_not_raise():
+    text = "“The media,” she charged, “" + "Pope Francis Denounces “ " * 2000 + ", Massachusetts, said"
+    for q in found(text):
+        assert q[0] in ("quoted", "reported", "scare")
