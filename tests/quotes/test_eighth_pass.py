@@ -34,6 +34,11 @@ SPEAKERS = [  # (text, kind, the speaker of each range of that kind)
                  "cancelled.", "reported", ["Robert McManus"], id="a_state_after_a_titled_place_is_no_speaker"),
     pytest.param("Crowds gathered in Berlin, Merkel said on Monday.", "reported", ["Merkel"],
                  id="failure_mode_a_name_after_an_untitled_place_is_the_speaker"),
+    pytest.param("The President of AMANA, Sofian Zakkout, has referred to Duke as “David Duke, a man to believe in!”",
+                 "quoted", ["Sofian Zakkout"], id="failure_mode_a_two_word_name_after_a_role_of_a_place_is_the_speaker"),
+    pytest.param("Critics pointed to a group called Democratize SSMU.\nThe group was urging students to vote against "
+                 "Lew, alleging “layers of corruption and favouritism in the board.”", "quoted", ["Democratize SSMU"],
+                 id="failure_mode_a_group_called_x_keeps_its_noun"),
     pytest.param("Jeanne Smith, the former head of the agency, gave an interview.\n“The media,” she charged, “have "
                  "not reported the truth.”", "quoted", ["Jeanne Smith", "Jeanne Smith"], id="he_charged_attributes"),
     pytest.param("He was arrested, and “the suspect,” police said, was charged with “obstruction of justice by lying.”",

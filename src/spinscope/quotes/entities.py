@@ -23,6 +23,7 @@ _NAMED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.&-]
 _NOUNS = _TITLES | _ORG_NOUNS
 _NOT_BODIES = {"CST", "EST", "EDT", "PST", "PDT", "CDT", "GMT", "UTC", "AM", "PM", "US", "UK", "USA", "TV"}
 _DOMAIN_RE = re.compile(r"\w\.(?:com|org|net|gov|edu|co)$", re.IGNORECASE)
+_NAMING_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){1,2}(?:called|named|dubbed|nicknamed)\s+$")
 _VERBS = {"told", "tells", "says", "met", "thanks", "calls", "slams", "hails", "praises", "blasts", "meets", "called",
           "said", "wrote", "sent", "asks", "urges", "accuses", "warns", "left", "took", "gave", "made", "beat", "won"}
 
@@ -50,8 +51,9 @@ def _mention(masked: str, m: re.Match) -> _Mention | None:
         return None                                   # "President", "Officials’"
     lower: list[str] = []
     if m.start() >= 2 and masked[m.start() - 2].islower():       # "press secretary Sarah Sanders"
+        named = _NAMING_RE.search(masked, max(0, m.start() - 40), m.start()) is not None   # "a group called X"
         for word in reversed(masked[max(0, m.start() - 40):m.start()].split()[-3:]):
-            if not word.isalpha() or not word.islower() or _verb(word):
+            if not word.isalpha() or not word.islower() or _verb(word) and not named:
                 break                                 # "The president criticised Jim Acosta": no title of Acosta's
             lower.append(word)
     if len(run) == 1 and not set(lower) & _NOUNS:   # "Mueller": no need to clean it

@@ -44,6 +44,7 @@ _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\(
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 _INVERTED = {"not", "only", "never", "nor"}        # words that open an inverted clause before its subject
+_COMPASS = {"New", "North", "South", "East", "West"}     # the first word of a two-word state ("New York")
 _PARTY_NOUNS = {"democrat", "republican", "libertarian"}     # "the Democrat": a person, like "the senator"
 
 
@@ -238,9 +239,11 @@ def _lower_role(clause: list[str]) -> bool:
 
 def _place_after(before: list[str], clause: list[str]) -> bool:
     """Is ``clause`` the state or country of the place that ends the clause before it ('Bishop of Worcester,
-    Massachusetts,', 'the mayor of Dallas, Texas,'): one or two capitalised words after 'of', 'in' or 'from' and a
-    capitalised place after a title, so that it is no speaker ('Protests in Berlin, Merkel said' has no title)?"""
-    return len(clause) <= 2 and all(_is_cap(t) and t.lower() not in _TITLES for t in clause) and len(before) >= 2 \
+    Massachusetts,', 'the mayor of Dallas, Texas,'): one capitalised word ('New York': two) after 'of', 'in' or
+    'from' and a capitalised place after a title, so that it is no speaker? 'Protests in Berlin, Merkel said' has no
+    title, and 'The President of AMANA, Sofian Zakkout,' is a name of two words."""
+    return (len(clause) == 1 or len(clause) == 2 and clause[0] in _COMPASS) and all(
+        _is_cap(t) and t.lower() not in _TITLES for t in clause) and len(before) >= 2 \
         and before[-2].lower() in ("of", "in", "from") and _is_cap(before[-1]) and any(
             t.lower() in _TITLES for t in before[:-2])
 
