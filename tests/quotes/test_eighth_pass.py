@@ -1,8 +1,10 @@
 """Eighth pass (half H released, half I held out): a name's apposition after a quotation opened by 'the' or holding a
 role in lower case is no reported content, a role opening the sentence is the subject (not the name after its verb),
 a verb ends the titles written before a name, a role in lower case after capitals is an apposition ('Jinnie Lee,
-U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,'
-and a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'); each with its failure mode."""
+U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,',
+a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'), and a demand or order with a clause of
+its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'); each with its
+failure mode."""
 
 from __future__ import annotations
 
@@ -19,6 +21,29 @@ RANGES = [  # (text, the (kind, range text, speaker) of each quoted or reported 
     pytest.param("“The findings matched a mild brain injury,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told "
                  "reporters.", [("quoted", "The findings matched a mild brain injury,", "Jinnie Lee")],
                  id="an_apposition_holding_a_lower_case_role_is_no_reported_content"),
+    pytest.param("Senators demanded that the Justice Department release the full report.",
+                 [("reported", "the Justice Department release the full report", None)], id="demanded_that"),
+    pytest.param("A ruling that demanded the White House reinstate Jim Acosta's press pass was issued on Friday.",
+                 [("reported", "the White House reinstate Jim Acosta's press pass was issued on Friday", None)],
+                 id="demanded_a_subject_and_a_base_verb"),
+    pytest.param("Kelly ordered that Acosta be reinstated immediately.",
+                 [("reported", "Acosta be reinstated immediately", "Kelly")], id="ordered_that"),
+    pytest.param("Protesters demanded the release of the documents.", [], id="failure_mode_demanded_a_noun"),
+    pytest.param("The judge ordered Georgia to take steps.", [], id="failure_mode_ordered_to"),
+    pytest.param("The union rejected the demand that workers return.", [], id="failure_mode_the_demand_that"),
+    pytest.param("Will Judge Kelly demand the White House provide us with one?", [], id="failure_mode_will_x_demand"),
+    pytest.param("Those who have constantly demanded that tech giants silence critics are finally seeing the results.",
+                 [], id="failure_mode_a_demand_in_a_relative_clause"),
+    pytest.param("After Senator Chuck Grassley demanded Campbell be allowed to testify, the gag order was lifted.",
+                 [("reported", "Campbell be allowed to testify", "Chuck Grassley")], id="a_fronted_demand_ends_at_its_comma"),
+    pytest.param("President Trump ordered that the documents be released “for reasons of transparency,” read a "
+                 "statement issued by Sarah Sanders.", [("reported", "the documents be released", "Trump"),
+                                                         ("quoted", "for reasons of transparency,", "Sarah Sanders")],
+                 id="a_demand_ends_before_the_attribution_after_its_quote"),
+    pytest.param("They all comprise the old tactic of serially escalating demands that cannot be satisfied.", [],
+                 id="failure_mode_demands_that_cannot_is_a_noun"),
+    pytest.param("Christian charity itself demands that we should hate wickedness.", [],
+                 id="failure_mode_a_thing_demands_that"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

@@ -75,6 +75,13 @@ _NOT_PLURAL = {"this", "thus", "always", "perhaps", "was", "has", "does", "is", 
                "theirs", "whereas", "unless", "besides", "news"}
 _NEGATED_OPENERS = {"at no time", "in no way", "under no circumstances", "at no point"}   # an inverted clause follows
 _SUBJUNCTIVE_RE = re.compile(r"(?:(?!would|could|should|will|might|may|must|can)[\w’'-]+\s+){1,12}?(?:be|not)\b")
+_DEMAND_RE = re.compile(r"\b(?:demand(?:ed|ing)|ordered)[ \t]+(that[ \t]+)?")
+# not "Will Kelly demand …?", nor "demands", mostly said of things ("Christian charity itself demands that …")
+_FRONTED_RE = re.compile(r"[ \t]*(?:After|When|Once|Since|Before|While|Although|Though|As|If|Because|Until)\b")
+_CLOSE_ATTR_RE = re.compile(r"[”\"’»][ \t]+(?:according to|read|reads|said|says|added|wrote)\b")   # quotes masked
+_BASE_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|the[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,4}|(?:[A-Z][\w’'.-]*[ \t]+){1,3})"
+                             r"(?:be|(?!(?:to|of|for|from|in|on|at|by|with|and|or|as|that)\b)[a-z]+(?<![sd])(?<!ing)(?<!ly))"
+                             r"\b")   # "demanded the White House reinstate", "demanding they be restored"
 _TIME_NOUNS = {"morning", "evening"}     # "…, the department announced Friday evening.": no participle
 _HAS = {"he's", "she's", "it's", "who's", "that's", "there's"}     # "he's said …": 'has', no possessive
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "from", "by", "during", "after", "before", "amid", "despite"}
@@ -287,10 +294,44 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
             frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
                                   _speaker_of(text, sent_start, m.span(), sent_start), "reported",
                                   hearer=_hearer(text[m.end():start]) if m.group() in _ASK else None))
+    frames += _demands(text, lay)
     _cut_before_main_verbs(text, frames)
     according = _according(text, lay)
     return _with_tails(frames + according, tails, lay) + _as_noted(text, lay) + _headlines(text, lay) + \
         _said_colon(text, lay) + _wire_lines(text)
+
+
+def _demands(text: str, lay: _Layout) -> list[_Speech]:
+    """'X demanded (that) the White House reinstate …', 'demanding they be restored', 'ordered that Acosta be
+    reinstated': a demand or an order with a clause of its own is reported (labels README, halves F and G). Without
+    'that' the clause needs a subject and a base-form verb ('demanded the release of …' and 'ordered Georgia to take
+    steps' are none); 'the demand that', 'his demands that' are nouns (decision 4), and a demand in a relative clause
+    ('Those who have demanded that …') is left out: its content would run into the main clause."""
+    frames = []
+    for m in _DEMAND_RE.finditer(text):
+        sent_start, sent_end = lay.sentence(m.start())
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if not m.group(1) and (m.group().startswith("ordered") or not _BASE_CLAUSE_RE.match(text, m.end())):
+            continue
+        if _not_a_frame(text, (m.start(), m.start() + len(m.group().split()[0])), before) or _own_voice(before) or \
+                _RELATIVE & {w.lower() for w in text[max(sent_start, m.start() - 40):m.start()].split()[-4:]}:
+            continue                                  # "Those who have constantly demanded that …": the subject's clause
+        if m.group(1) and _AUX_RE.match(text, m.end()):
+            continue                                  # "escalating demands that cannot be satisfied": a noun's clause
+        attr = _speaker_of(text, sent_start, (m.start(), m.start() + len(m.group().split()[0])), sent_start)
+        frames.append(_Speech(m.end(), _demand_end(text, m.end(), sent_start, sent_end), m.start(), attr, "reported"))
+    return frames
+
+
+def _demand_end(text: str, start: int, sent_start: int, sent_end: int) -> int:
+    """Where a demand's content ends: before an attribution after a quotation in it ('… “…,” according to a
+    statement', '… “…,” read a statement'), at the comma that closes a fronted clause ('After Grassley demanded
+    Campbell be allowed to testify, the gag order was lifted'), else where reported content ends."""
+    end = _source_cut(text, start, sent_end)
+    attr = _CLOSE_ATTR_RE.search(text, start, end)
+    end = attr.start() if attr else end
+    comma = text.find(",", start, end) if _FRONTED_RE.match(text, sent_start) else -1
+    return comma if comma >= 0 else end
 
 
 def _wire_lines(text: str) -> list[_Speech]:
