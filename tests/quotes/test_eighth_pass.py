@@ -3,8 +3,8 @@ role in lower case is no reported content, a role opening the sentence is the su
 a verb ends the titles written before a name, a role in lower case after capitals is an apposition ('Jinnie Lee,
 U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,',
 a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'), and a demand or order with a clause of
-its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'); each with its
-failure mode."""
+its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'), and content inside a
+fronted clause ending at its comma ('When asked if …, Clinton told NBC …'); each with its failure mode."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ RANGES = [  # (text, the (kind, range text, speaker) of each quoted or reported 
                  id="failure_mode_demands_that_cannot_is_a_noun"),
     pytest.param("Christian charity itself demands that we should hate wickedness.", [],
                  id="failure_mode_a_thing_demands_that"),
+    pytest.param("When asked if he owed Lewinsky an apology, President Clinton told NBC he did not.",
+                 [("reported", "he owed Lewinsky an apology", None), ("reported", "he did not", "Clinton")],
+                 id="content_in_a_fronted_clause_ends_at_its_comma"),
+    pytest.param("Officials said that the boy, who was three, had died.",
+                 [("reported", "the boy, who was three, had died", None)],
+                 id="failure_mode_a_sentence_opening_with_its_subject_keeps_its_commas"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

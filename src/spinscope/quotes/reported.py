@@ -77,7 +77,8 @@ _NEGATED_OPENERS = {"at no time", "in no way", "under no circumstances", "at no 
 _SUBJUNCTIVE_RE = re.compile(r"(?:(?!would|could|should|will|might|may|must|can)[\w’'-]+\s+){1,12}?(?:be|not)\b")
 _DEMAND_RE = re.compile(r"\b(?:demand(?:ed|ing)|ordered)[ \t]+(that[ \t]+)?")
 # not "Will Kelly demand …?", nor "demands", mostly said of things ("Christian charity itself demands that …")
-_FRONTED_RE = re.compile(r"[ \t]*(?:After|When|Once|Since|Before|While|Although|Though|As|If|Because|Until)\b")
+_FRONTED_RE = re.compile(r"[ \t]*(?:After|When|Once|Since|Before|While|Whilst|Although|Though|Even though|Despite|"
+                         r"Because|Until|Whereas)\b")     # not "As" ("As X noted, …") nor "If"
 _CLOSE_ATTR_RE = re.compile(r"[”\"’»][ \t]+(?:according to|read|reads|said|says|added|wrote)\b")   # quotes masked
 _BASE_CLAUSE_RE = re.compile(r"(?:he|she|they|it|we|the[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,4}|(?:[A-Z][\w’'.-]*[ \t]+){1,3})"
                              r"(?:be|(?!(?:to|of|for|from|in|on|at|by|with|and|or|as|that)\b)[a-z]+(?<![sd])(?<!ing)(?<!ly))"
@@ -291,8 +292,8 @@ def _reported(text: str, lay: _Layout) -> list[_Speech]:
         if _not_a_frame(text, m.span(), before) or _AFTER_QUOTE_RE.search(text, max(sent_start, vs - 4), vs):
             continue                                  # "the claims that", "to say", "…,” said Putin"
         if start is not None and start < sent_end and not _own_voice(before):
-            frames.append(_Speech(start, _source_cut(text, start, sent_end), vs,
-                                  _speaker_of(text, sent_start, m.span(), sent_start), "reported",
+            end = _fronted_cut(text, start, _source_cut(text, start, sent_end), sent_start, vs)
+            frames.append(_Speech(start, end, vs, _speaker_of(text, sent_start, m.span(), sent_start), "reported",
                                   hearer=_hearer(text[m.end():start]) if m.group() in _ASK else None))
     frames += _demands(text, lay)
     _cut_before_main_verbs(text, frames)
@@ -329,8 +330,16 @@ def _demand_end(text: str, start: int, sent_start: int, sent_end: int) -> int:
     Campbell be allowed to testify, the gag order was lifted'), else where reported content ends."""
     end = _source_cut(text, start, sent_end)
     attr = _CLOSE_ATTR_RE.search(text, start, end)
-    end = attr.start() if attr else end
-    comma = text.find(",", start, end) if _FRONTED_RE.match(text, sent_start) else -1
+    return _fronted_cut(text, start, attr.start() if attr else end, sent_start, start)
+
+
+def _fronted_cut(text: str, start: int, end: int, sent_start: int, verb: int) -> int:
+    """The end of content framed inside a fronted clause ('When asked if he owed Lewinsky an apology, Clinton told
+    NBC …', 'Despite police saying that …, Judge Backus released …'): the comma that closes that clause, where the
+    sentence opens with a subordinating word and no comma comes before the verb; else ``end``."""
+    if not _FRONTED_RE.match(text, sent_start) or "," in text[sent_start:verb]:
+        return end
+    comma = text.find(",", start, end)
     return comma if comma >= 0 else end
 
 
