@@ -1,6 +1,7 @@
 """Eighth pass (half H released, half I held out): a name's apposition after a quotation opened by 'the' or holding a
 role in lower case is no reported content, a role opening the sentence is the subject (not the name after its verb),
-a verb ends the titles written before a name, a role in lower case after capitals is an apposition ('Jinnie Lee,
+a verb ends the titles written before a name, a relation after a possessive name is an apposition ('John Smith,
+Mary Jones’ lawyer,'), a role in lower case after capitals is an apposition ('Jinnie Lee,
 U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,',
 a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'), and a demand or order with a clause of
 its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'), and content inside a
@@ -70,6 +71,10 @@ SPEAKERS = [  # (text, kind, the speaker of each range of that kind)
     pytest.param("Critics pointed to a group called Democratize SSMU.\nThe group was urging students to vote against "
                  "Lew, alleging “layers of corruption and favouritism in the board.”", "quoted", ["Democratize SSMU"],
                  id="failure_mode_a_group_called_x_keeps_its_noun"),
+    pytest.param("John Smith, Mary Jones’ lawyer, said the police had failed.", "reported", ["John Smith"],
+                 id="a_relation_after_a_possessive_name_is_an_apposition"),
+    pytest.param("In the morning, Trump’s lawyer said the police had failed.", "reported", [None],
+                 id="failure_mode_a_possessive_role_opening_the_clause_is_the_subject"),
     pytest.param("Jeanne Smith, the former head of the agency, gave an interview.\n“The media,” she charged, “have "
                  "not reported the truth.”", "quoted", ["Jeanne Smith", "Jeanne Smith"], id="he_charged_attributes"),
     pytest.param("He was arrested, and “the suspect,” police said, was charged with “obstruction of justice by lying.”",

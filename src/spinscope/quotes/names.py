@@ -44,6 +44,10 @@ _PAIR_RE = re.compile(r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)(?:[ \t]*\(
                       r"((?:[A-Z][\w’'.-]*[ \t]+)*[A-Z][\w’'.-]*)")   # "Nancy Pelosi (D-CA) and Chuck Schumer"
 _THAT_WORD_RE = re.compile(r"\b(?:that|if|whether)\b")
 _INVERTED = {"not", "only", "never", "nor"}        # words that open an inverted clause before its subject
+_RELATIONS = {"son", "daughter", "wife", "husband", "mother", "widow", "widower", "cousin", "uncle", "aunt", "nephew",
+              "niece", "grandson", "granddaughter", "grandfather", "grandmother", "girlfriend", "boyfriend", "partner",
+              "lawyer", "friend", "fiancée", "fiancee", "fiancé", "stepson", "stepdaughter", "parents", "sibling"}
+# "Yonathan Halimi, Sarah Lucy’s son,": a relation after a possessive describes the name before it
 _COMPASS = {"New", "North", "South", "East", "West"}     # the first word of a two-word state ("New York")
 _PARTY_NOUNS = {"democrat", "republican", "libertarian"}     # "the Democrat": a person, like "the senator"
 
@@ -216,7 +220,9 @@ def _appositive(name: list[str], clause: list[str]) -> bool:
     """Does ``clause`` describe the person just named ('Glenn Greenwald, author of …', 'Candace Smith, 33,',
     'Joe Morbitzer, the chief,'), rather than follow an opening phrase ('In May 2013, the Post’s Greg Miller')?"""
     name = [t for t in name if not _STATE_RE.fullmatch(t)]      # "Sen. Mark Warner (D-VA), the top Democrat on …,"
-    if name and clause[0].endswith(_POSSESSIVE) and clause[-1].lower().strip(",.") in _TITLES:
+    owner = next((k for k, t in enumerate(clause[:-1]) if t.endswith(_POSSESSIVE)), None)
+    if name and owner is not None and (owner == 0 or all(_is_cap(t) for t in clause[:owner + 1])) and \
+            clause[-1].lower().strip(",.") in _TITLES | _RELATIONS:     # "Sarah Lucy’s son"
         return _who(name)[0] == "name"                # "Allegra Lawrence-Hardy, Abrams’ campaign chair,"
     role = any(t.lower().strip(",.") in _TITLES for t in clause[:3]) and "of" in clause[:4] or _lower_role(clause)
     if role and clause[0][:1].isupper():             # a role: "Nancy Pelosi (CA), Minority Leader of the House,"
