@@ -5,7 +5,8 @@ Mary Jones’ lawyer,'), a role in lower case after capitals is an apposition ('
 U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,',
 a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'), and a demand or order with a clause of
 its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'), and content inside a
-fronted clause ending at its comma ('When asked if …, Clinton told NBC …'); each with its failure mode."""
+fronted clause ending at its comma ('When asked if …, Clinton told NBC …'), and 'recommended' as a speech verb; each
+with its failure mode."""
 
 from __future__ import annotations
 
@@ -51,6 +52,11 @@ RANGES = [  # (text, the (kind, range text, speaker) of each quoted or reported 
     pytest.param("Officials said that the boy, who was three, had died.",
                  [("reported", "the boy, who was three, had died", None)],
                  id="failure_mode_a_sentence_opening_with_its_subject_keeps_its_commas"),
+    pytest.param("The State Department recommended anyone traveling to Cuba should “reconsider” their plans.",
+                 [("quoted", "reconsider", "State Department")], id="recommended_attributes_a_quotation"),
+    pytest.param("The panel recommended that the law be changed.", [("reported", "the law be changed", None)],
+                 id="recommended_that"),
+    pytest.param("She recommended a good book.", [], id="failure_mode_recommended_a_noun"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

@@ -18,7 +18,8 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
       "suggested|suggests|conceded|concedes|predicted|recalled|replied|asked|asks|asking|denied|denies|state|note|"
       "reiterate|reiterates|insist|warn|explain|admit|confirm|reveal|suggest|informed|informs|inform|informing|"
       "notified|notifies|notify|notifying|reminds|reminded|remind|reminding|made clear|makes clear|make clear|"
-      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify|ruled|charged|reporting|states")
+      "cautioned|cautions|caution|cautioning|clarified|clarifies|clarify|ruled|charged|reporting|states|recommended|"
+      "recommends")
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|read|reads|according to")
