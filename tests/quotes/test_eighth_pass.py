@@ -16,7 +16,7 @@ from tests.support.quotes import found, speakers
 
 TRUMP = "Donald Trump spoke to reporters on Monday.\n"
 
-RANGES = [  # (text, the (kind, range text, speaker) of each quoted or reported range)
+RANGES = [  # (text, the (kind, range text, speaker) of each range found)
     pytest.param("“I have faith in our president,” Susie Hammond, the wife and mother of the imprisoned ranchers, told "
                  "The Oregonian.", [("quoted", "I have faith in our president,", "Susie Hammond")],
                  id="an_apposition_opened_by_the_is_no_reported_content"),
@@ -57,6 +57,9 @@ RANGES = [  # (text, the (kind, range text, speaker) of each quoted or reported 
     pytest.param("The panel recommended that the law be changed.", [("reported", "the law be changed", None)],
                  id="recommended_that"),
     pytest.param("She recommended a good book.", [], id="failure_mode_recommended_a_noun"),
+    pytest.param("The “treatment” recommended for the patient’s “best interests” was withdrawn.",
+                 [("scare", "treatment", None), ("scare", "best interests", None)],
+                 id="failure_mode_recommended_for_is_passive"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

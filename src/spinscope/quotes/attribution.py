@@ -113,7 +113,8 @@ def _before(text: str, lay: _Layout, start: int, prev_end: int) -> tuple | None:
         who = _who(source.group(1).split())
         return who if who[0] in ("name", "body") else None
     verbs = [v for v in _ATTR_RE.finditer(window) if v.group() not in ("read", "reads") and not _NOUN_BEFORE_RE.search(
-        window, max(0, v.start() - 12), v.start()) and not window.endswith("of ", 0, v.start())]
+        window, max(0, v.start() - 12), v.start()) and not window.endswith("of ", 0, v.start()) and not (
+        v.group().startswith("recommend") and window.startswith(" for ", v.end()))]     # "the treatment recommended for"
     # "read Trump's tweet:", "blasted the state’s “…”", "while secretary of state, failed to maintain “…”": no verbs
     if not verbs and window.rstrip().endswith(":"):   # "Ellison led the crowd in a chant: “…”": the subject's
         lead = _main_subject(text[sent_start:start])
