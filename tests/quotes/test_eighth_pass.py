@@ -5,8 +5,8 @@ Mary Jones’ lawyer,'), a role in lower case after capitals is an apposition ('
 U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is no speaker, '“…,” he charged,',
 a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'), and a demand or order with a clause of
 its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'), and content inside a
-fronted clause ending at its comma ('When asked if …, Clinton told NBC …'), and 'recommended' as a speech verb; each
-with its failure mode."""
+fronted clause ending at its comma ('When asked if …, Clinton told NBC …'), 'recommended' as a speech verb, and 'X's statement read (as
+follows):' before an unmarked line (decision 9); each with its failure mode."""
 
 from __future__ import annotations
 
@@ -60,6 +60,11 @@ RANGES = [  # (text, the (kind, range text, speaker) of each range found)
     pytest.param("The “treatment” recommended for the patient’s “best interests” was withdrawn.",
                  [("scare", "treatment", None), ("scare", "best interests", None)],
                  id="failure_mode_recommended_for_is_passive"),
+    pytest.param("President Trump pardoned two ranchers.\nA Statement from the White House read as follows:\nToday, "
+                 "President Donald J. Trump signed Executive Grants of Clemency.\nThe Hammonds are ranchers in Oregon.",
+                 [("reported", "Today, President Donald J. Trump signed Executive Grants of Clemency", "White House")],
+                 id="a_statement_read_as_follows_then_a_line"),
+    pytest.param("The sign read:\nNo parking here at any time of day.", [], id="failure_mode_a_thing_read_names_nobody"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

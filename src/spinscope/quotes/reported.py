@@ -50,7 +50,8 @@ _EVIDENCE = {"information", "evidence", "data", "research", "study", "studies", 
 _RELATIVE_ALL = {"who", "which", "whom", "whose", "that", "where", "when"}
 _CONJ_BEFORE_RE = re.compile(r",?\s+but(?:\s+(?:also|later|then|again|further))?\s+$")   # "… but clarified"
 _LINE_COLON_RE = re.compile(r":[ \t]*\n")
-_SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told)(?:\s+[A-Z][\w.-]*)?[ \t]*$")
+_SAID_COLON_RE = re.compile(r"\b(said|says|wrote|writes|added|explained|stated|told|read|reads)(?:\s+[A-Z][\w.-]*|"
+                            r"\s+as\s+follows)?[ \t]*$")       # "A Statement from the White House read as follows:"
 _SPEECH_AHEAD_RE = re.compile(r"[^\s“\"‘'«„]")     # "He told Sputnik:\nOur approach …", not a quote
 _FINITE_AHEAD_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|this|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
                               r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+and\s+(?:his|her|their)\s+[\w-]+)?)"
@@ -381,6 +382,8 @@ def _said_colon(text: str, lay: _Layout) -> list[_Speech]:
             continue
         attr = _speaker_of(text, line_start, verb.span(), line_start)
         end = len(text[:nxt_end].rstrip(" \t.!?…"))
+        if m.group(1).startswith("read"):             # a statement read out: whose it is, named in its subject
+            attr = _who(_TOKEN_RE.findall(text[line_start:m.start()]))
         if attr[0] in ("name", "pronoun", "role") and end > colon.end():
             frames.append(_Speech(colon.end(), end, verb.start(), attr, "reported"))
     return frames
