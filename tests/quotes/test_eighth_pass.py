@@ -6,7 +6,8 @@ U.S. Embassy spokesperson in Beijing,'), a place's state after a titled role is 
 a headline's speaker before a title-case verb ('Pope Francis Denounces “…”'), and a demand or order with a clause of
 its own ('demanded that the Justice Department release …', 'ordered that Acosta be reinstated'), and content inside a
 fronted clause ending at its comma ('When asked if …, Clinton told NBC …'), 'recommended' as a speech verb, and 'X's statement read (as
-follows):' before an unmarked line (decision 9); each with its failure mode."""
+follows):' before an unmarked line (decision 9), and 'told police last week they …' (more addressees, a time after
+one); each with its failure mode."""
 
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ RANGES = [  # (text, the (kind, range text, speaker) of each range found)
                  [("reported", "Today, President Donald J. Trump signed Executive Grants of Clemency", "White House")],
                  id="a_statement_read_as_follows_then_a_line"),
     pytest.param("The sign read:\nNo parking here at any time of day.", [], id="failure_mode_a_thing_read_names_nobody"),
+    pytest.param("A couple told authorities months ago they thought the boy was living on their property.",
+                 [("reported", "they thought the boy was living on their property", None)],
+                 id="told_an_addressee_and_a_time_then_a_clause"),
+    pytest.param("The FBI told reporters on Monday the suspect had fled.",
+                 [("reported", "the suspect had fled", "FBI")], id="told_reporters_on_monday"),
+    pytest.param("Tanya Badger told authorities about the boy's presence at the compound.", [],
+                 id="failure_mode_told_x_about"),
+    pytest.param("Giuliani told The Daily Beast on Friday, adding that he spoke with the president.",
+                 [("reported", "he spoke with the president", "Giuliani")], id="failure_mode_told_x_on_friday_comma"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

@@ -76,8 +76,10 @@ _AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented
 # "As The New York Times reported early last year, …" 
 _TIME_RE = re.compile(r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                       r"tonight|earlier|later|also|then|recently|last\s+(?:week|month|year|night)|this\s+(?:week|month|"
-                      r"year|morning)),?)*\s+")
-_ADDRESSEE_RE = re.compile(r"\s+(?:me|us|him|her|them|reporters|journalists|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})\s+")
+                      r"year|morning)|(?:(?:a\s+few|several|two|three|four|five|six|some)\s+)?(?:days|weeks|months|years)"
+                      r"\s+ago),?)*\s+")
+_ADDRESSEE_RE = re.compile(r"\s+(?:me|us|him|her|them|reporters|journalists|police|authorities|investigators|officials|"
+                           r"officers|agents|doctors|lawmakers|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})\s+")
 _ACCORDING_RE = re.compile(r"[Aa]ccording to\b")
 _SOURCE_END_RE = re.compile(r"[,;:]|\s[—–-]\s|—|–")             # where "according to X" ends
 _NOT_A_SOURCE = re.compile(r"\s*(?:(?:the|these|those|its|their|his|her|our|this)\s+)?(?:plan|schedule|script|tradition|"

@@ -67,7 +67,7 @@ _DOUBLE_MARK_RE = re.compile("[“”\"«»„]")
 _OWN_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:should|must|can|may|might|could|would|will)\s+(?:also\s+)?be\s+$")
 _OUGHT_RE = re.compile(r"\b(?:should|ought\s+to|must)\s+(?:(?:also|really|now)\s+)?(?:be\s+)?$")   # advice, no speech
 _NEGATED_RE = re.compile(r"\b(?:not|never|cannot|\w+n[’']t)\s+(?:just|even|really|simply|ever|always|actually)\s+$")
-_NOT_CONTENT_START = {"in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
+_NOT_CONTENT_START = {"about", "in", "at", "on", "to", "of", "for", "with", "during", "after", "before", "from", "by", "as",
                       "when", "while"}     # "said in a statement", "said when Jones was purged:"
 _CLOSE_SAID_RE = re.compile(r"[”\"»],?[ \t]+(?:[A-Z][\w’'.-]*[ \t]+){1,5}(?:said|says|told|added|wrote)\b")
 _SUBJECTS = {"he", "she", "they", "we", "i", "it"}
@@ -116,6 +116,9 @@ def _content_start(text: str, verb: str, verb_end: int, sent_end: int, finite: b
         ahead = _CLAUSE_AHEAD_RE.match(rest) or _PRONOUN_CLAUSE_RE.match(rest) or _FINITE_AHEAD_RE.match(rest)
         return verb_end + len(rest) - len(rest.lstrip()) if ahead else None
     lead = (_ADDRESSEE_RE if tell else _TIME_RE).match(rest)
+    if tell and lead:                                 # "told authorities months ago they thought …"
+        timed = _TIME_RE.match(rest, lead.end() - 1)
+        lead = timed if timed and "," not in timed.group() else lead    # not "told X on Friday, adding that"
     words = rest[lead.end():].split() if lead else []
     if lead is None or len(words) < (2 if words[1:2] and _MARK_RE.match(words[1]) else 3) or not words[0][0].isalpha() or words[
             0].lower() in _NO_CONTENT and not _no_subject(words) or words[0].lower() in _NOT_CONTENT_START and not (
