@@ -75,6 +75,8 @@ RANGES = [  # (text, the (kind, range text, speaker) of each range found)
                  id="failure_mode_told_x_about"),
     pytest.param("Giuliani told The Daily Beast on Friday, adding that he spoke with the president.",
                  [("reported", "he spoke with the president", "Giuliani")], id="failure_mode_told_x_on_friday_comma"),
+    pytest.param("It was the first time it occurred to me to investigate, like an anthropologist, what the Church "
+                 "herself said about her teachings.", [], id="failure_mode_what_x_said_about_closes_no_sentence"),
     pytest.param("“We won the vote,” Trump, CNN reported.", [("quoted", "We won the vote,", "CNN")],
                  id="failure_mode_a_capitalised_second_source_is_no_apposition"),
 ]

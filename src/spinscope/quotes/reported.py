@@ -213,7 +213,7 @@ def _tail_attribution(subject: list[str], after: list[str], verb: str) -> bool:
     """Can '<subject> <verb> <after>' close a sentence as its attribution? A short subject that is no clause of
     its own, a finite verb, and little after it: no object of its own ('admitted to killing him')."""
     if len(subject) > 10 or "that" in subject or subject and (
-            subject[0].lower() in _CONJ | _RELATIVE or _AUX_RE.search(" ".join(subject))):
+            subject[0].lower() in _CONJ | _RELATIVE | {"what"} or _AUX_RE.search(" ".join(subject))):
         return False
     if verb.endswith("ing") or len(after) > (10 if not subject else 6) or not subject and not after or verb in (
             "ruled", "charged"):
