@@ -65,7 +65,7 @@ def fold_view(model, folds: list[Path], gold):
     """For a model trained on train+dev: its fold runs (``spinscope ship --fold``), each in the model's
     precision and with its settings, on the dev articles each left out."""
     from spinscope.training.crossfit import cross_fitted, held_out_parts, quantised_copies
-    from spinscope.training.ship import INT8_FORMS, TUNED_KEYS, stage_run
+    from spinscope.training.ship import INT8_FORMS, stage_run, tuned_settings
 
     packages = [run / "package" if (run / "package" / "model.onnx").is_file() else stage_run(run, model.card.name)
                 for run in folds]
@@ -73,8 +73,7 @@ def fold_view(model, folds: list[Path], gold):
     if precision in INT8_FORMS:
         packages = quantised_copies(packages, INT8_FORMS[precision])
     detector, encoded = cross_fitted(packages, held_out_parts(folds, gold), gold)
-    settings = {key: getattr(model.card, key) for key in TUNED_KEYS}
-    return detector.with_card(detector.card.with_changes(**settings)), encoded
+    return detector.with_card(detector.card.with_changes(**tuned_settings(model.card))), encoded
 
 
 def main() -> None:

@@ -181,7 +181,7 @@ class Decision:
 def carry_over(staging: Path, card: ModelCard, settings_from: Path, int8: bool) -> Decision:
     """Settings, precision and dev figures of a tuned train-only model, for a train+dev model."""
     reference = ModelCard.load(Path(settings_from))
-    card = card.with_changes(**{k: getattr(reference, k) for k in TUNED_KEYS})
+    card = card.with_changes(**tuned_settings(reference))
     precision = str(reference.about.get("precision", FP32))
     if int8 and precision in INT8_FORMS:
         quantize_int8(staging / "model.onnx", staging / "model.int8.onnx", INT8_FORMS[precision]).replace(
@@ -238,7 +238,7 @@ def tune_by_folds(staging: Path, card: ModelCard, fold_runs: Sequence[Path], dev
     finally:
         for folder in folders:
             shutil.rmtree(folder / "int8", ignore_errors=True)
-    card = card.with_changes(**{k: getattr(chosen.card, k) for k in TUNED_KEYS})
+    card = card.with_changes(**tuned_settings(chosen.card))
     return Decision(card, precision, chosen.scores, tuned.scores, note, tried.scores if tried else None,
                     calibration=chosen.calibration)
 
@@ -281,8 +281,7 @@ def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
     card = decision.card.with_changes(about=about)
     if dev and settings_from is None:  # percentiles against the training and dev articles, final weights
         folders = list({Path(f).resolve(): f for f in (*config.train, dev) if Path(f).is_dir()}.values())
-        card = density_reference(OnnxDetector.load(staging), card, read_documents(folders))
-        card = card.with_changes(about=card.about | {"density_reference": [Path(f).name for f in folders]})
+        card = with_densities(OnnxDetector.load(staging), card, folders)
     card.save(staging)
     install(staging, dest)
     return ShipReport(dest, card, decision.precision, decision.dev, decision.dev_fp32)
@@ -298,6 +297,17 @@ def install(staging: Path, dest: Path) -> None:
 def read_documents(folders: Sequence[str]) -> list[Document]:
     """The articles of PTC folders (their labels are not needed)."""
     return [a.document for folder in folders for a in read_gold(folder)]
+
+
+def with_densities(detector: OnnxDetector, card: ModelCard, folders: Sequence[str]) -> ModelCard:
+    """``card`` with the density percentiles of the PTC ``folders``' articles, and their names in its ``about``."""
+    card = density_reference(detector, card, read_documents(folders))
+    return card.with_changes(about=card.about | {"density_reference": [Path(f).name for f in folders]})
+
+
+def tuned_settings(card: ModelCard) -> dict[str, object]:
+    """The settings tuning fits (``TUNED_KEYS``), to carry from one card to another."""
+    return {key: getattr(card, key) for key in TUNED_KEYS}
 
 
 def trained_on(card: ModelCard, folder: str) -> bool:
@@ -324,16 +334,13 @@ def retune(folder: Path, dev: str, reference: Sequence[str] = (),
                          "again with --fold runs (cross-fitting), or give a dev folder it did not learn from")
     gold = read_gold(dev)
     tuned = tune(detector, gold, log)  # its scores are what predict gives: same encoding
-    folders = [*reference, dev]
-    card = density_reference(detector, tuned.card, read_documents(folders))
     about = dict(detector.card.about)
     about["dev_metrics"] = card_metrics(tuned.scores)
     about.pop("dev_metrics_fp32", None)
     if tuned.calibration is not None:
         about["calibration"] = tuned.calibration.figures()
-    about["density_reference"] = [Path(f).name for f in folders]
     about["note"] = re_tuned_note(about.get("note", ""))
-    card = card.with_changes(about=about)
+    card = with_densities(detector, tuned.card.with_changes(about=about), [*reference, dev])
     card.save(folder)
     return card
 
