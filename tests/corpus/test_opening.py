@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 
 import pytest
 
@@ -118,3 +119,23 @@ def test_store_damaged_pages_are_a_one_line_store_error(tmp_path):
 def test_store_unknown_mode_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="unknown store mode"):
         Store(tmp_path / "c.db", "append")
+
+
+def test_store_switching_to_wal_waits_for_another_process_holding_the_write_lock(tmp_path):
+    """A second process checking the new store's schema holds the write lock while the first switches
+    the file to WAL; SQLite refuses that switch at once rather than waiting, so opening must retry."""
+    path = filled_store(tmp_path / "c.db")
+    rollback = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    assert rollback.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+    rollback.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.5, rollback.execute, ("COMMIT",))
+    release.start()
+    try:
+        with Store(path, "write") as store:
+            assert store.count_documents() == 3
+    finally:
+        release.join()
+        rollback.close()
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()

@@ -12,12 +12,14 @@ A store carries ``PRAGMA application_id`` = ``APPLICATION_ID``. A SQLite file wi
 id, or with tables but no id and not the tables of a store made before the id existed, is
 foreign: it is refused before anything is written to it. Creating and migrating happen in
 one ``BEGIN IMMEDIATE`` transaction that re-reads the schema version, so two processes
-opening a new store at once both succeed and the second finds the work done.
+opening a new store at once both succeed and the second finds the work done; the switch to WAL
+that follows is retried while the other holds that transaction (SQLite refuses it without waiting).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -132,5 +134,24 @@ def prepare(db: sqlite3.Connection, path: Path, mode: str) -> None:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-    db.execute("PRAGMA journal_mode=WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous=NORMAL")
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL (once per file). The switch needs the file to itself, and when another
+    process is opening the new store too SQLite answers "locked" at once, without waiting: retry then,
+    until the busy deadline."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
+                return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        if time.monotonic() + pause > deadline:
+            raise sqlite3.OperationalError("database is locked")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
