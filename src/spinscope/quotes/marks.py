@@ -106,6 +106,8 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
     reopened = False
     for k, (ls, le) in enumerate(lines):
         toks = marks[bisect_left(positions, ls):bisect_left(positions, le)]
+        if not toks and not stack:
+            continue                                  # nothing open, nothing to pair (so nothing reopened)
         if reopened:
             toks = toks[1:]                           # the opening mark repeated by a carried quote
         elif stack and next((r for p, r in toks if _FAMILY[text[p]] == stack[0][1]), "") == "open":
@@ -134,14 +136,16 @@ def _pair_marks(text: str, lay: _Layout) -> list[tuple[int, int]]:
     line and never stay open (stray ones are apostrophes); one that straddles a double-mark quote is dropped."""
     marks = [(m.start(), role) for m in _MARK_RE.finditer(text) if (role := _role(text, m.start()))]
     lines = [(m.end() - len(m.group().lstrip()), m.end()) for m in _LINE_RE.finditer(text) if not m.group().isspace()]
-    double = _outermost(_pair(text, [m for m in marks if text[m[0]] not in "'‘’‚"], lines,
-                              [lay.para(s) for s, _ in lines]))
-    single: list[tuple[int, int]] = []
     blocks = [lay.para(s) for s, _ in lines]
+    double = _outermost(_pair(text, [m for m in marks if text[m[0]] not in "'‘’‚"], lines, blocks))
+    singles = [m for m in marks if text[m[0]] in "'‘’‚"]
+    single: list[tuple[int, int]] = []
     carry: list[Any] = []
     for k, (ls, le) in enumerate(lines):              # one opening a line may close on a later line of its block
-        toks = marks[bisect_left(marks, (ls,)):bisect_left(marks, (le,))]
-        _match(text, [m for m in toks if text[m[0]] in "'‘’‚"], carry, single)
+        first, stop = bisect_left(singles, (ls,)), bisect_left(singles, (le,))
+        if first == stop and not carry:
+            continue                                  # nothing to pair, nothing carried
+        _match(text, singles[first:stop], carry, single)
         keep = carry and k + 1 < len(lines) and blocks[k + 1] == blocks[k] and lines[k + 1][0] - carry[0][0] < 600 \
             and lay.line(carry[0][0])[0] == carry[0][0]
         carry = carry[:1] if keep else []

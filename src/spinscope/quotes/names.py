@@ -112,6 +112,12 @@ def _unowned(run: list[str]) -> list[str]:
 
 
 def _who(toks: list[str]) -> tuple:
+    """``_who_of`` the tokens; remembered, as a sentence's phrases are read again for each verb in it."""
+    return _who_of(tuple(toks))
+
+
+@lru_cache(maxsize=4096)
+def _who_of(toks: tuple[str, ...]) -> tuple:
     """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title), ('body', word) or
     ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
@@ -254,6 +260,7 @@ def _place_after(before: list[str], clause: list[str]) -> bool:
             t.lower() in _TITLES for t in before[:-2])
 
 
+@lru_cache(maxsize=4096)
 def _subject(seg: str) -> tuple | None:
     """Who the clause just before a speech verb names; None when it has no subject of its own and the
     sentence's should be used ('He praised …, but warned', '… criticised it and said')."""
@@ -293,6 +300,7 @@ def _includes_name(clause: list[str]) -> bool:
     return clause[0].lower() == "including" and any(_is_cap(t) for t in clause[1:])
 
 
+@lru_cache(maxsize=4096)
 def _lead_phrase(seg: str) -> tuple:
     """Who the noun phrase opening ``seg`` names: a sentence's subject, or the name after an inverted verb."""
     toks = _TOKEN_RE.findall(_FIRST_CLAUSE_RE.split(seg[:200], maxsplit=1)[0])[:12]

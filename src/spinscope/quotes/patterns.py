@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spinscope.quotes.words import EVALUATE as _EVALUATE
 from spinscope.quotes.words import FOREIGN_SAY as _FOREIGN_SAY
@@ -36,6 +37,22 @@ _CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
 _FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|(?<![A-Z])(?<!Dr|Mr|Ms|St|Jr|Sr)(?<!Mrs|Sen|Rep|Gov|Gen)\.\s|\s-\s")
 
 
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` with a ``\\b`` before the pattern, for a pattern written without it whose first
+    character is a word character: the same matches, found faster, as the regex engine can skip to the pattern's
+    first letters only when nothing stands before them (a scan for 'As X noted' three times faster)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and _WORD_CHAR_RE.match(text, m.start() - 1):
+            pos = m.start() + 1                       # inside a word: try again one character on
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def _trie(words: str) -> str:
     """An alternation grouped by first letter ('s(?:aid|ays)|t(?:old)'): the regex engine then tries a few
     branches at each word instead of all eighty, which makes the verb scan three times faster."""
@@ -49,7 +66,7 @@ _REPORT_RE = re.compile(rf"\b(?:{_trie(_SAY)})\b")                # verbs that f
 _HEAD_SAY = ("says|said|warns|warned|admits|admitted|insists|insisted|claims|claimed|argues|argued|denies|denied|"
              "confirms|confirmed|reveals|revealed|suggests|suggested|declares|declared|announces|announced|writes|"
              "wrote|tweets|tweeted|alleges|alleged|asserts|asserted|stresses|stressed|concedes|conceded").split("|")
-_HEAD_VERB_RE = re.compile(rf"\b(?:{_trie('|'.join([w[0].upper() + w[1:] for w in _HEAD_SAY] + [w.upper() for w in _HEAD_SAY]))})\b")
+_HEAD_VERB_RE = re.compile(rf"(?:{_trie('|'.join([w[0].upper() + w[1:] for w in _HEAD_SAY] + [w.upper() for w in _HEAD_SAY]))})\b")
 _HEAD_NOT_CLAUSE = {"about", "of", "in", "on", "for", "against", "to", "from", "with", "by", "over", "and", "or",
                     "at", "as"}     # "… Claims About Misconduct": a noun, no clause follows
 _HEAD_END_RE = re.compile(r"\s[-–—|]\s|:|$", re.MULTILINE)     # where a headline's reported clause ends
@@ -68,7 +85,7 @@ _CLAUSE_AHEAD_RE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|(?:the|a|an|
                               rf"[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[\w’'-]+){{0,3}}?)\s+(?:\w+ly\s+)?{_AUX}")
 _AUX_RE = re.compile(rf"\b{_AUX}")
 _TAIL_BOUNDARY_RE = re.compile(r"(?:,|[”\"’'»],?)\s+$")
-_AS_RE = re.compile(r"\b[Aa]s\s+(?:(?:reported|noted|stated|explained|documented|written|first reported)\s+by\s+"
+_AS_RE = re.compile(r"[Aa]s\s+(?:(?:reported|noted|stated|explained|documented|written|first reported)\s+by\s+"
                     r"([^,;:\n]{1,60}?)|([^,;:\n]{1,60}?)\s+(?:has\s+|had\s+)?(?:noted|notes|put it|puts it|documented|"
                     r"reported|reports|wrote|writes|said|says|explained|explains|pointed out|points out|observed|"
                     r"argued|"

@@ -29,6 +29,8 @@ from spinscope.quotes.patterns import (
     _THAT_RE,
     _TIME_RE,
     _TOKEN_RE,
+
+    word_starts,
 )
 from spinscope.quotes.words import ASK as _ASK
 from spinscope.quotes.words import CONJ as _CONJ
@@ -76,7 +78,7 @@ _NOT_PLURAL = {"this", "thus", "always", "perhaps", "was", "has", "does", "is", 
                "theirs", "whereas", "unless", "besides", "news"}
 _NEGATED_OPENERS = {"at no time", "in no way", "under no circumstances", "at no point"}   # an inverted clause follows
 _SUBJUNCTIVE_RE = re.compile(r"(?:(?!would|could|should|will|might|may|must|can)[\w’'-]+\s+){1,12}?(?:be|not)\b")
-_DEMAND_RE = re.compile(r"\b(?:demand(?:ed|ing)|ordered)[ \t]+(that[ \t]+)?")
+_DEMAND_RE = re.compile(r"(?:demand(?:ed|ing)|ordered)[ \t]+(that[ \t]+)?")
 # not "Will Kelly demand …?", nor "demands", mostly said of things ("Christian charity itself demands that …")
 _FRONTED_RE = re.compile(r"[ \t]*(?:After|When|Once|Since|Before|While|Whilst|Although|Though|Even though|Despite|"
                          r"Because|Until|Whereas)\b")     # not "As" ("As X noted, …") nor "If"
@@ -313,7 +315,7 @@ def _demands(text: str, lay: _Layout) -> list[_Speech]:
     steps' are none); 'the demand that', 'his demands that' are nouns (decision 4), and a demand in a relative clause
     ('Those who have demanded that …') is left out: its content would run into the main clause."""
     frames = []
-    for m in _DEMAND_RE.finditer(text):
+    for m in word_starts(_DEMAND_RE, text):
         sent_start, sent_end = lay.sentence(m.start())
         before = text[max(0, m.start() - 12):m.start()].split()
         if not m.group(1) and (m.group().startswith("ordered") or not _BASE_CLAUSE_RE.match(text, m.end())):
@@ -426,7 +428,7 @@ def _headlines(text: str, lay: _Layout) -> list[_Speech]:
     headline (a line in Title Case or capitals) a capitalised speech verb frames what follows it, up to a
     dash, bar or colon."""
     frames = []
-    for m in _HEAD_VERB_RE.finditer(text):
+    for m in word_starts(_HEAD_VERB_RE, text):
         line_start, line_end = lay.line(m.start())
         if line_end - line_start > MAX_HEADLINE:
             continue                                  # a line that long is no headline (and reading it per verb costs)
@@ -542,7 +544,7 @@ def _as_noted(text: str, lay: _Layout) -> list[_Speech]:
     """'As Miller put it, …', 'As reported by CNN, …': the rest of the sentence, read like 'according to X'
     (not 'as I noted', 'as we reported': the outlet's own voice)."""
     frames = []
-    for m in _AS_RE.finditer(text):
+    for m in word_starts(_AS_RE, text):
         toks = _TOKEN_RE.findall(m.group(1) or m.group(2))
         attr = _who(toks) if toks and toks[0].lower() not in ("i", "we", "you", "it", "they") else ("unnamed",)
         if attr[0] in ("name", "pronoun", "role") and not _ACCORDING_RE.match(text, m.end() + 1):

@@ -256,13 +256,14 @@ class _Speakers:
             full.setdefault(name, name)
         where, names, prev = [], [], (-2, "")
         for m in _CAP_WORD_RE.finditer(self.masked):
-            key = m.group()[:-2] if m.group().endswith(("’s", "'s")) else m.group()
+            word = m.group()
+            key = word[:-2] if word.endswith(("’s", "'s")) else word
             if key in full:
                 where.append(m.start())
                 own = f"{prev[1]} {key}" if prev[0] == m.start() - 1 else ""
                 widest = own if own in written else self.fullest(key, m.start())[0]   # "Jason Badger" is Jason
                 names.append(widest if " " in widest else full[key])      # "Wilson" -> "Cody Wilson"
-            prev = (m.end(), m.group())
+            prev = (m.end(), word)
         return where, names, self._genders(lay, where, names)
 
     def _genders(self, lay: _Layout, where: list[int], names: list[str]) -> dict[str, str]:
@@ -320,7 +321,8 @@ class _Speakers:
         if self.runs is None:                         # every capitalised run, by its last word, found once
             self.runs = {}
             for m in _RUN_RE.finditer(self.text):
-                run, last = m.group().split(), m.group().split()[-1]
+                run = m.group().split()
+                last = run[-1]
                 key = last[:-2] if last.endswith(("’s", "'s")) else last.rstrip(".’'")   # Putin's, Barr. -> …
                 self.runs.setdefault(key, []).append((m.start(), run))
         found = []
