@@ -13,11 +13,11 @@ from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned, _who
 from spinscope.quotes.patterns import (
     _POSSESSIVE,
     _CAP_WORD_RE,
-    _DEFINED_RE,
     _FAMILY,
     _PRONOUN_RE,
     _RUN_RE,
     _WORD_RE,
+    defined_acronyms,
 )
 from spinscope.quotes.quote import Quote
 from spinscope.quotes.words import BODIES as _BODIES
@@ -286,7 +286,7 @@ class _Speakers:
         """Acronyms the text defines: 'National Rifle Association (NRA)' -> {'NRA': 'National Rifle Association'}."""
         if self.defined is None:
             self.defined = {}
-            for m in _DEFINED_RE.finditer(self.text):
+            for m in defined_acronyms(self.text):
                 words = m.group(1).split()
                 while words and len(words) > len(m.group(2)):
                     words = words[1:]                 # "the … National Rifle Association": from its first initial

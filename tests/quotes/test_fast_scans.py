@@ -1,4 +1,5 @@
-"""``word_starts``: the matches of a pattern opened by ``\\b``, for the patterns written without it for speed."""
+"""The scans written for speed give the matches of the plain scans they replace: ``word_starts`` those of a pattern
+opened by ``\\b``, ``defined_acronyms`` those of ``_DEFINED_RE`` over the whole text."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spinscope.quotes.patterns import _AS_RE, _HEAD_VERB_RE, word_starts
+from spinscope.quotes.patterns import _AS_RE, _DEFINED_RE, _HEAD_VERB_RE, defined_acronyms, word_starts
 from spinscope.quotes.reported import _DEMAND_RE
 
 SCANNED = (_AS_RE, _HEAD_VERB_RE, _DEMAND_RE)
@@ -40,3 +41,20 @@ def test_word_starts_gives_the_matches_of_the_pattern_with_a_word_boundary(piece
     text = "".join(pieces)
     for pattern in SCANNED:
         assert spans(word_starts(pattern, text)) == spans(bounded(pattern).finditer(text))
+
+
+NAME_PIECES = ["National", "Rifle", "Association", "Brady", "of", "the", "and", " ", "  ", "\n", ",", ".", "-", "’s",
+               "(NRA)", "(NATO)", "(nra)", "(", ")", "NRA", "Ünion", "x"]
+
+
+def test_defined_acronyms_reads_the_capitalised_words_before_each_acronym():
+    text = "Members of the National Rifle Association (NRA) met. (FBI) Then Brady (BC)."
+    assert [m.groups() for m in defined_acronyms(text)] == [("Members of the National Rifle Association ", "NRA"),
+                                                           ("Then Brady ", "BC")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30))
+def test_defined_acronyms_gives_the_matches_of_the_whole_text_scan(pieces):
+    text = "".join(pieces)
+    assert spans(defined_acronyms(text)) == spans(_DEFINED_RE.finditer(text))
