@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from spinscope.quotes.patterns import _AS_RE, _DEFINED_RE, _HEAD_VERB_RE, defined_acronyms, word_starts
 from spinscope.quotes.reported import _DEMAND_RE
 
@@ -35,12 +32,17 @@ def test_word_starts_finds_a_match_at_the_start_of_the_text():
     assert [m.start() for m in word_starts(_AS_RE, "As Smith noted, it rained")] == [0]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=30))
-def test_word_starts_gives_the_matches_of_the_pattern_with_a_word_boundary(pieces):
-    text = "".join(pieces)
-    for pattern in SCANNED:
-        assert spans(word_starts(pattern, text)) == spans(bounded(pattern).finditer(text))
+def test_word_starts_gives_the_matches_of_the_pattern_with_a_word_boundary():
+    from hypothesis import given, settings  # here, not when the module is collected
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+    def check(text):
+        for pattern in SCANNED:
+            assert spans(word_starts(pattern, text)) == spans(bounded(pattern).finditer(text))
+
+    check()
 
 
 NAME_PIECES = ["National", "Rifle", "Association", "Brady", "of", "the", "and", " ", "  ", "\n", ",", ".", "-", "’s",
@@ -53,8 +55,13 @@ def test_defined_acronyms_reads_the_capitalised_words_before_each_acronym():
                                                            ("Then Brady ", "BC")]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30))
-def test_defined_acronyms_gives_the_matches_of_the_whole_text_scan(pieces):
-    text = "".join(pieces)
-    assert spans(defined_acronyms(text)) == spans(_DEFINED_RE.finditer(text))
+def test_defined_acronyms_gives_the_matches_of_the_whole_text_scan():
+    from hypothesis import given, settings  # here, not when the module is collected
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join))
+    def check(text):
+        assert spans(defined_acronyms(text)) == spans(_DEFINED_RE.finditer(text))
+
+    check()

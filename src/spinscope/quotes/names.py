@@ -117,12 +117,12 @@ def _who(toks: list[str]) -> tuple:
 
 
 @lru_cache(maxsize=4096)
-def _who_of(toks: tuple[str, ...]) -> tuple:
+def _who_of(phrase: tuple[str, ...]) -> tuple:
     """Whom a noun phrase names: ('name', name, titles), ('pronoun',), ('role', title), ('body', word) or
     ('unnamed',). The name is its last capitalised run, followed by nothing, by plain words ('a Pentagon
     spokesman') or by a body ('Dallas police'); the titles are those in the run and the lower-case ones just
     before it ('State Department spokesman Steve Goldstein'). 'The bureau' is a body named earlier."""
-    toks = _before_of(t.strip("()") for t in toks if t.strip("()") and not _STATE_RE.fullmatch(t))
+    toks = _before_of(t.strip("()") for t in phrase if t.strip("()") and not _STATE_RE.fullmatch(t))
     if toks and _CONTRACTED_RE.fullmatch(toks[-1]):
         toks[-1] = toks[-1][:-2]                      # "he’s said", "she'd said": the pronoun
     if toks and toks[-1].lower() in ("he", "she", "him", "her"):
