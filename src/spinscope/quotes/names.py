@@ -52,6 +52,32 @@ _COMPASS = {"New", "North", "South", "East", "West"}     # the first word of a t
 _PARTY_NOUNS = {"democrat", "republican", "libertarian"}     # "the Democrat": a person, like "the senator"
 
 
+_TITLE_CASE_GLUE = {"In", "On", "The", "From", "For", "To", "By", "Before", "After", "Under", "Just", "At", "With",
+                    "Into", "Over", "About", "Against", "Is", "Was", "Are", "Were", "Will", "Has", "Have"}
+# "Seattle Police First In State To Seize Gun …": inside a name, these words come in lower case ("Network of Excellence")
+_TITLE_CASE_VERBS = {"Says", "Warns", "Claims", "Insists", "Admits", "Denies", "Vows", "Demands", "Urges", "Calls",
+                     "Slams", "Blasts", "Denounces", "Condemns", "Decries", "Hails", "Praises", "Accuses", "Dismisses",
+                     "Tells", "Tweets", "Defends", "Rips", "Reveals", "Revealed", "Responds", "Explains", "Attacks",
+                     "Mocks", "Contradicts", "Cracks", "Reverse", "Pardoned", "Killed", "Approved", "Uncovered"}
+MAX_NAME_WORDS = 6
+
+
+def presentable(speaker: str | None) -> str | None:
+    """A speaker as a reader should see it: a headline in Title Case read as a name is cut to its subject before a
+    verb ('Keith Ellison Defends Louis Farrakhan' -> 'Keith Ellison') or, holding a preposition or an article
+    inside ('New Audio From The Night Of …') or over six words (a list of names), dropped (None: nobody named)."""
+    if speaker is None:
+        return None
+    words = speaker.split()
+    for k, word in enumerate(words[1:], 1):
+        if word in _TITLE_CASE_VERBS:
+            subject = " ".join(words[:k])
+            return subject if 1 < k <= 3 and all(_is_cap(w) for w in words[:k]) else None
+        if word in _TITLE_CASE_GLUE:
+            return None
+    return speaker if len(words) <= MAX_NAME_WORDS else None
+
+
 def _is_cap(tok: str) -> bool:
     """Does the token start with a capital (a name, or a sentence's first word)?"""
     return tok[:1].isupper()

@@ -9,7 +9,7 @@ from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.entities import _Entities
 from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _straddles
-from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned, _who
+from spinscope.quotes.names import _clean_name, _is_cap, _pair, _unowned, _who, presentable
 from spinscope.quotes.patterns import (
     _POSSESSIVE,
     _CAP_WORD_RE,
@@ -64,7 +64,7 @@ class _Speakers:
                 para = lay.para(sp.anchor)
                 inherit = sp.attr[0] == "inherit"
                 sp.speaker = (last[1] if last and last[0] >= para - sp.reach else None) if inherit else \
-                    self.resolve(sp.attr, sp.anchor, lay)
+                    presentable(self.resolve(sp.attr, sp.anchor, lay))
                 if sp.attr[0] == "document":          # "the statement read": who issued it just before
                     sp.speaker = self.issuer[1] if self.issuer and sp.anchor - self.issuer[0] <= 400 else None
                     if sp.attr[1] in _SUITS:          # "the suit said": whoever filed it
