@@ -139,19 +139,17 @@ def prepare(db: sqlite3.Connection, path: Path, mode: str) -> None:
 
 
 def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch the file to WAL (once per file). The switch needs the file to itself, and when another
-    process is opening the new store too SQLite answers "locked" at once, without waiting: retry then,
-    until the busy deadline."""
+    """Switch the file to WAL (once per file; a file system without WAL keeps its journal, as SQLite answers
+    then). The switch needs the file to itself, and when another process is opening the new store too SQLite
+    answers "locked" at once, without waiting: retry then, until the busy deadline."""
     deadline = time.monotonic() + BUSY_TIMEOUT_S
     pause = 0.005
     while True:
         try:
-            if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
-                return
+            db.execute("PRAGMA journal_mode=WAL").fetchone()
+            return
         except sqlite3.OperationalError as error:
-            if "locked" not in str(error):
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
                 raise
-        if time.monotonic() + pause > deadline:
-            raise sqlite3.OperationalError("database is locked")
         time.sleep(pause)
         pause = min(pause * 2, 0.2)
