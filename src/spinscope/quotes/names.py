@@ -58,14 +58,14 @@ _TITLE_CASE_GLUE = {"In", "On", "The", "From", "For", "To", "By", "Before", "Aft
 _TITLE_CASE_VERBS = {"Says", "Warns", "Claims", "Insists", "Admits", "Denies", "Vows", "Demands", "Urges", "Calls",
                      "Slams", "Blasts", "Denounces", "Condemns", "Decries", "Hails", "Praises", "Accuses", "Dismisses",
                      "Tells", "Tweets", "Defends", "Rips", "Reveals", "Revealed", "Responds", "Explains", "Attacks",
-                     "Mocks", "Contradicts", "Cracks", "Reverse", "Pardoned", "Killed", "Approved", "Uncovered"}
+                     "Mocks", "Contradicts", "Cracks", "Pardoned", "Killed", "Approved", "Uncovered"}
 MAX_NAME_WORDS = 6
 
 
 def presentable(speaker: str | None) -> str | None:
     """A speaker as a reader should see it: a headline in Title Case read as a name is cut to its subject before a
-    verb ('Keith Ellison Defends Louis Farrakhan' -> 'Keith Ellison') or, holding a preposition or an article
-    inside ('New Audio From The Night Of …') or over six words (a list of names), dropped (None: nobody named)."""
+    verb ('Keith Ellison Defends Louis Farrakhan' -> 'Keith Ellison') or, holding a capitalised preposition, article
+    or auxiliary ('New Audio From The Night Of …') or over six words (a list of names), dropped (None: nobody named)."""
     if speaker is None:
         return None
     words = speaker.split()

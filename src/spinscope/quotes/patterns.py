@@ -26,21 +26,6 @@ _ABBREV_RE = re.compile(r"(?:^|[\s(.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|
 _TOKEN_RE = re.compile(r"\(?\w[\w’'.&-]*\)?")
 _RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*)+")
 _DEFINED_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for|on)\s+)*){2,8})\(([A-Z]{2,8})\)")
-_ACRONYM_PAREN_RE = re.compile(r"\(([A-Z]{2,8})\)")
-_NOT_IN_NAME_RE = re.compile(r"[^\w’'\s-]")      # a character no name before an acronym holds
-
-
-def defined_acronyms(text: str) -> Iterator[re.Match[str]]:
-    """``_DEFINED_RE.finditer(text)``, found from the acronyms in brackets: each match ends at one, and starts after the
-    last character before it that a name cannot hold, so only that stretch is searched (a scan of the whole text
-    tries the pattern's repeated words at every capital, about sixteen times slower over PTC)."""
-    for paren in _ACRONYM_PAREN_RE.finditer(text):
-        start = paren.start()
-        while start > 0 and not _NOT_IN_NAME_RE.match(text, start - 1):
-            start -= 1
-        found = _DEFINED_RE.search(text, start, paren.end())
-        if found:
-            yield found
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _CAP_WORD_RE = re.compile(r"\b[A-Z][\w’'-]+")
 _WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -53,6 +38,8 @@ _FIRST_CLAUSE_RE = re.compile(r"[,;:!?\n]|(?<![A-Z])(?<!Dr|Mr|Ms|St|Jr|Sr)(?<!Mr
 
 
 _WORD_CHAR_RE = re.compile(r"\w")
+_ACRONYM_PAREN_RE = re.compile(r"\(([A-Z]{2,8})\)")
+_NOT_IN_NAME_RE = re.compile(r"[^\w’'\s-]")      # a character no name before an acronym holds
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -66,6 +53,19 @@ def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = max(m.end(), m.start() + 1)
+
+
+def defined_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """``_DEFINED_RE.finditer(text)``, found from the acronyms in brackets: each match ends at one, and starts after the
+    last character before it that a name cannot hold, so only that stretch is searched (a scan of the whole text
+    tries the pattern's repeated words at every capital, about sixteen times slower over PTC)."""
+    for paren in _ACRONYM_PAREN_RE.finditer(text):
+        start = paren.start()
+        while start > 0 and not _NOT_IN_NAME_RE.match(text, start - 1):
+            start -= 1
+        found = _DEFINED_RE.search(text, start, paren.end())
+        if found:
+            yield found
 
 
 def _trie(words: str) -> str:

@@ -29,7 +29,6 @@ from spinscope.quotes.patterns import (
     _THAT_RE,
     _TIME_RE,
     _TOKEN_RE,
-
     word_starts,
 )
 from spinscope.quotes.words import ASK as _ASK
