@@ -31,3 +31,16 @@ def test_find_quotes_headline_quote_goes_to_the_headline_subject():
             "Rep. Keith Ellison defended the preacher on Sunday.\n")
     quoted = [q for q in find_quotes(text) if q.kind == "quoted"]
     assert [(text[q.start:q.end], q.speaker) for q in quoted] == [("He Had Something To Offer", "Keith Ellison")]
+
+
+def test_find_quotes_a_capitalised_common_word_opening_a_sentence_names_nobody():
+    text = "Take note of this. Take said that the plan would take years.\n"
+    reported = [q for q in find_quotes(text) if q.kind == "reported"]
+    assert reported and all(q.speaker is None for q in reported)
+
+
+def test_find_quotes_a_one_word_body_written_inside_sentences_keeps_its_name():
+    text = ("The Navy confirmed the exercise on Monday. A navy ship was seen.\n"
+            "Navy said that the ship had left port.\n")
+    reported = [q for q in find_quotes(text) if q.kind == "reported"]
+    assert [q.speaker for q in reported] == ["Navy"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from spinscope.quotes.attribution import _Speech
 from spinscope.quotes.entities import _Entities
@@ -25,6 +26,8 @@ from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 
 
 _SUITS = {"suit", "lawsuit", "complaint", "filing", "petition"}
+_WORDISH_RE = re.compile(r"[\w’'-]")
+_WORD_CHAR_END_RE = re.compile(r"(?:\w|[A-Z]\.)$")
 _SUER_RE = re.compile(r"((?:[A-Z][\w’'.&-]*[ \t]+){0,4}[A-Z][\w’'.&-]*?)(?:(?:’s|'s)[ \t]+(?:[\w-]+[ \t]+)?(?:law)?suit\b|"
                       r"(?:,[^,\n]{1,60},)?[ \t]+(?:(?:has|had|have|also)[ \t]+)*(?:(?:filed|brought|launched)[ \t]+"
                       r"(?:a|an|the|its|their|his|her)[ \t]+(?:[\w-]+[ \t]+)?(?:law)?suit|sued|sues|is[ \t]+suing|\w+ed[ \t]+in[ \t]+"
@@ -55,6 +58,7 @@ class _Speakers:
         self.suers: list[tuple[int, str]] | None = None
         self.last_group: tuple[int, str] | None = None    # where a pair last spoke as 'they', and its first person
         self.asked: tuple[int, str] | None = None     # where the last question put to a named person ended, and whom
+        self.common: dict[str, bool] = {}             # one-word names found to be common words, or not
 
     def resolve_all(self, speeches: list[_Speech], lay: _Layout) -> None:
         """Name every speech's speaker in reading order, so that 'he said' means the last person who spoke."""
@@ -99,6 +103,8 @@ class _Speakers:
         name, titles = self.fullest(attr[1], pos)
         if " " not in name and name.endswith("s") and " " in self.fullest(name[:-1], pos)[0]:
             name, titles = self.fullest(name[:-1], pos)   # "the Badgers": the family named before
+        if self.common_word(name):
+            return None                               # "Less than a week later, Wilson received …": no name
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
         if (len(parts) > 1 or name in self.tracker().persons) and not name.isupper() and not any(
@@ -110,6 +116,19 @@ class _Speakers:
             self.known.pop(name, None)
             self.known[name] = None                   # an ordered set: the most recent speaker last
         return name
+
+    def common_word(self, name: str) -> bool:
+        """Is the one-word ``name`` a common word that only a sentence's start capitalised ('Less', 'Perhaps')? So it
+        is when the text also writes it in lower case (not in a link or handle) and capitalises it nowhere inside a
+        sentence ('the Navy', 'U.S. Consulate' are names), nor with a title."""
+        if " " in name or name != name.capitalize() or name.lower() in _BODIES | _ORG_WORDS:
+            return False                              # "Police said": a body, however written
+        if name not in self.common:
+            masked = self.masked
+            lower = any(at == 0 or masked[at - 1] not in "/@#." for at in _standing(masked, name.lower()))
+            self.common[name] = lower and not any(_inside_sentence(masked, at) for at in _standing(masked, name)) \
+                and name not in self.tracker().persons
+        return self.common[name]
 
     def named_later(self, name: str, pos: int, lay: _Layout) -> bool:
         """Is ``name`` (its last word) written after ``pos`` in that sentence, outside quotes? Then the role before it is
@@ -368,3 +387,20 @@ def _assemble(text: str, quotes: list[_Speech], frames: list[_Speech]) -> tuple[
     out += [Quote(q.start, q.end, "scare") for q in quotes if q.kind == "scare"
             and not _straddles(speech, speech_starts, q.start, q.end)]
     return tuple(sorted(out, key=lambda q: (q.start, -q.end)))
+
+
+def _standing(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` as a whole word (no letter, digit, apostrophe or hyphen touching it)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORDISH_RE.match(text, at - 1)) and (end == len(text) or not _WORDISH_RE.match(text, end)):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """Does the word at ``at`` follow, after spaces, a word, a comma or an initial ('the Navy', 'U.S. Consulate')?"""
+    before = text[max(0, at - 40):at]
+    kept = before.rstrip(" \t")
+    return len(kept) < len(before) and bool(kept) and (kept[-1] in ",;" or bool(_WORD_CHAR_END_RE.search(kept)))
