@@ -90,7 +90,9 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   ``According to X,`` is X's.
 * **Speakers a reader can read** (``names.presentable``): a headline in Title Case taken for a name is cut to its
   subject before a verb (``Keith Ellison Defends Louis Farrakhan: “…”`` -> Keith Ellison) or, holding a capitalised
-  preposition or article (``New Audio From The Night Of …``) or over six words (a list of names), names nobody.
+  preposition or article (``New Audio From The Night Of …``) or over six words (a list of names), names nobody; so does
+  a one-word "name" that is a common word capitalised only at a sentence's start (``Take``, ``Perhaps``: the text
+  writes it in lower case too, and nowhere inside a sentence in capitals, as it does ``the Navy``).
 
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
 (paragraphs, lines, sentences), ``marks`` (pairing), ``names``, ``entities`` and ``speakers`` (who), ``attribution``
