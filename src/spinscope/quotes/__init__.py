@@ -88,11 +88,13 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   (``Judiciary Committees``) no people; a title resolved to its holder (``the attorney general`` -> William Barr) is
   whom the next ``he said`` means; ``…, which he said was …`` where the main clause names nobody; a quote right after
   ``According to X,`` is X's.
-* **Speakers a reader can read** (``names.presentable``): a headline in Title Case taken for a name is cut to its
-  subject before a verb (``Keith Ellison Defends Louis Farrakhan: “…”`` -> Keith Ellison) or, holding a capitalised
-  preposition or article (``New Audio From The Night Of …``) or over six words (a list of names), names nobody; so does
-  a one-word "name" that is a common word capitalised only at a sentence's start (``Take``, ``Perhaps``: the text
-  writes it in lower case too, and nowhere inside a sentence in capitals, as it does ``the Navy``).
+* **Speakers a reader can read** (``names.presentable``, ``_Speakers.common_word``): a headline in Title Case taken
+  for a name is cut to its subject before a verb (``Keith Ellison Defends Louis Farrakhan: “…”`` -> Keith Ellison), a
+  description before a name is cut off (``Foolish Religion Author Gary Wills`` -> Gary Wills), and a run holding a
+  capitalised preposition or article (``New Audio From The Night Of …``) or over six words (a list of names) names
+  nobody; nor does a one-word "name" that is a common word capitalised only at a sentence's start (``Take``,
+  ``Perhaps``: the text writes it in lower case too, and nowhere in capitals inside a sentence, as it does ``the
+  Navy``).
 
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
 (paragraphs, lines, sentences), ``marks`` (pairing), ``names``, ``entities`` and ``speakers`` (who), ``attribution``

@@ -59,13 +59,16 @@ _TITLE_CASE_VERBS = {"Says", "Warns", "Claims", "Insists", "Admits", "Denies", "
                      "Slams", "Blasts", "Denounces", "Condemns", "Decries", "Hails", "Praises", "Accuses", "Dismisses",
                      "Tells", "Tweets", "Defends", "Rips", "Reveals", "Revealed", "Responds", "Explains", "Attacks",
                      "Mocks", "Contradicts", "Cracks", "Pardoned", "Killed", "Approved", "Uncovered"}
+_DESCRIBING = {"Author", "Coroner", "Columnist", "Writer", "Reporter", "Journalist", "Activist", "Host", "Blogger",
+               "Democrats", "Republicans", "Senators", "Leaders"}    # "… Religion Author Gary Wills": a description
 MAX_NAME_WORDS = 6
 
 
 def presentable(speaker: str | None) -> str | None:
     """A speaker as a reader should see it: a headline in Title Case read as a name is cut to its subject before a
     verb ('Keith Ellison Defends Louis Farrakhan' -> 'Keith Ellison') or, holding a capitalised preposition, article
-    or auxiliary ('New Audio From The Night Of …') or over six words (a list of names), dropped (None: nobody named)."""
+    or auxiliary ('New Audio From The Night Of …') or over six words (a list of names), dropped (None: nobody named);
+    a description before a name of two or three words is cut off ('Foolish Religion Author Gary Wills')."""
     if speaker is None:
         return None
     words = speaker.split()
@@ -75,6 +78,9 @@ def presentable(speaker: str | None) -> str | None:
             return subject if 1 < k <= 3 and all(_is_cap(w) for w in words[:k]) else None
         if word in _TITLE_CASE_GLUE:
             return None
+    described = max((k for k, word in enumerate(words[:-1]) if word in _DESCRIBING), default=None)
+    if described is not None and 2 <= len(words) - described - 1 <= 3:
+        return " ".join(words[described + 1:])       # "Top Congressional Democrats Nancy Pelosi" -> Nancy Pelosi
     return speaker if len(words) <= MAX_NAME_WORDS else None
 
 
