@@ -104,7 +104,7 @@ class _Speakers:
         if " " not in name and name.endswith("s") and " " in self.fullest(name[:-1], pos)[0]:
             name, titles = self.fullest(name[:-1], pos)   # "the Badgers": the family named before
         if self.common_word(name):
-            return None                               # "Less than a week later, Wilson received …": no name
+            return None                               # "Take …" opening a sentence: a common word, no name
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
         if (len(parts) > 1 or name in self.tracker().persons) and not name.isupper() and not any(
@@ -118,7 +118,7 @@ class _Speakers:
         return name
 
     def common_word(self, name: str) -> bool:
-        """Is the one-word ``name`` a common word that only a sentence's start capitalised ('Less', 'Perhaps')? So it
+        """Is the one-word ``name`` a common word that only a sentence's start capitalised ('Take', 'Perhaps')? So it
         is when the text also writes it in lower case (not in a link or handle) and capitalises it nowhere inside a
         sentence ('the Navy', 'U.S. Consulate' are names), nor with a title."""
         if " " in name or name != name.capitalize() or name.lower() in _BODIES | _ORG_WORDS:
