@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spinscope.quotes.dialogue import _after_guillemets
 from spinscope.quotes.layout import _Layout
+from spinscope.quotes.words import HEADLINE_VERBS as _HEADLINE_VERBS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
 from spinscope.quotes.names import _NOUN_BEFORE_RE, _is_cap, _lead_phrase, _main_subject, _pair, _speaker_of, _subject, _who
 from spinscope.quotes.patterns import (
@@ -62,8 +63,6 @@ class _Speech:
 
 _CHARGED_RE = re.compile(r"[ \t]*,?[ \t]*((?:[Hh]e|[Ss]he|(?:[A-Z][\w’'.-]*[ \t]+){0,2}[A-Z][\w’'.-]*))[ \t]+charged[ \t]*[,.]")
 # "charged" attributes only in this inverted form: elsewhere it is a charge ("was charged with “…”")
-_HEADLINE_VERBS = ("Says|Warns|Claims|Insists|Admits|Denies|Vows|Demands|Urges|Calls|Slams|Blasts|Denounces|Condemns|"
-                   "Decries|Hails|Praises|Accuses|Dismisses|Tells|Tweets")
 _HEADLINE_VERB_RE = re.compile(rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,4}}?)(?:{_HEADLINE_VERBS})(?:[ \t]+[A-Z][\w’'-]*){{0,3}}[ \t]*:?[ \t]*")
 _SOURCE_BEFORE_RE = re.compile(r"\s*(?:(?:But|And|Yet|So|Also)\s+)?[Aa]ccording\s+to\s+([^,;:“”\"«»\n]{1,80}),\s*")
 

@@ -18,6 +18,7 @@ from spinscope.quotes.patterns import (
 from spinscope.quotes.words import BODIES as _BODIES
 from spinscope.quotes.words import CONJ as _CONJ
 from spinscope.quotes.words import GENERIC as _GENERIC
+from spinscope.quotes.words import HEADLINE_VERBS as _HEADLINE_VERBS
 from spinscope.quotes.words import MODIFIERS as _MODIFIERS
 from spinscope.quotes.words import ORG_NOUNS as _ORG_NOUNS
 from spinscope.quotes.words import ORG_WORDS as _ORG_WORDS
@@ -55,10 +56,9 @@ _PARTY_NOUNS = {"democrat", "republican", "libertarian"}     # "the Democrat": a
 _TITLE_CASE_GLUE = {"In", "On", "The", "From", "For", "To", "By", "Before", "After", "Under", "Just", "At", "With",
                     "Into", "Over", "About", "Against", "Is", "Was", "Are", "Were", "Will", "Has", "Have"}
 # "Seattle Police First In State To Seize Gun …": inside a name, these words come in lower case ("Network of Excellence")
-_TITLE_CASE_VERBS = {"Says", "Warns", "Claims", "Insists", "Admits", "Denies", "Vows", "Demands", "Urges", "Calls",
-                     "Slams", "Blasts", "Denounces", "Condemns", "Decries", "Hails", "Praises", "Accuses", "Dismisses",
-                     "Tells", "Tweets", "Defends", "Rips", "Reveals", "Revealed", "Responds", "Explains", "Attacks",
-                     "Mocks", "Contradicts", "Cracks", "Pardoned", "Killed", "Approved", "Uncovered"}
+_TITLE_CASE_VERBS = set(_HEADLINE_VERBS.split("|")) | {
+    "Defends", "Rips", "Reveals", "Revealed", "Responds", "Explains", "Attacks", "Mocks", "Contradicts", "Cracks",
+    "Pardoned", "Killed", "Approved", "Uncovered"}
 _DESCRIBING = {"Author", "Coroner", "Columnist", "Writer", "Reporter", "Journalist", "Activist", "Host", "Blogger",
                "Democrats", "Republicans", "Senators", "Leaders"}    # "… Religion Author Gary Wills": a description
 MAX_NAME_WORDS = 6

@@ -319,12 +319,13 @@ def _demands(text: str, lay: _Layout) -> list[_Speech]:
         before = text[max(0, m.start() - 12):m.start()].split()
         if not m.group(1) and (m.group().startswith("ordered") or not _BASE_CLAUSE_RE.match(text, m.end())):
             continue
-        if _not_a_frame(text, (m.start(), m.start() + len(m.group().split()[0])), before) or _own_voice(before) or \
+        verb = (m.start(), m.start() + len(m.group().split()[0]))
+        if _not_a_frame(text, verb, before) or _own_voice(before) or \
                 _RELATIVE & {w.lower() for w in text[max(sent_start, m.start() - 40):m.start()].split()[-4:]}:
             continue                                  # "Those who have constantly demanded that …": the subject's clause
         if m.group(1) and _AUX_RE.match(text, m.end()):
             continue                                  # "escalating demands that cannot be satisfied": a noun's clause
-        attr = _speaker_of(text, sent_start, (m.start(), m.start() + len(m.group().split()[0])), sent_start)
+        attr = _speaker_of(text, sent_start, verb, sent_start)
         frames.append(_Speech(m.end(), _demand_end(text, m.end(), sent_start, sent_end), m.start(), attr, "reported"))
     return frames
 

@@ -23,6 +23,8 @@ SAY = ("said|says|say|told|tells|tell|claimed|claims|claim|stated|added|adds|not
 MORE = ("replies|responded|continued|concluded|posted|commented|remarked|blasted|jabbed|snapped|fired back|"
        "observed|urged|promised|vowed|threatened|voiced|described|joked|boasted|"
        "agreed|exclaimed|shouted|quipped|wondered|lamented|demanded|cautioned|read|reads|according to")
+HEADLINE_VERBS = ("Says|Warns|Claims|Insists|Admits|Denies|Vows|Demands|Urges|Calls|Slams|Blasts|Denounces|Condemns|"
+                  "Decries|Hails|Praises|Accuses|Dismisses|Tells|Tweets")    # in a Title Case headline: "X Slams “…”"
 EVALUATE = ("called|calls|call|calling|thanked|thanks|thanking|accused|accuses|accusing|condemned|condemns|described|"
             "describes|describing|praised|praises|slammed|slams|denounced|denounces|dismissed|dismisses|hailed|hails|"
             "criticized|criticised|criticizes|criticises|decried|decries|blasted|referred to|refers to|characterized|"
