@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -89,33 +89,37 @@ def test_rounding_like_int8_leaves_a_plain_model_with_the_same_tensors(tiny_enco
     assert all(torch.equal(model.state_dict()[k], v) for k, v in before.items())
 
 
-def test_train_quant_aware_epochs_continue_a_finished_run_once(ptc_folder, tmp_path, tiny_encoder):
-    """A finished run given quantisation-aware epochs tunes its final weights at the low rate,
-    exports them, logs it, and a second call changes nothing."""
+def test_train_quant_aware_epochs_round_only_the_last_epochs(ptc_folder, tmp_path, tiny_encoder):
+    """With ``quant_aware_epochs`` 1 of 2, the first epoch's weights are those of a plain run with the
+    same seed, the second's differ, and the saved weights carry plain tensor names."""
+    import torch
+    from safetensors.torch import load_file
+
     from spinscope.training.config import TrainConfig
-    from spinscope.training.model import load_state
-    from spinscope.training.train import train
+    from spinscope.training.train import epoch_file, train
 
     config = TrainConfig(name="tiny", train=(str(ptc_folder),), dev=None, base_model=str(base_folder()),
                          window=16, stride=8, eval_stride=8, epochs=2, batch_size=8, learning_rate=3e-3,
-                         head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1)
-    run = tmp_path / "run"
-    train(config, run, encoder=tiny_encoder())
-    trained = load_state(run / "weights.safetensors")
-    tuned_config = TrainConfig(**{**json.loads((run / "config.json").read_text()), "train": config.train,
-                                  "quant_aware_epochs": 1, "quant_aware_learning_rate": 1e-3})
-    train(tuned_config, run, encoder=tiny_encoder())
-    tuned = load_state(run / "weights.safetensors")
-    assert tuned.keys() == trained.keys()
-    assert any(not np.array_equal(tuned[k].numpy(), trained[k].numpy()) for k in trained)
-    assert "quantisation-aware: 1 epoch(s)" in (run / "train.log").read_text()
-    train(tuned_config, run, encoder=tiny_encoder())
-    assert all(np.array_equal(load_state(run / "weights.safetensors")[k].numpy(), tuned[k].numpy()) for k in tuned)
+                         head_learning_rate=1e-2, warmup=0.0, hidden_dropout=0.0, threads=1, average_last=2)
+    runs = {}
+    for rounded in (0, 1):
+        runs[rounded] = tmp_path / f"run{rounded}"
+        torch.manual_seed(0)  # the same random encoder for both runs
+        train(replace(config, quant_aware_epochs=rounded), runs[rounded], encoder=tiny_encoder())
+
+    def same(epoch: int) -> bool:
+        plain, tuned = (load_file(str(epoch_file(runs[r], epoch))) for r in (0, 1))
+        assert plain.keys() == tuned.keys()
+        return all(np.array_equal(plain[k].numpy(), tuned[k].numpy()) for k in plain)
+
+    assert same(1) and not same(2)
+    assert load_file(str(runs[1] / "weights.safetensors")).keys() == load_file(str(runs[0] / "weights.safetensors")).keys()
 
 
-def test_train_config_rejects_negative_quant_aware_epochs():
+@pytest.mark.parametrize("epochs", [-1, 7])
+def test_train_config_rejects_quant_aware_epochs_outside_the_run(epochs):
     from spinscope.errors import ConfigError
     from spinscope.training.config import TrainConfig
 
     with pytest.raises(ConfigError, match="quant_aware_epochs"):
-        TrainConfig(quant_aware_epochs=-1)
+        TrainConfig(epochs=6, quant_aware_epochs=epochs)

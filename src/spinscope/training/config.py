@@ -53,10 +53,9 @@ class TrainConfig:
     teacher: str | None = None
     teacher_weight: float = 0.5
     teacher_tc_weight: float = 0.5
-    # quantisation-aware fine-tuning after the (averaged) run: epochs in which the ONNX graph's Linear
-    # layers round as int8 will (training/quant_aware.py), at this rate for the encoder and both heads
+    # the last N epochs train with the ONNX graph's Linear layers rounding as int8 will (quantisation-aware
+    # training, training/quant_aware.py), so that the weights ship learns suit its int8 form
     quant_aware_epochs: int = 0
-    quant_aware_learning_rate: float = 1e-5
 
     def __post_init__(self) -> None:
         problems = []
@@ -80,8 +79,8 @@ class TrainConfig:
             problems.append("max_pos_weight must be >= 1, tc_loss_weight >= 0 and span_loss_weight > 0")
         if not (0 <= self.teacher_weight <= 1 and 0 <= self.teacher_tc_weight <= 1):
             problems.append("teacher_weight and teacher_tc_weight must be in [0, 1]")
-        if self.quant_aware_epochs < 0 or not 0 < self.quant_aware_learning_rate < 1:
-            problems.append("quant_aware_epochs must be >= 0 and quant_aware_learning_rate in (0, 1)")
+        if not 0 <= self.quant_aware_epochs <= self.epochs:
+            problems.append("quant_aware_epochs must be between 0 and epochs")
         if self.precision not in ("auto", "fp32", "bf16"):
             problems.append("precision must be auto, fp32 or bf16")
         if problems:

@@ -94,13 +94,6 @@ def save_state(model: SpanTechniqueModel, path: Path) -> None:
     save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(path))
 
 
-def load_state(path: Path) -> dict[str, torch.Tensor]:
-    """The tensors ``save_state`` wrote."""
-    from safetensors.torch import load_file
-
-    return load_file(str(path))
-
-
 def mean_state(paths: Sequence[Path]) -> dict[str, torch.Tensor]:
     """The element-wise mean of the tensors in several safetensors files (each keeps its dtype)."""
     from safetensors.torch import load_file

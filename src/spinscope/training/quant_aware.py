@@ -1,12 +1,12 @@
-"""Quantisation-aware fine-tuning: a last epoch in which the encoder sees the int8 rounding it will ship with.
+"""Quantisation-aware training: epochs in which the encoder sees the int8 rounding it will ship with.
 
 ``ship`` quantises the exported graph with onnxruntime's dynamic int8 (``onnx_conversion.quantize_int8``):
 each MatMul's weights per output channel, symmetric, 7 bits (``reduce_range``), and its input per call, one
 asymmetric uint8 scale for the whole tensor (one window, as the detector runs one window a call). While
 ``rounding_like_int8`` is on, every ``nn.Linear`` of the graph (encoder and token head) computes with its
 weights and its input rounded the same way, and the gradients pass the rounding unchanged (the
-straight-through estimator), so a short fine-tune at a low rate moves the weights to where that rounding
-costs least. The weights are then exported as usual, in fp32, and quantised by ``ship``.
+straight-through estimator), so the last epochs of a run (config ``quant_aware_epochs``) move the weights to
+where that rounding costs least. The weights are still saved and exported in fp32, and quantised by ``ship``.
 """
 
 from __future__ import annotations

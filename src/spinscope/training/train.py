@@ -36,7 +36,7 @@ from spinscope.training import data
 from spinscope.training.config import TrainConfig
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
-    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, load_state, load_weights, mean_state,
+    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, load_weights, mean_state,
     save_state, save_weights,
 )
 from spinscope.training.quant_aware import rounding_like_int8
@@ -44,7 +44,6 @@ from spinscope.training.quant_aware import rounding_like_int8
 CHECKPOINT = "checkpoint.pt"
 EPOCHS_DIR = "epochs"
 AVERAGED = "averaged"  # which epochs the exported weights are the mean of, once averaged
-QUANT_AWARE = "quant-aware"  # written once the quantisation-aware epochs are done
 LOG_EVERY = 25
 
 
@@ -218,9 +217,7 @@ def check_resumable(run_dir: Path, config: TrainConfig) -> None:
     """A checkpoint may only be resumed by the config that made it (averaging aside)."""
     saved = run_dir / "config.json"
     if saved.is_file() and (run_dir / CHECKPOINT).is_file():
-        tail = {"average_last": config.average_last, "quant_aware_epochs": config.quant_aware_epochs,
-                "quant_aware_learning_rate": config.quant_aware_learning_rate}
-        if replace(TrainConfig.load(saved), **tail) != config:
+        if replace(TrainConfig.load(saved), average_last=config.average_last) != config:
             raise ConfigError(f"{run_dir} holds a checkpoint of a different config; use a new run folder")
 
 
@@ -302,7 +299,8 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     log(f"start: {len(docs)} articles, {steps} steps/epoch, {device}, bf16={bf16}, resuming after epoch {done}")
     scores: dict[str, float] = {}
     for epoch in range(done, config.epochs):
-        run_epoch(model, docs, config, epoch, optimizer, scheduler, pos_weight, specials, bf16, log)
+        with rounding_like_int8(model) if epoch >= config.epochs - config.quant_aware_epochs else nullcontext():
+            run_epoch(model, docs, config, epoch, optimizer, scheduler, pos_weight, specials, bf16, log)
         if config.average_last > 1:
             keep_epoch(run_dir, model, epoch + 1, config.average_last)
         save_checkpoint(run_dir, model, optimizer, scheduler, epoch + 1)
@@ -317,33 +315,7 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
         log(f"exported the mean of epochs {epochs[0]}-{epochs[-1]}")
         marker.write_text(label, encoding="utf-8")
         scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, label)
-    done_marker = run_dir / EPOCHS_DIR / QUANT_AWARE
-    if config.quant_aware_epochs and not done_marker.is_file():
-        if config.teacher and done >= config.epochs:  # a finished run, read without its teacher's targets
-            docs = taught(docs, gold, config, log, bf16)
-        model.load_state_dict(load_state(run_dir / "weights.safetensors"))  # the run's final (averaged) weights
-        quant_aware_tune(model, docs, config, pos_weight, specials, bf16, log)
-        export_files(run_dir, model, config)
-        done_marker.parent.mkdir(exist_ok=True)
-        done_marker.write_text(f"{config.quant_aware_epochs}", encoding="utf-8")
-        scores = log_dev(model, config, tokenizer, dev, bf16, log, run_dir, "quantisation-aware")
     return TrainResult(run_dir, config.epochs, scores)
-
-
-def quant_aware_tune(model: SpanTechniqueModel, docs, config: TrainConfig, pos_weight, specials, bf16: bool,
-                     log: RunLog) -> None:
-    """``config.quant_aware_epochs`` more epochs, every quantised Linear rounding as int8 will
-    (``quant_aware.rounding_like_int8``), at ``quant_aware_learning_rate`` with warm-up and decay; each
-    such epoch reads the data in the order of the epoch number after the run's last."""
-    rate = config.quant_aware_learning_rate
-    tuning = replace(config, learning_rate=rate, head_learning_rate=rate)
-    steps = len(data.batch_windows(data.epoch_windows(docs, config.window, config.stride, 0, config.data_order_seed),
-                                   config.batch_size))
-    with rounding_like_int8(model):
-        optimizer, scheduler = make_optimizer(model, tuning, steps * config.quant_aware_epochs)
-        for extra in range(config.quant_aware_epochs):
-            run_epoch(model, docs, tuning, config.epochs + extra, optimizer, scheduler, pos_weight, specials, bf16, log)
-    log(f"quantisation-aware: {config.quant_aware_epochs} epoch(s) at {rate:g}")
 
 
 def load_teacher(name: str, threads: int, bf16: bool) -> NeuralDetector:
