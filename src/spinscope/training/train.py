@@ -8,7 +8,8 @@ the last N epochs' weights are kept in ``epochs/`` and the exported weights are 
 (averaging the tail of a run smooths out the last epochs' noise). Calling ``train`` on a
 folder with a checkpoint resumes after its last epoch; a finished, averaged run is left as
 it is. Seeds depend only on the config's seeds and the epoch number, so a resumed run repeats
-the uninterrupted one. ``device`` cuda trains on a GPU (fp32 with TF32 matmuls).
+the uninterrupted one. ``device`` cuda trains on a GPU (fp32 with TF32 matmuls). With
+``quant_aware_epochs`` N the last N epochs train rounding as the shipped int8 graph will (``quant_aware``).
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from spinscope.training import data
 from spinscope.training.config import TrainConfig
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
-    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, load_weights, mean_state,
-    save_state, save_weights,
+    SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, load_weights, mean_state, save_state,
+    save_weights,
 )
 from spinscope.training.quant_aware import rounding_like_int8
 
