@@ -1,6 +1,7 @@
 """Span shape benchmark: how predicted and gold spans start and end, and what the clean-up costs.
 
     python benchmarks/bench_shape.py [--detectors minilm-ptc minilm-ptc-fast] [--dev ../shared/data/ptc/dev]
+    python benchmarks/bench_shape.py --detectors minilm-ptc --fold runs/foldA --fold runs/foldB   # trained on train+dev
 
 For gold spans of PTC train and dev, and for each detector's dev spans with the clean-up
 off and on (``split_head`` and ``tidy`` on the model card; old and new code in one run):
@@ -8,7 +9,9 @@ share of spans starting / ending on a function word (``shape.FUNCTION_WORDS``), 
 punctuation, crossing a sentence end, of one word; same-range duplicates; SI P/R/F1, TC
 micro-F1 and end-to-end F1. Then context stability: for each example article, whether
 the spans found in the body are the same (offsets shifted) with a title and date line in
-front of it.
+front of it. A model trained on train+dev has read dev, so its dev spans flatter it: with ``--fold`` (its fold
+runs, as ``bench_calibration.py`` takes them) a further row gives the shape of the spans its fold models find,
+with its settings, each on the dev articles it left out.
 """
 
 from __future__ import annotations
@@ -69,6 +72,22 @@ def detector_rows(name: str, dev: Path) -> list[tuple[str, dict, dict]]:
     return rows
 
 
+def cross_fitted_row(name: str, dev: Path, folds: list[Path]) -> tuple[str, dict, dict]:
+    """(label, shape rates, scores) of the spans the model's fold runs find on the dev articles each left out."""
+    from bench_calibration import fold_view
+
+    from spinscope.detector.loading import load_detector
+    from spinscope.document import Analysis
+    from spinscope.io.ptc import read_gold
+    from spinscope.training.metrics import score_predictions
+
+    gold = read_gold(dev)
+    detector, encoded = fold_view(load_detector(name), folds, gold)
+    predicted = [Analysis(g.document, tuple(detector.spans_of(e, g.document.text))) for g, e in zip(gold, encoded)]
+    classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
+    return f"{name}, cross-fitted (fold runs)", shape_rates(predicted), score_predictions(gold, predicted, classified)
+
+
 def body_spans(detector, text: str, shift: int) -> list[tuple]:
     """The spans found in ``text``, as (start - shift, end - shift, techniques)."""
     from spinscope.document import Document
@@ -115,9 +134,15 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=SHARED / "data" / "ptc" / "dev")
     parser.add_argument("--train", type=Path, default=SHARED / "data" / "ptc" / "train")
     parser.add_argument("--detectors", nargs="+", default=["minilm-ptc"])
+    parser.add_argument("--fold", type=Path, action="append", default=[],
+                        help="for one detector trained on train+dev: a fold run it was shipped with (repeat)")
     args = parser.parse_args()
+    if args.fold and len(args.detectors) != 1:
+        parser.error("--fold goes with exactly one detector")
     gold_rows = [(f"gold, PTC {p.name}", shape_rates(read_gold(p)), None) for p in (args.train, args.dev)]
     rows = [row for name in args.detectors for row in detector_rows(name, args.dev)]
+    if args.fold:
+        rows.append(cross_fitted_row(args.detectors[0], args.dev, args.fold))
     stability = [line for name in args.detectors for line in stability_rows(name)]
     print(render(gold_rows, rows, stability))
 
