@@ -278,6 +278,27 @@ def test_neural_card_rejects_an_unknown_score_feature():
         ModelCard("fake", score_feature="loudest")
 
 
+@pytest.mark.parametrize("written, read", [(True, 3), (False, 0), (5, 5)])
+def test_neural_card_reads_cut_pieces_as_content_words_and_old_cards_true_as_three(tmp_path, written, read):
+    import json
+
+    ModelCard("fake").save(tmp_path)
+    data = json.loads((tmp_path / "spinscope.json").read_text(encoding="utf-8"))
+    (tmp_path / "spinscope.json").write_text(json.dumps(data | {"cut_pieces": written}), encoding="utf-8")
+    card = ModelCard.load(tmp_path)
+    assert card.cut_pieces == read and type(card.cut_pieces) is int
+    card.save(tmp_path)
+    assert ModelCard.load(tmp_path) == card
+
+
+@pytest.mark.parametrize("pieces", [-1, True, 2.5])
+def test_neural_card_rejects_cut_pieces_that_are_not_a_count(pieces):
+    from spinscope.errors import ModelError
+
+    with pytest.raises(ModelError, match="cut_pieces"):
+        ModelCard("fake", cut_pieces=pieces)
+
+
 def test_calibrate_keeps_the_score_feature_whose_held_out_likely_spans_are_more_precise(detector):
     from spinscope.training import scores
 

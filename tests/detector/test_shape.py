@@ -118,6 +118,15 @@ def test_clean_keeps_pieces_when_the_card_does_not_cut_them():
     assert text[kept.start:kept.end] == "Trump-Putin conspiracy. The Russia Hoax"
 
 
+def test_clean_cuts_a_longer_piece_only_when_the_card_allows_more_content_words():
+    text = "It is a conspiracy. The Russia Hoax spreads lies every day."
+    span = span_over(text, "It is a conspiracy. The Russia Hoax spreads lies")  # ends on a piece of 4 content words
+    kept = clean(span, text, max_piece=3)
+    assert text[kept.start:kept.end] == "It is a conspiracy. The Russia Hoax spreads lies"
+    cut = clean(span, text, max_piece=5)
+    assert text[cut.start:cut.end] == "It is a conspiracy"
+
+
 def test_clean_cuts_a_short_piece_of_the_sentence_before():
     text = "They hid the rape gangs. Clearly the intent was to hide the truth."
     cut = clean(span_over(text, "rape gangs. Clearly the intent was to hide the truth"), text)

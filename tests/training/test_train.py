@@ -93,6 +93,7 @@ def test_convert_to_onnx_agrees_with_torch(tiny_run, tmp_path):
 
 @pytest.mark.slow
 def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, tmp_path):
+    from spinscope.detector import shape
     from spinscope.detector.onnx import OnnxDetector
     from spinscope.training.metrics import evaluate_detector
     from spinscope.training.ship import ship
@@ -103,7 +104,7 @@ def test_ship_tunes_on_dev_then_carries_settings_to_a_retrained_model(tiny_run, 
     assert first.card.about["dev_metrics"]["tc_micro_f1"] == pytest.approx(first.dev["tc_micro_f1"], abs=1e-4)
     assert "held_out_si_f1" in first.card.about["dev_metrics"]
     assert len(first.card.densities) == 101 and first.card.calibration
-    assert first.card.cut_pieces and set(first.card.about["calibration"]) >= {"score", "technique_score"}
+    assert first.card.cut_pieces == shape.MAX_PIECE and set(first.card.about["calibration"]) >= {"score", "technique_score"}
     # the card's figures are the shipped model's (int8 where kept) under the card's own decoding
     again = evaluate_detector(OnnxDetector.load(tmp_path / "tiny"), read_gold(ptc))
     assert first.card.about["dev_metrics"]["e2e_f1"] == pytest.approx(again["e2e_f1"], abs=1e-4)

@@ -91,12 +91,15 @@ def ship_command(
     fold: Annotated[Optional[list[Path]], typer.Option(
         help="for a run trained on train+dev: a fold run (same recipe, trained on train and part of dev; repeat). "
              "Decoding is chosen on the dev articles each fold left out")] = None,
+    cut_pieces: Annotated[Optional[int], typer.Option(min=0, help=(
+        "cut pieces of a neighbouring sentence with up to this many content words off span edges "
+        "(0: none; default 3)"))] = None,
 ) -> None:
     """Ship a training run: convert it to ONNX (in a subprocess), tune on dev, write a model folder."""
     from spinscope.training.ship import ship
 
     report = ship(run_dir, out, dev, int8=int8, settings_from=settings_from, folds=fold or (), log=console.print,
-                  int8_tolerance=int8_tolerance)
+                  int8_tolerance=int8_tolerance, cut_pieces=cut_pieces)
     console.print(f"wrote {report.folder} ({report.precision}, decode {report.card.decode})")
     for key in ("si_precision", "si_recall", "si_f1", "tc_micro_f1", "e2e_f1"):
         if key in report.dev:

@@ -21,6 +21,7 @@ FORMAT = "spinscope-onnx/1"
 SPAN_CHANNEL = "any"  # the last token column: "some technique is here"
 DECODE_MODES = ("per_technique", "span_then_classify", "per_technique_and_regions")
 SCORE_FEATURES = ("strongest", "technique")
+LEGACY_CUT_PIECES = 3  # what a card's "cut_pieces": true meant (content words)
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,10 @@ class ModelCard:
     likely_densities: tuple[float, ...] = ()
     split_head: bool = True  # title and date lines windowed apart from the body (windows.py)
     tidy: bool = True  # span edges on whole words, inside one sentence, same-range spans merged (shape.py)
-    # with tidy: also cut pieces of a neighbouring sentence (up to shape.MAX_PIECE content words)
-    # at span edges; off for cards fitted before that rule (their score maps fit the spans without it)
-    cut_pieces: bool = False
+    # with tidy: also cut pieces of a neighbouring sentence with up to this many content words off span
+    # edges (shape.without_fragments); 0 for cards fitted before that rule (their score maps fit the spans
+    # without it). Cards of that time wrote true, which meant LEGACY_CUT_PIECES
+    cut_pieces: int = 0
     # what the score map reads: the mean over the span's tokens of each token's strongest column
     # ("strongest"), or of the column of the span's own technique ("technique"); ``spinscope
     # retune`` keeps the one whose likely spans are more precise on held-out articles
@@ -72,6 +74,8 @@ class ModelCard:
             raise ModelError(f"model card: decode must be one of {DECODE_MODES}, got {self.decode!r}")
         if self.score_feature not in SCORE_FEATURES:
             raise ModelError(f"model card: score_feature must be one of {SCORE_FEATURES}, got {self.score_feature!r}")
+        if isinstance(self.cut_pieces, bool) or not isinstance(self.cut_pieces, int) or self.cut_pieces < 0:
+            raise ModelError(f"model card: cut_pieces must be a count of content words (0 or more), got {self.cut_pieces!r}")
         if not 0.0 <= self.likely_cut <= 1.0:
             raise ModelError(f"model card: likely_cut must be within [0, 1], got {self.likely_cut}")
         if not 2 < self.window <= 512 or not 0 < self.stride <= self.window - 2:
@@ -107,6 +111,8 @@ class ModelCard:
                 data[key] = tuple((float(a), float(b)) for a, b in data.get(key, ()))
             for key in ("densities", "likely_densities"):
                 data[key] = tuple(float(q) for q in data.get(key, ()))
+            if isinstance(data.get("cut_pieces"), bool):
+                data["cut_pieces"] = LEGACY_CUT_PIECES if data["cut_pieces"] else 0
             return cls(**data)
         except (KeyError, TypeError) as error:
             raise ModelError(f"{path}: incomplete model card ({error})") from None

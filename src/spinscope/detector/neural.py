@@ -111,8 +111,7 @@ class NeuralDetector:
         spans = self.raw_spans_of(encoded, text)
         if not self.card.tidy or not spans:
             return spans
-        pieces = shape.MAX_PIECE if self.card.cut_pieces else 0
-        return shape.tidy(spans, text, language, self.strength(encoded), pieces)
+        return shape.tidy(spans, text, language, self.strength(encoded), self.card.cut_pieces)
 
     @staticmethod
     def strength(encoded: EncodedDocument) -> shape.Strength:

@@ -64,7 +64,8 @@ CLAUSE_SUBJECTS = {"it", "you"}
 # of them start on a function word), but hardly on a bare connective or copula
 LEADING = frozenset({"and", "or", "nor", "but", "so", "yet", "of", "than", "as", "is", "are", "was", "were"})
 MAX_FRAGMENT = 0  # content words: a sentence part with no more at a span's edge is cut off
-MAX_PIECE = 3  # content words: a piece of a sentence with no more at a span's edge is cut off
+MAX_PIECE = 3  # content words: a piece of a sentence with no more at a span's edge is cut off (the default;
+# a model card carries its own, ``cut_pieces``)
 Strength = Callable[[int, int], float]
 """The model's mean token score over a character range ("is some technique here"), 0 for none."""
 APOSTROPHES = "'’"

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from spinscope.detector.card import ModelCard
 from spinscope.detector.onnx import MODEL_FILES, OnnxDetector
+from spinscope.detector.shape import MAX_PIECE
 from spinscope.document import Document
 from spinscope.errors import ModelError
 from spinscope.io.ptc import read_gold
@@ -61,15 +62,16 @@ class ShipReport:
         return self.precision in INT8_FORMS
 
 
-def stage(run_dir: Path, staging: Path, name: str, window: int, stride: int) -> Path:
-    """Export the run into ``staging`` with a default card (fp32)."""
+def stage(run_dir: Path, staging: Path, name: str, window: int, stride: int, cut_pieces: int = MAX_PIECE) -> Path:
+    """Export the run into ``staging`` with a default card (fp32) that cuts sentence pieces of up to
+    ``cut_pieces`` content words off span edges."""
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     convert_to_onnx(run_dir, staging / "model.onnx")
     for file in ("tokenizer.json", "tc_head.npz"):
         shutil.copyfile(run_dir / file, staging / file)
-    ModelCard(name, window=window, stride=stride, cut_pieces=True).save(staging)
+    ModelCard(name, window=window, stride=stride, cut_pieces=cut_pieces).save(staging)
     return staging
 
 
@@ -221,7 +223,7 @@ def tune_by_folds(staging: Path, card: ModelCard, fold_runs: Sequence[Path], dev
     (``crossfit``); int8 in the first form whose fold models stay within tolerance of fp32."""
     gold = read_gold(dev)
     parts = held_out_parts(fold_runs, gold)
-    folders = [stage_run(Path(run), card.name) for run in fold_runs]
+    folders = [stage_run(Path(run), card.name, card.cut_pieces) for run in fold_runs]
     tuned = tune_folds(folders, parts, gold, log)
     note = CROSS_FITTED_NOTE.format(n=len(fold_runs))
     chosen, precision, tried = tuned, FP32, None
@@ -243,22 +245,25 @@ def tune_by_folds(staging: Path, card: ModelCard, fold_runs: Sequence[Path], dev
                     calibration=chosen.calibration)
 
 
-def stage_run(run_dir: Path, name: str) -> Path:
+def stage_run(run_dir: Path, name: str, cut_pieces: int = MAX_PIECE) -> Path:
     """Export a run into its own ``package`` folder (fp32, default card)."""
     config = TrainConfig.load(run_dir / "config.json")
-    return stage(run_dir, run_dir / "package", name, config.window, config.eval_stride)
+    return stage(run_dir, run_dir / "package", name, config.window, config.eval_stride, cut_pieces)
 
 
 def ship(run_dir: Path, dest: Path, dev: str | None, int8: bool = True,
          settings_from: Path | None = None, folds: Sequence[Path] = (),
-         log: Callable[[str], None] | None = None, int8_tolerance: float = INT8_TOLERANCE) -> ShipReport:
+         log: Callable[[str], None] | None = None, int8_tolerance: float = INT8_TOLERANCE,
+         cut_pieces: int | None = None) -> ShipReport:
     """Build the model folder ``dest`` from a run (files in ``dest`` are replaced); int8 is kept where
-    no dev F1 drops more than ``int8_tolerance`` below the fp32 model's."""
+    no dev F1 drops more than ``int8_tolerance`` below the fp32 model's. Its spans lose sentence pieces
+    of up to ``cut_pieces`` content words at their edges (``shape.without_fragments``; default
+    ``shape.MAX_PIECE``)."""
     if not 0 <= int8_tolerance < 1:
         raise ModelError(f"the int8 tolerance must be in [0, 1), not {int8_tolerance}")
     run_dir, dest = Path(run_dir), Path(dest)
     config = TrainConfig.load(run_dir / "config.json")
-    staging = stage_run(run_dir, dest.name)
+    staging = stage_run(run_dir, dest.name, MAX_PIECE if cut_pieces is None else cut_pieces)
     detector = OnnxDetector.load(staging)
     if settings_from is not None and folds:
         raise ModelError("ship takes fold runs or settings_from a tuned model, not both")
