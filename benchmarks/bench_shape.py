@@ -50,13 +50,21 @@ def shape_rates(analyses) -> dict[str, float]:
     return {"spans": counts["spans"], **shares, "same-range duplicates": counts["same-range duplicates"]}
 
 
+def rates_and_scores(detector, gold, encoded) -> tuple[dict, dict]:
+    """Shape rates and SI/TC/e2e scores of the detector's spans of dev, as ``encoded``."""
+    from spinscope.document import Analysis
+    from spinscope.training.metrics import score_predictions
+
+    predicted = [Analysis(g.document, tuple(detector.spans_of(e, g.document.text))) for g, e in zip(gold, encoded)]
+    classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
+    return shape_rates(predicted), score_predictions(gold, predicted, classified)
+
+
 def detector_rows(name: str, dev: Path) -> list[tuple[str, dict, dict]]:
     """(setting, shape rates, scores) for the detector under each setting, one encoder pass per
     window layout."""
     from spinscope.detector.loading import load_detector
-    from spinscope.document import Analysis
     from spinscope.io.ptc import read_gold
-    from spinscope.training.metrics import score_predictions
 
     gold = read_gold(dev)
     detector = load_detector(name)
@@ -65,10 +73,7 @@ def detector_rows(name: str, dev: Path) -> list[tuple[str, dict, dict]]:
         twin = detector.with_card(detector.card.with_changes(**settings))
         if settings["split_head"] not in encoded:
             encoded[settings["split_head"]] = twin.encode([g.document for g in gold])
-        docs = encoded[settings["split_head"]]
-        predicted = [Analysis(g.document, tuple(twin.spans_of(e, g.document.text))) for g, e in zip(gold, docs)]
-        classified = [twin.classify_encoded(g, e) for g, e in zip(gold, docs)]
-        rows.append((f"{name}, {label}", shape_rates(predicted), score_predictions(gold, predicted, classified)))
+        rows.append((f"{name}, {label}", *rates_and_scores(twin, gold, encoded[settings["split_head"]])))
     return rows
 
 
@@ -77,15 +82,11 @@ def cross_fitted_row(name: str, dev: Path, folds: list[Path]) -> tuple[str, dict
     from bench_calibration import fold_view
 
     from spinscope.detector.loading import load_detector
-    from spinscope.document import Analysis
     from spinscope.io.ptc import read_gold
-    from spinscope.training.metrics import score_predictions
 
     gold = read_gold(dev)
     detector, encoded = fold_view(load_detector(name), folds, gold)
-    predicted = [Analysis(g.document, tuple(detector.spans_of(e, g.document.text))) for g, e in zip(gold, encoded)]
-    classified = [detector.classify_encoded(g, e) for g, e in zip(gold, encoded)]
-    return f"{name}, cross-fitted (fold runs)", shape_rates(predicted), score_predictions(gold, predicted, classified)
+    return (f"{name}, cross-fitted (fold runs)", *rates_and_scores(detector, gold, encoded))
 
 
 def body_spans(detector, text: str, shift: int) -> list[tuple]:
