@@ -3,6 +3,8 @@ sentences, one highlight per range."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from spinscope.detector import function_words, shape
@@ -15,6 +17,7 @@ from spinscope.detector.shape import (
     whole_words,
 )
 from spinscope.document import Span
+from spinscope.io.ptc import read_gold
 
 
 def trimmed(text: str, phrase: str) -> tuple[int, int]:
@@ -157,7 +160,38 @@ def test_expand_gives_one_span_per_technique():
 def test_function_word_lists_keep_what_gold_spans_end_and_start_on():
     assert {"it", "up", "him", "them"}.isdisjoint(shape.TRAILING)
     assert {"in", "by"} <= shape.TRAILING
-    assert {"the", "a", "to", "if", "we"}.isdisjoint(shape.LEADING)
+    assert {"the", "a", "this", "if", "we", "but"}.isdisjoint(shape.LEADING)
+    assert shape.LEADING <= shape.FUNCTION_WORDS
+
+
+def test_clean_trims_leading_words_that_gold_spans_leave_out():
+    text = "They talked in his usual lies about the West."
+    cleaned = clean(span_over(text, "in his usual lies"), text)
+    assert text[cleaned.start:cleaned.end] == "usual lies"
+    assert text[slice(*shape.trim(text, text.index("the"), len(text) - 1))] == "the West"
+
+
+def gold_starts(analyses) -> tuple[Counter, Counter]:
+    """For each function word: how many gold spans start on it, and how many start right after it."""
+    on: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    for analysis in analyses:
+        text = analysis.document.text
+        for span in analysis.spans:
+            words = shape.word_ranges(text, span.start, span.end)
+            before = shape.word_ranges(text, max(0, span.start - 40), span.start)
+            if words and shape.is_function_word(text[slice(*words[0])]):
+                on[shape.normal(text[slice(*words[0])])] += 1
+            if before and not text[before[-1][1]:span.start].strip():
+                word = shape.normal(text[slice(*before[-1])])
+                after[word] += shape.is_function_word(word)
+    return on, after
+
+
+def test_leading_words_are_those_gold_spans_of_ptc_train_mostly_leave_out(ptc_train):
+    on, after = gold_starts(read_gold(ptc_train))
+    measured = {w for w in on.keys() | after.keys() if on[w] + after[w] >= 5 and on[w] < after[w]}
+    assert measured == shape.LEADING
 
 
 @pytest.mark.parametrize(("language", "text", "phrase", "kept"), [
