@@ -101,11 +101,15 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
         stack.clear()
 
     positions, starts = [p for p, _ in marks], [ls for ls, _ in lines]
+
+    def toks_of(line: tuple[int, int] | None) -> list[tuple[int, str]]:
+        return marks[bisect_left(positions, line[0]):bisect_left(positions, line[1])] if line else []
+
     found: list[tuple[int, int]] = []
     stack: list[Any] = []
     reopened = False
     for k, (ls, le) in enumerate(lines):
-        toks = marks[bisect_left(positions, ls):bisect_left(positions, le)]
+        toks = toks_of((ls, le))
         if not toks and not stack:
             continue                                  # nothing open, nothing to pair (so nothing reopened)
         if reopened:
@@ -119,9 +123,21 @@ def _pair(text: str, marks: list[tuple[int, str]], lines: list[tuple[int, int]],
             and _role(text, nxt[0]) in ("open", "either")
         if reopened:
             stack[:] = [(stack[0][0], stack[0][1], True)]
-        elif stack and (nxt is None or blocks[k + 1] != blocks[k]):
+        elif stack and (nxt is None or blocks[k + 1] != blocks[k]) and not _closed_on(text, toks_of(nxt), stack[0][1]):
             end_open(le)
-    return found
+    return [(a, _before_line_break(text, a, b)) for a, b in found]
+
+
+def _before_line_break(text: str, start: int, end: int) -> int:
+    """``end`` moved back over whitespace that holds a line break (a closing mark alone on the next line)."""
+    stop = len(text[start:end].rstrip())
+    return start + stop if "\n" in text[start + stop:end] else end
+
+
+def _closed_on(text: str, toks: list[tuple[int, str]], family: str) -> bool:
+    """Does the next line close the open quote of ``family``: is its first mark of that family a closing one
+    (a quotation with a line break that the next line closes: '“… further.\\nBob Mueller … USA!” Trump wrote')?"""
+    return next((role for pos, role in toks if _FAMILY[text[pos]] == family), "") == "close"
 
 
 def _speech_opens(text: str, line_start: int, op: int) -> bool:

@@ -105,6 +105,10 @@ class _Speakers:
             name, titles = self.fullest(name[:-1], pos)   # "the Badgers": the family named before
         if self.common_word(name):
             return None                               # "Take …" opening a sentence: a common word, no name
+        shown = presentable(name)                     # a headline read as a name is cut to its subject, or dropped,
+        if shown is None:                             # before it is remembered: "Trump To Sessions …: ‘…’" must not
+            return None                               # make a later "Trump wrote" that headline
+        name = shown
         self.roles.update({title: name for title in titles + attr[2]})
         parts = name.split()
         if (len(parts) > 1 or name in self.tracker().persons) and not name.isupper() and not any(
