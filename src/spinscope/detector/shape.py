@@ -8,8 +8,9 @@ combining accent. ``tidy`` fixes the edges of every span after decoding:
   pieces of a sentence with few ("rape gangs. Clearly the government's intent ...");
 * widen it to whole words (a combining mark stays with its letter);
 * trim words that cannot end a highlight (``TRAILING``: articles, prepositions,
-  conjunctions, auxiliaries, possessives) or start one (``LEADING``: bare connectives and
-  copulas), and so the punctuation next to them; a span with nothing left is dropped;
+  conjunctions, auxiliaries, possessives) or start one (``LEADING``: the function words gold
+  spans mostly leave out at their start), and so the punctuation next to them; a span with
+  nothing left is dropped;
 * each supported language has its own lists and abbreviations (``function_words``), chosen by
   the document's language; English (and a text of unknown language) uses the lists below;
 * spans that end up on the same range are one highlight: the strongest technique is the
