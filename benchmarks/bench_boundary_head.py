@@ -25,14 +25,13 @@ SHARED = REPO.parent / "shared"
 GRID = [(reach, margin) for reach in (1, 2, 3) for margin in (0.0, 0.5, 1.0, 2.0, 4.0)]
 
 
-def merged_hidden(encoded) -> np.ndarray:
-    """Each token's hidden state, averaged over the windows that hold it."""
-    total = np.zeros((len(encoded.tokens), encoded.hidden[0].shape[1]), np.float32)
-    count = np.zeros((len(encoded.tokens), 1), np.float32)
-    for window, rows in zip(encoded.windows, encoded.hidden):
-        total[window.start:window.end] += rows
-        count[window.start:window.end] += 1
-    return total / np.maximum(count, 1)
+def features(encoded) -> np.ndarray:
+    """Each token's hidden state (averaged over the windows that hold it, as its probabilities are) and its
+    channel probabilities."""
+    from spinscope.detector.decode import merge_window_scores
+
+    hidden = merge_window_scores(encoded.windows, encoded.hidden, len(encoded.tokens))
+    return np.concatenate([hidden, encoded.probs], axis=1)
 
 
 def word_edges(encoded) -> tuple[np.ndarray, np.ndarray]:
@@ -127,15 +126,15 @@ def fold_results(model, folds: list[Path], dev, train) -> dict[int, dict]:
         for begin in range(0, len(seen), 16):
             chunk = seen[begin:begin + 16]
             for gold, encoded in zip(chunk, detector.encode([g.document for g in chunk])):
-                features = np.concatenate([merged_hidden(encoded), encoded.probs], axis=1)
+                found = features(encoded)
                 for starts in (True, False):
                     index, labels = edge_labels(encoded, gold.spans, starts)
-                    rows[starts][0].append(features[index])
+                    rows[starts][0].append(found[index])
                     rows[starts][1].append(labels)
         heads = {s: fit(np.concatenate(x), np.concatenate(y)) for s, (x, y) in rows.items()}
         for i, encoded in zip(part, detector.encode([dev[i].document for i in part])):
-            features = np.concatenate([merged_hidden(encoded), encoded.probs], axis=1)
-            logits = tuple(features @ heads[s][0] + heads[s][1] for s in (True, False))
+            found = features(encoded)
+            logits = tuple(found @ heads[s][0] + heads[s][1] for s in (True, False))
             results[i] = {"fold": k, "detector": detector, "encoded": encoded, "logits": logits,
                           "spans": detector.spans_of(encoded, dev[i].document.text)}
         print(f"fold {k}: heads fitted on {len(seen)} articles", file=sys.stderr, flush=True)
@@ -176,8 +175,12 @@ def main() -> None:
     folds = args.fold or [REPO / "runs" / "foldA-q4", REPO / "runs" / "foldB-q4"]
     dev, train = read_gold(args.dev), read_gold(args.train)
     results = fold_results(load_detector(args.detector), folds, dev, train)
-    labelled = [edge_labels(r["encoded"], dev[i].spans, True) for i, r in results.items()]
-    print(f"start head AUC on held-out words: {auc(np.concatenate([y for _, y in labelled]), np.concatenate([r['logits'][0][idx] for (idx, _), r in zip(labelled, results.values())])):.3f}")
+    labels, logits = [], []
+    for i, r in results.items():
+        index, found = edge_labels(r["encoded"], dev[i].spans, True)
+        labels.append(found)
+        logits.append(r["logits"][0][index])
+    print(f"start head AUC on held-out words: {auc(np.concatenate(labels), np.concatenate(logits)):.3f}")
     print(f"no moves: {scores(results, dev, None)}")
     table = {s: scores(results, dev, s) for s in GRID}
     for setting, found in table.items():

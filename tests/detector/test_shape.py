@@ -180,11 +180,12 @@ def gold_starts(analyses) -> tuple[Counter, Counter]:
         for span in analysis.spans:
             words = shape.word_ranges(text, span.start, span.end)
             before = shape.word_ranges(text, max(0, span.start - 40), span.start)
-            if words and shape.is_function_word(text[slice(*words[0])]):
-                on[shape.normal(text[slice(*words[0])])] += 1
-            if before and not text[before[-1][1]:span.start].strip():
-                word = shape.normal(text[slice(*before[-1])])
-                after[word] += shape.is_function_word(word)
+            first = shape.normal(text[slice(*words[0])]) if words else ""
+            if shape.is_function_word(first):
+                on[first] += 1
+            last = shape.normal(text[slice(*before[-1])]) if before else ""
+            if shape.is_function_word(last) and not text[before[-1][1]:span.start].strip():
+                after[last] += 1
     return on, after
 
 
