@@ -1,7 +1,8 @@
 """Write what the cross-fitted default model is trained from: PTC dev cut into two halves
 (``tuning.halves``: alternate article ids in sorted order) as PTC folders, and the three
-training configs (``distilled.json``, seed 13): two fold runs, each on train + one half,
-and the final run on train + all of dev.
+training configs (``--recipe``, ``distilled.json`` unless told, seed 13): two fold runs, each on
+train + one half, and the final run on train + all of dev. The accurate model is cross-fitted the
+same way from ``--recipe benchmarks/plans/accurate.json`` (its ``ship`` takes ``--out .../mpnet-ptc``).
 
     python benchmarks/plans/crossfit.py --out runs/crossfit
     spinscope train --config runs/crossfit/foldA.json --run-dir runs/foldA   # likewise foldB, traindev
@@ -38,12 +39,14 @@ def main() -> None:
     parser.add_argument("--dev", default="../shared/data/ptc/dev")
     parser.add_argument("--train", default="../shared/data/ptc/train")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--recipe", type=Path, default=PLANS / "distilled.json",
+                        help="the training config the three runs share (its train and dev are replaced)")
     args = parser.parse_args()
     gold = read_gold(args.dev)
     parts = [{gold[i].document.id for i in half} for half in halves(gold)]
     for name, ids in zip(("half1", "half2"), parts):
         write_half(Path(args.dev), ids, args.out / name)
-    recipe = json.loads((PLANS / "distilled.json").read_text(encoding="utf-8")) | {"seed": 13}
+    recipe = json.loads(args.recipe.read_text(encoding="utf-8")) | {"seed": 13}
     runs = {"foldA": ("half1", "half2"), "foldB": ("half2", "half1")}
     for run, (trained, left_out) in runs.items():
         config = recipe | {"train": [args.train, str(args.out / trained)], "dev": str(args.out / left_out)}
