@@ -4,6 +4,7 @@ training configs (``--recipe``, ``distilled.json`` unless told, seed 13): two fo
 train + one half, and the final run on train + all of dev. The accurate model is cross-fitted the
 same way from ``--recipe benchmarks/plans/accurate.json`` (its ``ship`` takes ``--out .../mpnet-ptc``).
 
+    spinscope train --config benchmarks/plans/accurate.json --run-dir runs/accurate   # distilled.json's teacher
     python benchmarks/plans/crossfit.py --out runs/crossfit
     spinscope train --config runs/crossfit/foldA.json --run-dir runs/foldA   # likewise foldB, traindev
     spinscope ship runs/traindev --out src/spinscope/models/minilm-ptc --dev ../shared/data/ptc/dev \\

@@ -143,3 +143,30 @@ def test_distill_a_training_run_teaches_with_its_torch_weights_and_a_student_tra
     train(student, tmp_path / "student", encoder=tiny_encoder())  # finished: nothing left to teach
     log = (tmp_path / "student" / "train.log").read_text(encoding="utf-8")
     assert log.count(f"teacher {result.run_dir}:") == 1
+
+
+def test_distill_a_teacher_that_learnt_from_the_runs_dev_articles_is_refused(ptc_folder, tmp_path):
+    # a run folder as train() leaves it: its config names the folders it learnt from
+    run = tmp_path / "teacher-run"
+    run.mkdir()
+    TrainConfig(name="teacher", train=(str(ptc_folder),)).save(run / "config.json")
+    (run / "weights.safetensors").write_bytes(b"")
+    dev = read_gold(ptc_folder)
+    assert distill.learnt_from(str(run)) == {a.document.id for a in dev}
+    with pytest.raises(ConfigError, match="learnt from 4 of this run's dev articles"):
+        distill.check_unseen(str(run), dev)
+    TrainConfig(name="teacher", train=(str(tmp_path / "elsewhere"),)).save(run / "config.json")
+    distill.check_unseen(str(run), dev)  # folders it learnt from that are not here: nothing to compare
+
+
+def test_distill_a_shipped_teachers_card_lists_what_it_learnt_from(ptc_folder, tmp_path):
+    from spinscope.detector.card import ModelCard
+    from spinscope.detector.loading import shipped_folder
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    card = ModelCard.load(shipped_folder("minilm-ptc"))
+    card.with_changes(about={"training_data": [str(ptc_folder)]}).save(folder)
+    assert distill.learnt_from(str(folder)) == {a.document.id for a in read_gold(ptc_folder)}
+    card.with_changes(about={}).save(folder)
+    assert distill.learnt_from(str(folder)) == set()

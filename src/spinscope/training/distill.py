@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -18,6 +19,8 @@ from spinscope import techniques
 from spinscope.detector.neural import NeuralDetector
 from spinscope.document import Analysis
 from spinscope.errors import ConfigError
+from spinscope.io.ptc import read_articles
+from spinscope.training.config import TrainConfig
 from spinscope.training.data import TrainingDocument
 
 CHUNK = 8  # documents encoded at once: bounds the hidden states held in memory
@@ -87,3 +90,30 @@ def blend(documents: Sequence[TrainingDocument], views: Sequence[TeacherView], w
             spans.append(replace(example, soft=((1 - tc_weight) * gold + tc_weight * probs).astype(np.float32)))
         blended.append(replace(document, targets=targets, spans=tuple(spans)))
     return blended
+
+
+def learnt_from(teacher: str) -> set[str]:
+    """The ids of the articles a teacher learnt from, as far as they can be read here: a training
+    run folder's ``train`` folders, or the ``training_data`` folders a model card lists (those of
+    them present, resolved from the working directory as ``spinscope ship`` wrote them)."""
+    from spinscope.detector.card import ModelCard
+    from spinscope.detector.loading import shipped_folder
+
+    folder = Path(teacher)
+    if (folder / "config.json").is_file() and (folder / "weights.safetensors").is_file():
+        folders = list(TrainConfig.load(folder / "config.json").train)
+    else:
+        card_folder = folder if (folder / "spinscope.json").is_file() else shipped_folder(teacher)
+        folders = list(ModelCard.load(card_folder).about.get("training_data", [])) \
+            if (card_folder / "spinscope.json").is_file() else []
+    return {d.id for f in folders if Path(f).is_dir() for d in read_articles(f)}
+
+
+def check_unseen(teacher: str, dev: Sequence[Analysis]) -> None:
+    """Refuse a teacher that learnt from articles the run is measured on: its probabilities would
+    carry their labels into training, and the run's dev figures (a fold run's, for cross-fitting)
+    would flatter the student."""
+    seen = learnt_from(teacher) & {a.document.id for a in dev}
+    if seen:
+        raise ConfigError(f"teacher {teacher!r} learnt from {len(seen)} of this run's dev articles "
+                          f"(article{min(seen)} among them): use a teacher trained without them")

@@ -295,7 +295,7 @@ def train(config: TrainConfig, run_dir: Path, echo: Callable[[str], None] | None
     optimizer, scheduler = make_optimizer(model, config, steps * config.epochs)
     done = load_checkpoint(run_dir, model, optimizer, scheduler)
     if config.teacher and done < config.epochs:  # a finished run needs no teacher to average or export
-        docs = taught(docs, gold, config, log, bf16)
+        docs = taught(docs, gold, dev, config, log, bf16)
     pos_weight = torch.from_numpy(data.positive_weights(docs, config.max_pos_weight)).to(device)
     log(f"start: {len(docs)} articles, {steps} steps/epoch, {device}, bf16={bf16}, resuming after epoch {done}")
     scores: dict[str, float] = {}
@@ -335,11 +335,13 @@ def load_teacher(name: str, threads: int, bf16: bool) -> NeuralDetector:
     return teacher
 
 
-def taught(docs: list[data.TrainingDocument], gold: Sequence[Analysis], config: TrainConfig,
-           log: RunLog, bf16: bool) -> list[data.TrainingDocument]:
-    """The documents with targets blended towards the config's teacher (``distill.blend``)."""
+def taught(docs: list[data.TrainingDocument], gold: Sequence[Analysis], dev: Sequence[Analysis],
+           config: TrainConfig, log: RunLog, bf16: bool) -> list[data.TrainingDocument]:
+    """The documents with targets blended towards the config's teacher (``distill.blend``), which
+    must not have learnt from the dev articles (``distill.check_unseen``)."""
     from spinscope.training import distill
 
+    distill.check_unseen(config.teacher, dev)
     started = time.time()
     teacher = load_teacher(config.teacher, config.threads, bf16)
     try:
