@@ -64,6 +64,15 @@ def language_router(threads: int = 0, wait: bool = True) -> LanguageRouter:
     return router
 
 
+def model_folder(name: str) -> Path | None:
+    """The folder a detector name stands for: a shipped model's, else a folder at that path; None if neither."""
+    shipped = shipped_folder(name)
+    if shipped.is_dir():
+        return shipped
+    path = Path(name)
+    return path if path.is_dir() else None
+
+
 def load_detector(name: str | None = None, threads: int = 0, wait: bool = True) -> Detector:
     """A shipped detector by name, a model folder path, or (the default) ``auto``: the shipped
     detector for each text's language. ``wait=False`` returns while an ONNX session is still
@@ -71,12 +80,9 @@ def load_detector(name: str | None = None, threads: int = 0, wait: bool = True) 
     name = name or DEFAULT_DETECTOR
     if name == AUTO:
         return language_router(threads, wait)
-    shipped = shipped_folder(name)
-    if shipped.is_dir():
-        return load_from_folder(shipped, threads, wait)
-    path = Path(name)
-    if path.is_dir():
-        return load_from_folder(path, threads, wait)
+    folder = model_folder(name)
+    if folder is not None:
+        return load_from_folder(folder, threads, wait)
     raise ModelError(
         f"unknown detector {name!r}: give {AUTO}, one of {', '.join(shipped_names())} or a model folder"
     )

@@ -111,3 +111,8 @@ class TrainConfig:
         except (OSError, ValueError) as error:
             raise ConfigError(f"{path}: cannot read the training config ({error})") from None
         return cls.from_dict(data)
+
+
+def is_run_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a training run as ``spinscope train`` leaves it: its config and torch weights."""
+    return (folder / "config.json").is_file() and (folder / "weights.safetensors").is_file()

@@ -20,7 +20,7 @@ from spinscope.detector.neural import NeuralDetector
 from spinscope.document import Analysis
 from spinscope.errors import ConfigError
 from spinscope.io.ptc import read_articles
-from spinscope.training.config import TrainConfig
+from spinscope.training.config import TrainConfig, is_run_folder
 from spinscope.training.data import TrainingDocument
 
 CHUNK = 8  # documents encoded at once: bounds the hidden states held in memory
@@ -97,15 +97,13 @@ def learnt_from(teacher: str) -> set[str]:
     run folder's ``train`` folders, or the ``training_data`` folders a model card lists (those of
     them present, resolved from the working directory as ``spinscope ship`` wrote them)."""
     from spinscope.detector.card import ModelCard
-    from spinscope.detector.loading import shipped_folder
+    from spinscope.detector.loading import model_folder
 
-    folder = Path(teacher)
-    if (folder / "config.json").is_file() and (folder / "weights.safetensors").is_file():
-        folders = list(TrainConfig.load(folder / "config.json").train)
-    else:
-        card_folder = folder if (folder / "spinscope.json").is_file() else shipped_folder(teacher)
-        folders = list(ModelCard.load(card_folder).about.get("training_data", [])) \
-            if (card_folder / "spinscope.json").is_file() else []
+    folders: Sequence[str] = ()
+    if is_run_folder(Path(teacher)):               # as load_teacher reads it: a run first, then a model
+        folders = TrainConfig.load(Path(teacher) / "config.json").train
+    elif (model := model_folder(teacher)) is not None and (model / "spinscope.json").is_file():
+        folders = ModelCard.load(model).about.get("training_data", [])
     return {d.id for f in folders if Path(f).is_dir() for d in read_articles(f)}
 
 
@@ -113,6 +111,8 @@ def check_unseen(teacher: str, dev: Sequence[Analysis]) -> None:
     """Refuse a teacher that learnt from articles the run is measured on: its probabilities would
     carry their labels into training, and the run's dev figures (a fold run's, for cross-fitting)
     would flatter the student."""
+    if not dev:
+        return                                    # a run without dev (train+dev) has nothing to leak into
     seen = learnt_from(teacher) & {a.document.id for a in dev}
     if seen:
         raise ConfigError(f"teacher {teacher!r} learnt from {len(seen)} of this run's dev articles "

@@ -34,7 +34,7 @@ from spinscope.document import Analysis
 from spinscope.errors import ConfigError
 from spinscope.io.ptc import read_gold
 from spinscope.training import data
-from spinscope.training.config import TrainConfig
+from spinscope.training.config import TrainConfig, is_run_folder
 from spinscope.training.metrics import evaluate_detector, headline
 from spinscope.training.model import (
     SpanTechniqueModel, base_model_folder, keep_layers, load_base_encoder, load_weights, mean_state, save_state,
@@ -325,7 +325,7 @@ def load_teacher(name: str, threads: int, bf16: bool) -> NeuralDetector:
     from spinscope.detector.loading import load_detector
 
     folder = Path(name)
-    if (folder / "weights.safetensors").is_file() and (folder / "config.json").is_file():
+    if is_run_folder(folder):
         model = load_weights(folder)
         return torch_detector(model, TrainConfig.load(folder / "config.json"),
                               load_tokenizer(folder / "tokenizer.json"), bf16)
