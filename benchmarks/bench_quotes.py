@@ -1,6 +1,6 @@
 """Quote finding against the project's own hand-labelled set, and what it costs.
 
-    python benchmarks/bench_quotes.py [--half A|B|C|D|E|F|G|H|I|J|all] [--misses] [--detector minilm-ptc] [--repeats 5]
+    python benchmarks/bench_quotes.py [--half A|B|C|D|E|F|G|H|I|J|K|all] [--misses] [--detector minilm-ptc] [--repeats 5]
 
 Halves: the labelled set is split by article. Half A is for development and halves C and D (ten more dev
 articles each, labelled later) too: their misses may be listed with --misses. Halves B, E, F and G were held
@@ -8,8 +8,9 @@ out, each measured once or twice (2026-12-03), and then released for development
 too (G, the five PTC dev articles left after F, since 2026-12-04; H, ten PTC *train* articles chosen by a
 fixed rule, measured twice in the seventh pass, since the eighth; I, ten more by the same kind of rule, measured
 once in the eighth pass, since the ninth). Half J (ten more PTC *train* articles by the same kind of rule,
-labelled 2026-12-04 by a session that never saw the finder's code or output) is held out and gives the honest
-figure: its misses are never printed, and neither are those of "all", which holds J.
+labelled 2026-12-04 by a session that never saw the finder's code or output) and half K (the next ten by the same
+rule, labelled the same way in a later session) are held out and give the honest figures: their misses are never
+printed, and neither are those of "all", which holds them.
 ``--repeats 0`` skips the timing of the pipeline.
 
 Accuracy (labels in benchmarks/data/quotes/, rules in GUIDELINES.md there; the article
@@ -65,9 +66,11 @@ HALVES = {
           "776616374"),
     "J": _ids("779394730 780786973 780787440 781577820 782149225 786250729 786731884 786919720 787142429 "
           "787955075"),
+    "K": _ids("788726416 789121265 789121798 789370998 790667730 790720480 790720714 790777028 793467906 "
+          "795079843"),
 }
-HELD_OUT = "J"  # its misses are never listed (B, E, F, G, H and I were held out until each was measured)
-DEVELOPMENT = tuple(h for h in HALVES if h != HELD_OUT)  # the halves whose misses may be listed
+HELD_OUT = ("J", "K")  # their misses are never listed (B, E, F, G, H and I were held out until each was measured)
+DEVELOPMENT = tuple(h for h in HALVES if h not in HELD_OUT)  # the halves whose misses may be listed
 
 
 def text_of(label: dict) -> str:
@@ -164,11 +167,12 @@ def main() -> None:
     parser.add_argument("--detector", default="minilm-ptc")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--half", choices=(*HALVES, "all"), default="all",
-                        help="A to I: development halves; J: the held-out half; all: every half (default)")
+                        help="A to I: development halves; J, K: the held-out halves; all: every half (default)")
     parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A to I only)")
     args = parser.parse_args()
     if args.misses and args.half not in DEVELOPMENT:
-        sys.exit(f"--misses lists halves A to I only: half {HELD_OUT} is held out (and 'all' holds it)")
+        sys.exit(f"--misses lists halves A to I only: halves {' and '.join(HELD_OUT)} are held out "
+                 "(and 'all' holds them)")
     from spinscope.quotes import find_quotes
 
     labelled = load_labels(args.half)
