@@ -168,21 +168,32 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--half", choices=(*HALVES, "all"), default="all",
                         help="A to I: development halves; J, K: the held-out halves; all: every half (default)")
+    parser.add_argument("--rules", action="store_true", help="score the speakers the rules name, without the learned "
+                        "speaker model")
     parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A to I only)")
     args = parser.parse_args()
     if args.misses and args.half not in DEVELOPMENT:
         sys.exit(f"--misses lists halves A to I only: halves {' and '.join(HELD_OUT)} are held out "
                  "(and 'all' holds them)")
     from spinscope.quotes import find_quotes
+    from spinscope.quotes.finder import find_quotes_by_rules
 
     labelled = load_labels(args.half)
-    started = time.perf_counter()
-    pairs = [(label, [q.to_dict() for q in find_quotes(text)]) for label, text in labelled]
-    finder_s = time.perf_counter() - started
+    finder = find_quotes_by_rules if args.rules else find_quotes
+    pairs = [(label, [q.to_dict() for q in finder(text)]) for label, text in labelled]
+    times: dict[str, list[float]] = {"rules": [], "full": []}
+    for _ in range(3):                                # the rules alone and with the speaker model, alternating
+        for name, run in (("rules", find_quotes_by_rules), ("full", find_quotes)):
+            started = time.perf_counter()
+            for _, text in labelled:
+                run(text)
+            times[name].append(time.perf_counter() - started)
+    finder_s, rules_s = statistics.median(times["full"]), statistics.median(times["rules"])
     n_gold = sum(len([q for q in label["quotes"] if q["kind"] in COUNTED]) for label, _ in labelled)
     n_chars = sum(len(text) for _, text in labelled)
     print(f"half {args.half}: {len(labelled)} labelled articles, {n_gold} quoted/reported ranges; finder "
-          f"{finder_s * 1000:.1f} ms in all, {finder_s * 1000 * 5000 / max(n_chars, 1):.2f} ms per 5,000 characters")
+          f"{finder_s * 1000:.1f} ms in all, {finder_s * 1000 * 5000 / max(n_chars, 1):.2f} ms per 5,000 characters "
+          f"(the rules alone {rules_s * 1000:.1f} ms, median of 3){'; speakers by the rules alone' if args.rules else ''}")
     for name, kinds in (("quoted + reported", COUNTED), ("quoted", ("quoted",)), ("reported", ("reported",))):
         s = character_scores(pairs, kinds)
         print(f"character {name:18} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
