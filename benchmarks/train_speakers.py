@@ -2,7 +2,7 @@
 
     python benchmarks/train_speakers.py --cross            # leave one blind half out, each in turn
     python benchmarks/train_speakers.py --write            # learn from the blind halves, write speaker_weights.json
-    python benchmarks/train_speakers.py --eval J           # the shipped weights on one half (J: held out)
+    python benchmarks/train_speakers.py --eval J           # the shipped weights on one half (J and K: held out)
 
 What the model learns from must look like what it meets: the rules' output on text they were not written on.
 On the halves the rules were developed on, they are right far more often (0.85 of named speakers against
@@ -11,11 +11,13 @@ held out once is read by the finder as it stood while that half was held out (``
 released it, before any change made from its misses): ``git archive`` puts that finder in a temporary folder
 and a child process runs it. This needs the repository's history (a clone, not an sdist).
 
-Each quoted or reported range the rules find is matched to the labelled range it overlaps most; the label's
-speaker (or nobody) is the answer, and the model's candidates are every name of the article plus nobody. The
-weights maximise the likelihood of the answers under a softmax over each range's candidates, with an L2
-penalty (conditional logit; Adam steps with numpy). Speaker accuracy is the benchmark's own
-(``bench_quotes.speaker_accuracy``).
+Each quoted or reported range the rules find (but those whose speaker they found tight against a speech verb,
+``speaker_features.settled``) is matched to the labelled range it overlaps most; the label's speaker (or nobody) is
+the answer, among the range's candidates (``speaker_features.quote_features``). The weights maximise the likelihood
+of the answers under a softmax over each range's candidates, with an L2 penalty (conditional logit; Adam steps with
+numpy). The margins the model must win by (``--margin``, ``--override``) were chosen by ``--cross``. Speaker accuracy
+is the benchmark's own (``bench_quotes.speaker_accuracy``); "both" also counts the labelled ranges that name nobody,
+right when the range found is given nobody.
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
 """What the learned speaker model reads: the candidates for a quotation's speaker, and their features.
 
-Every name written outside quotes (``entities``) and every speaker the rules gave is a candidate, with "nobody" as
-one more. A candidate's features say where its mentions stand against the quotation (in its sentence, tight
-against a speech verb after or before it, how far back), who spoke just before and after, how the article uses
-the name (often, as a place, as a speaker elsewhere, only at a sentence's start), and what the rules said. Only
-the names mentioned within 2,000 characters before the quotation or 600 after it, or that the rules gave to it or
-to its neighbours, are scored; a feature that is zero is left out.
+The names are those written outside quotes (``entities``) and the speakers the rules gave. A quotation's
+candidates are the names written in its sentence or the one before, on its line just after it, or last before it
+(two), the names the rules gave to it and to its neighbours, the article's most quoted name, and "nobody". A
+candidate's features say where its mentions stand against the quotation (in its sentence, tight against a speech
+verb after or before it, how far back), who spoke just before and after, how the article uses the name (often, as a
+place, as a speaker elsewhere, only at a sentence's start), and what the rules said; a feature that is zero is left
+out. (Taking every name within 2,000 characters as a candidate, 18 a quotation against 5, was as accurate and cost
+three times as much.)
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from spinscope.quotes.words import ORG_WORDS
 
 NOBODY = ""                   # the candidate key of "no named speaker"
 SPEECH = ("quoted", "reported")
-BEFORE_REACH, AFTER_REACH = 2000, 600     # characters around a quotation whose names are candidates
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _PRONOUN_AFTER_RE = re.compile(r"[\s,”’\"'»]*(?:[Hh]e|[Ss]he|they)\s+\w+")          # '…,” he said'
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|at|near|across|to|of|outside|inside)[ \t]+(?:the[ \t]+)?$")
