@@ -140,6 +140,23 @@ def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
     return (right / total if total else 0.0), total, misses
 
 
+def unnamed_kept(pairs) -> tuple[float, int]:
+    """The share of gold quoted or reported ranges that name nobody whose most-overlapping found range names nobody
+    too (a found range that names somebody there puts words in a mouth), and how many such ranges were found."""
+    kept = total = 0
+    for label, quotes in pairs:
+        for gold in label["quotes"]:
+            if gold["kind"] not in COUNTED or gold["speaker"]:
+                continue
+            def overlap(q: dict, gold: dict = gold) -> int:
+                return min(q["end"], gold["end"]) - max(q["start"], gold["start"])
+            best = max(quotes, key=overlap, default=None)
+            if best is not None and overlap(best) > 0:
+                total += 1
+                kept += best["speaker"] is None
+    return (kept / total if total else 0.0), total
+
+
 def timing(texts: list[str], detector: str, repeats: int) -> dict[str, float]:
     """Seconds to analyse the texts with the bare detector and through the Pipeline, alternating;
     and, on the detector's own analyses, the seconds that quote finding and voices take alone
@@ -209,7 +226,9 @@ def main() -> None:
         s = character_scores(pairs, kinds)
         print(f"character {name:18} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     accuracy, total, misses = speaker_accuracy(pairs)
-    print(f"speaker accuracy on {total} named gold quotes: {accuracy:.3f}")
+    kept, unnamed = unnamed_kept(pairs)
+    print(f"speaker accuracy on {total} named gold quotes: {accuracy:.3f}; nobody kept for {kept:.3f} of {unnamed} "
+          "found ranges whose gold names nobody")
     if args.misses:
         print("\n".join(misses))
     if args.repeats <= 0:

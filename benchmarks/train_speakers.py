@@ -134,22 +134,15 @@ def fit(data, l2: float = 0.01, steps: int = 600, rate: float = 0.5) -> dict[str
 def accuracy(model: SpeakerModel | None, halves: list[str]) -> dict[str, float]:
     """Speaker accuracy on named gold quotes (the benchmark's figure), the share of gold quotes with no named speaker
     that are given nobody, and both pooled (every gold quoted or reported range that a found range overlaps)."""
-    pairs, unnamed, kept = [], 0, 0
+    pairs = []
     for half in halves:
         for label, text, quotes in labelled(half):
-            if model is not None:
-                quotes = model.choose(text, quotes)
-            found = [q.to_dict() for q in quotes]
-            pairs.append((label, found))
-            for g in label["quotes"]:
-                if g["kind"] in bq.COUNTED and not g["speaker"]:
-                    best = max(found, key=lambda q: min(q["end"], g["end"]) - max(q["start"], g["start"]), default=None)
-                    if best and min(best["end"], g["end"]) > max(best["start"], g["start"]):
-                        unnamed += 1
-                        kept += best["speaker"] is None
+            found = model.choose(text, quotes) if model is not None else quotes
+            pairs.append((label, [q.to_dict() for q in found]))
     named, total, _ = bq.speaker_accuracy(pairs)
-    return {"named": named, "n": total, "unnamed": kept / max(unnamed, 1), "n_unnamed": unnamed,
-            "both": (named * total + kept) / max(total + unnamed, 1)}
+    kept, unnamed = bq.unnamed_kept(pairs)
+    return {"named": named, "n": total, "unnamed": kept, "n_unnamed": unnamed,
+            "both": (named * total + kept * unnamed) / max(total + unnamed, 1)}
 
 
 def _line(name: str, a: dict[str, float]) -> str:
