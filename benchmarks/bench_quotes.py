@@ -163,31 +163,20 @@ def timing(texts: list[str], detector: str, repeats: int) -> dict[str, float]:
     (a steadier figure on a shared host than the difference of two long runs)."""
     from spinscope.document import Document
     from spinscope.pipeline import load, with_voices
-    from spinscope.quotes import finder
 
     pipeline = load(detector)
     documents = [Document.from_text(t) for t in texts]
-    bare, full, voices, rules = [], [], [], []
+    bare, full, voices = [], [], []
     analyses = pipeline.detector.predict(documents)  # also the warm-up
-    learned = finder.shipped
-
-    def rules_only() -> None:                         # the same, with the speakers the rules name
-        finder.shipped = lambda: None
-        try:
-            [with_voices(a) for a in analyses]
-        finally:
-            finder.shipped = learned
-
     for _ in range(repeats):
         for job, times in ((lambda: pipeline.detector.predict(documents), bare),
                            (lambda: pipeline.predict(documents), full),
-                           (lambda: [with_voices(a) for a in analyses], voices), (rules_only, rules)):
+                           (lambda: [with_voices(a) for a in analyses], voices)):
             started = time.perf_counter()
             job()
             times.append(time.perf_counter() - started)
-    b, f, v, r = (statistics.median(t) for t in (bare, full, voices, rules))
-    return {"detector_s": b, "pipeline_s": f, "overhead": f / b - 1, "voices_s": v, "voices_share": v / b,
-            "rules_s": r, "rules_share": r / b}
+    b, f, v = statistics.median(bare), statistics.median(full), statistics.median(voices)
+    return {"detector_s": b, "pipeline_s": f, "overhead": f / b - 1, "voices_s": v, "voices_share": v / b}
 
 
 def main() -> None:
@@ -196,32 +185,21 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--half", choices=(*HALVES, "all"), default="all",
                         help="A to I: development halves; J, K: the held-out halves; all: every half (default)")
-    parser.add_argument("--rules", action="store_true", help="score the speakers the rules name, without the learned "
-                        "speaker model")
     parser.add_argument("--misses", action="store_true", help="list the speakers missed (halves A to I only)")
     args = parser.parse_args()
     if args.misses and args.half not in DEVELOPMENT:
         sys.exit(f"--misses lists halves A to I only: halves {' and '.join(HELD_OUT)} are held out "
                  "(and 'all' holds them)")
     from spinscope.quotes import find_quotes
-    from spinscope.quotes.finder import find_quotes_by_rules
 
     labelled = load_labels(args.half)
-    finder = find_quotes_by_rules if args.rules else find_quotes
-    pairs = [(label, [q.to_dict() for q in finder(text)]) for label, text in labelled]
-    times: dict[str, list[float]] = {"rules": [], "full": []}
-    for _ in range(3):                                # the rules alone and with the speaker model, alternating
-        for name, run in (("rules", find_quotes_by_rules), ("full", find_quotes)):
-            started = time.perf_counter()
-            for _, text in labelled:
-                run(text)
-            times[name].append(time.perf_counter() - started)
-    finder_s, rules_s = statistics.median(times["full"]), statistics.median(times["rules"])
+    started = time.perf_counter()
+    pairs = [(label, [q.to_dict() for q in find_quotes(text)]) for label, text in labelled]
+    finder_s = time.perf_counter() - started
     n_gold = sum(len([q for q in label["quotes"] if q["kind"] in COUNTED]) for label, _ in labelled)
     n_chars = sum(len(text) for _, text in labelled)
     print(f"half {args.half}: {len(labelled)} labelled articles, {n_gold} quoted/reported ranges; finder "
-          f"{finder_s * 1000:.1f} ms in all, {finder_s * 1000 * 5000 / max(n_chars, 1):.2f} ms per 5,000 characters "
-          f"(the rules alone {rules_s * 1000:.1f} ms, median of 3){'; speakers by the rules alone' if args.rules else ''}")
+          f"{finder_s * 1000:.1f} ms in all, {finder_s * 1000 * 5000 / max(n_chars, 1):.2f} ms per 5,000 characters")
     for name, kinds in (("quoted + reported", COUNTED), ("quoted", ("quoted",)), ("reported", ("reported",))):
         s = character_scores(pairs, kinds)
         print(f"character {name:18} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
@@ -237,8 +215,7 @@ def main() -> None:
     print(f"analyse {len(labelled)} articles with {args.detector}: detector {t['detector_s']:.3f} s, "
           f"with quotes and voices {t['pipeline_s']:.3f} s, overhead {t['overhead']:+.1%} "
           f"(median of {args.repeats}, alternating); quotes and voices alone {t['voices_s'] * 1000:.1f} ms, "
-          f"{t['voices_share']:+.1%} of the detector's time (with the rules' speakers {t['rules_s'] * 1000:.1f} ms, "
-          f"{t['rules_share']:+.1%})")
+          f"{t['voices_share']:+.1%} of the detector's time")
 
 
 if __name__ == "__main__":

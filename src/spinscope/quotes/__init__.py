@@ -96,18 +96,10 @@ the analysis asks of every span whose words these are. ``find_quotes`` implement
   ``Perhaps``: the text writes it in lower case too, and nowhere in capitals inside a sentence, as it does ``the
   Navy``).
 
-* **Learned speakers** (``speaker_features``, ``speaker_model``): after the rules, a linear model scores each
-  quoted or reported range's candidates (the names written within its sentence, the one before, its line after, the
-  last two named, the rules' choice and its neighbours', the article's most quoted, and nobody) on where they stand
-  against the quotation and its speech verbs and how the article uses them, and names the best one where it beats the
-  rules' choice by a margin (1.5 to fill a blank, 2 to change a name); a name the rules found tight against a speech
-  verb next to the quotation stands. ``find_quotes_by_rules`` gives the rules' speakers alone.
-
 The package: ``quote`` (the value), ``words`` and ``patterns`` (what the rules read), ``layout``
 (paragraphs, lines, sentences), ``marks`` (pairing), ``names``, ``entities`` and ``speakers`` (who), ``attribution``
-(a quotation's speaker), ``reported`` (reported speech), ``dialogue`` (Russian speech without marks),
-``speaker_features`` and ``speaker_model`` (the learned choice of speaker) and ``finder`` (``find_quotes``,
-``voice_of``).
+(a quotation's speaker), ``reported`` (reported speech), ``dialogue`` (Russian speech without marks) and
+``finder`` (``find_quotes``, ``voice_of``).
 
 Not handled: attribution without a comma (``“…” he said``), ``told Y`` without ``that`` unless Y is a name or
 "reporters", gender (``she`` may resolve to a man), speakers of nested quotes, Danish ``»…«``,

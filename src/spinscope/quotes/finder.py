@@ -10,21 +10,11 @@ from spinscope.quotes.layout import _Layout
 from spinscope.quotes.marks import _pair_marks
 from spinscope.quotes.quote import Quote
 from spinscope.quotes.reported import _reported
-from spinscope.quotes.speaker_model import shipped
 from spinscope.quotes.speakers import _assemble, _Speakers
 
 
 def find_quotes(text: str) -> tuple[Quote, ...]:
-    """All quoted, reported and scare ranges, sorted by (start, -end), each speech range's speaker chosen by the
-    learned model (``speaker_model``) from the names of the article and what the rules said. Never raises on any
-    str."""
-    quotes = find_quotes_by_rules(text)
-    model = shipped()
-    return model.choose(text, quotes) if model is not None else quotes
-
-
-def find_quotes_by_rules(text: str) -> tuple[Quote, ...]:
-    """``find_quotes`` with the speakers the rules name, before the learned model's choice (what it learns from)."""
+    """All quoted, reported and scare ranges, sorted by (start, -end). Never raises on any str."""
     if not isinstance(text, str) or not text.strip():
         return ()
     lay = _Layout(text)
