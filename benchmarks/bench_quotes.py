@@ -123,6 +123,14 @@ def same_speaker(gold: str, found: str | None) -> bool:
     return g == f or g[-1:] == f[-1:]
 
 
+def best_overlap(quotes: list[dict], gold: dict) -> dict | None:
+    """The found range that overlaps ``gold`` most, or None where none overlaps it."""
+    def overlap(q: dict) -> int:
+        return min(q["end"], gold["end"]) - max(q["start"], gold["start"])
+    best = max(quotes, key=overlap, default=None)
+    return best if best is not None and overlap(best) > 0 else None
+
+
 def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
     right, total, misses = 0, 0, []
     for label, quotes in pairs:
@@ -130,10 +138,8 @@ def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
             if gold["kind"] not in COUNTED or not gold["speaker"]:
                 continue
             total += 1
-            def overlap(q: dict, gold: dict = gold) -> int:
-                return min(q["end"], gold["end"]) - max(q["start"], gold["start"])
-            best = max(quotes, key=overlap, default=None)
-            found = best["speaker"] if best is not None and overlap(best) > 0 else None
+            best = best_overlap(quotes, gold)
+            found = best["speaker"] if best is not None else None
             right += same_speaker(gold["speaker"], found)
             if not same_speaker(gold["speaker"], found):
                 misses.append(f"{label['article']} {gold['start']}: {gold['speaker']!r} vs {found!r}")
@@ -146,12 +152,8 @@ def unnamed_kept(pairs) -> tuple[float, int]:
     kept = total = 0
     for label, quotes in pairs:
         for gold in label["quotes"]:
-            if gold["kind"] not in COUNTED or gold["speaker"]:
-                continue
-            def overlap(q: dict, gold: dict = gold) -> int:
-                return min(q["end"], gold["end"]) - max(q["start"], gold["start"])
-            best = max(quotes, key=overlap, default=None)
-            if best is not None and overlap(best) > 0:
+            best = best_overlap(quotes, gold) if gold["kind"] in COUNTED and not gold["speaker"] else None
+            if best is not None:
                 total += 1
                 kept += best["speaker"] is None
     return (kept / total if total else 0.0), total
