@@ -140,8 +140,9 @@ def speaker_accuracy(pairs) -> tuple[float, int, list[str]]:
             total += 1
             best = best_overlap(quotes, gold)
             found = best["speaker"] if best is not None else None
-            right += same_speaker(gold["speaker"], found)
-            if not same_speaker(gold["speaker"], found):
+            if same_speaker(gold["speaker"], found):
+                right += 1
+            else:
                 misses.append(f"{label['article']} {gold['start']}: {gold['speaker']!r} vs {found!r}")
     return (right / total if total else 0.0), total, misses
 
